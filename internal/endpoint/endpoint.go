@@ -1,0 +1,185 @@
+// Package endpoint resolves the Amazon Rekognition endpoint and the SigV4
+// signing region for a region name, following the partition table of the
+// AWS endpoint rules, with a stricter region check than the official SDK.
+package endpoint
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// Endpoint is where requests go and the region they are signed for.
+type Endpoint struct {
+	// URL is the absolute URL requests are sent to, ending in "/".
+	URL string
+	// SigningRegion is the region in the SigV4 credential scope. For a
+	// pseudo-FIPS region such as "us-east-1-fips" it is the real region.
+	SigningRegion string
+}
+
+// Options select the endpoint variant.
+type Options struct {
+	Region       string
+	BaseEndpoint string
+	UseFIPS      bool
+	UseDualStack bool
+}
+
+// ErrMissingRegion reports that no region was configured.
+var ErrMissingRegion = errors.New("missing region: set Options.Region or AWS_REGION")
+
+// partition is one row of the AWS partition table (partitions.json).
+type partition struct {
+	id           string
+	regionRegex  *regexp.Regexp
+	dnsSuffix    string
+	dualStackDNS string
+}
+
+// partitions lists the AWS partitions with the host suffixes for plain and
+// dual-stack endpoints. Every partition supports FIPS and dual-stack in the
+// rules; "aws" is the fallback for a region no pattern matches.
+var partitions = []partition{
+	{"aws", regexp.MustCompile(`^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$`), "amazonaws.com", "api.aws"},
+	{"aws-cn", regexp.MustCompile(`^cn-\w+-\d+$`), "amazonaws.com.cn", "api.amazonwebservices.com.cn"},
+	{"aws-us-gov", regexp.MustCompile(`^us-gov-\w+-\d+$`), "amazonaws.com", "api.aws"},
+	{"aws-iso", regexp.MustCompile(`^us-iso-\w+-\d+$`), "c2s.ic.gov", "api.aws.ic.gov"},
+	{"aws-iso-b", regexp.MustCompile(`^us-isob-\w+-\d+$`), "sc2s.sgov.gov", "api.aws.scloud"},
+	{"aws-iso-e", regexp.MustCompile(`^eu-isoe-\w+-\d+$`), "cloud.adc-e.uk", "api.cloud-aws.adc-e.uk"},
+	{"aws-iso-f", regexp.MustCompile(`^us-isof-\w+-\d+$`), "csp.hci.ic.gov", "api.aws.hci.ic.gov"},
+	{"aws-eusc", regexp.MustCompile(`^eusc-(de)-\w+-\d+$`), "amazonaws.eu", "api.amazonwebservices.eu"},
+}
+
+// Resolve returns the endpoint for o. It does no I/O.
+//
+// The region must be one DNS label: 1 to 63 characters of [a-z0-9-], not
+// starting or ending with '-', not all digits. The pseudo-regions
+// "fips-<region>" and "<region>-fips" select the FIPS endpoint of <region>
+// and sign for <region>. A BaseEndpoint is used as given (http is allowed,
+// for a local fake) and cannot be combined with FIPS or dual-stack.
+func Resolve(o Options) (Endpoint, error) {
+	if o.Region == "" {
+		return Endpoint{}, ErrMissingRegion
+	}
+	if err := ValidateRegion(o.Region); err != nil {
+		return Endpoint{}, err
+	}
+	region, fips := stripFIPS(o.Region)
+	if fips {
+		if err := ValidateRegion(region); err != nil {
+			return Endpoint{}, err
+		}
+	}
+	useFIPS := o.UseFIPS || fips
+
+	if o.BaseEndpoint != "" {
+		if useFIPS {
+			return Endpoint{}, errors.New("invalid configuration: FIPS and a custom BaseEndpoint cannot be combined")
+		}
+		if o.UseDualStack {
+			return Endpoint{}, errors.New("invalid configuration: dual-stack and a custom BaseEndpoint cannot be combined")
+		}
+		u, err := ParseBaseEndpoint(o.BaseEndpoint)
+		if err != nil {
+			return Endpoint{}, err
+		}
+		return Endpoint{URL: u, SigningRegion: region}, nil
+	}
+
+	p := partitions[0]
+	for _, candidate := range partitions {
+		if candidate.regionRegex.MatchString(region) {
+			p = candidate
+			break
+		}
+	}
+	host := "rekognition"
+	if useFIPS {
+		host = "rekognition-fips"
+	}
+	suffix := p.dnsSuffix
+	if o.UseDualStack {
+		suffix = p.dualStackDNS
+	}
+	return Endpoint{URL: "https://" + host + "." + region + "." + suffix + "/", SigningRegion: region}, nil
+}
+
+// ValidateRegion reports whether r is a single DNS label that can safely be
+// placed in a host name: 1 to 63 characters of [a-z0-9-], no leading or
+// trailing '-', not all digits. The error quotes at most 64 bytes of r.
+func ValidateRegion(r string) error {
+	bad := func(rule string) error {
+		return fmt.Errorf("invalid region %s: %s", quoteShort(r), rule)
+	}
+	if len(r) == 0 || len(r) > 63 {
+		return bad("must be 1 to 63 characters")
+	}
+	allDigits := true
+	for i := 0; i < len(r); i++ {
+		c := r[i]
+		switch {
+		case 'a' <= c && c <= 'z', c == '-':
+			allDigits = false
+		case '0' <= c && c <= '9':
+		default:
+			return bad("only lower-case letters, digits and '-' are allowed")
+		}
+	}
+	if r[0] == '-' || r[len(r)-1] == '-' {
+		return bad("must not start or end with '-'")
+	}
+	if allDigits {
+		return bad("must not be all digits")
+	}
+	return nil
+}
+
+// stripFIPS maps the deprecated pseudo-regions "fips-X", "X-fips" and
+// "X-fips-Y" to the real region, reporting whether one was found.
+func stripFIPS(r string) (string, bool) {
+	switch {
+	case strings.HasPrefix(r, "fips-"):
+		return r[len("fips-"):], true
+	case strings.HasSuffix(r, "-fips"):
+		return r[:len(r)-len("-fips")], true
+	case strings.Contains(r, "-fips-"):
+		return strings.Replace(r, "-fips-", "-", 1), true
+	}
+	return r, false
+}
+
+// ParseBaseEndpoint checks a custom endpoint and returns it as a URL ending
+// in "/": scheme http or https, a host, no user info, query or fragment.
+func ParseBaseEndpoint(s string) (string, error) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "", fmt.Errorf("invalid BaseEndpoint %s: not a URL", quoteShort(s))
+	}
+	switch {
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "", fmt.Errorf("invalid BaseEndpoint %s: scheme must be http or https", quoteShort(s))
+	case u.Host == "":
+		return "", fmt.Errorf("invalid BaseEndpoint %s: no host", quoteShort(s))
+	case u.User != nil:
+		return "", fmt.Errorf("invalid BaseEndpoint: user info is not allowed")
+	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
+		return "", fmt.Errorf("invalid BaseEndpoint %s: query and fragment are not allowed", quoteShort(s))
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+		if u.RawPath != "" {
+			u.RawPath += "/"
+		}
+	}
+	return u.String(), nil
+}
+
+func quoteShort(s string) string {
+	if len(s) > 64 {
+		return fmt.Sprintf("%q…", s[:64])
+	}
+	return fmt.Sprintf("%q", s)
+}
