@@ -1,0 +1,58 @@
+// Package customlabels is a focused Go client for the Amazon Rekognition
+// Custom Labels DescribeProjects operation: typed input and output,
+// SigV4-signed awsJson1_1 requests, typed errors, retries with backoff,
+// pagination with Go iterators, and a fake server for tests in package
+// customlabelstest.
+//
+// # Getting started
+//
+// Load the usual AWS configuration (environment, shared files, roles) with
+// config.LoadDefaultConfig and build a client from it:
+//
+//	cfg, err := config.LoadDefaultConfig(ctx)
+//	if err != nil { ... }
+//	client := customlabels.NewFromConfig(cfg)
+//	out, err := client.DescribeProjects(ctx, &customlabels.DescribeProjectsInput{MaxResults: 10})
+//
+// The caller needs the IAM permission rekognition:DescribeProjects.
+//
+// Omitting Features lists Custom Labels projects only, as the service does:
+// set Features to both [CustomizationFeatureCustomLabels] and
+// [CustomizationFeatureContentModeration] to include Custom Moderation
+// adapters.
+//
+// Input is checked against the service model before anything is sent
+// (MaxResults 1 to 100, at most 10 project names of [a-zA-Z0-9_.-], ...);
+// a violation is an [*InvalidParamError].
+//
+// # Errors
+//
+// [Client.DescribeProjects] returns a *smithy.OperationError that wraps,
+// in turn, a [*RetryError] when the call was retried, an
+// *awshttp.ResponseError carrying HTTPStatusCode() and ServiceRequestID(),
+// and the service error: one of [*InvalidPaginationTokenException],
+// [*InvalidParameterException], [*AccessDeniedException],
+// [*InternalServerError], [*ThrottlingException] and
+// [*ProvisionedThroughputExceededException], or a *smithy.GenericAPIError
+// for any other code. Match any layer with errors.As:
+//
+//	var throttled *customlabels.ThrottlingException
+//	if errors.As(err, &throttled) { ... }
+//
+// # Retries
+//
+// Throttling, HTTP 500/502/503/504 and connection errors are retried with
+// the backoff and retry quota of aws-sdk-go-v2's aws/retry: 3 attempts by
+// default ([Options].RetryMaxAttempts, RetryMode, Retryer). Every attempt
+// is signed afresh, with the signing time corrected for the server's clock.
+// A context deadline or cancellation ends the call at once, backoff
+// included; the error then matches both the context error (errors.Is) and
+// the last service error (errors.As).
+//
+// # Testing
+//
+// Code that lists projects should depend on [DescribeProjectsAPIClient],
+// which *Client satisfies. Package customlabelstest runs a fake Rekognition
+// server on 127.0.0.1 that checks signatures, paginates like the service
+// and injects faults, so tests need no AWS account.
+package customlabels
