@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -64,7 +65,7 @@ func decodeDescribeProjectsOutput(data []byte) (*DescribeProjectsOutput, error) 
 	var w wireOutput
 	if err := json.Unmarshal(data, &w); err != nil {
 		var se *json.SyntaxError
-		if errors.As(err, &se) && se.Offset >= int64(len(data)) {
+		if errors.As(err, &se) && strings.HasPrefix(se.Error(), "unexpected end of JSON input") {
 			// The JSON ends early: the body was cut short.
 			return nil, fmt.Errorf("%w: %v", io.ErrUnexpectedEOF, err)
 		}
