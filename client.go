@@ -128,7 +128,10 @@ type resolved struct {
 	retryer     aws.RetryerV2
 	retryerErr  error
 	http        HTTPClient // never follows redirects
-	logger      *slog.Logger
+	// redirectSafe is false for an HTTPClient whose redirect policy is
+	// unknown: its requests are guarded (see guardedContext).
+	redirectSafe bool
+	logger       *slog.Logger
 }
 
 // New returns a Client configured by o and then by each optFn. It does no
@@ -245,9 +248,10 @@ func resolve(o Options, prev *Options, base *resolved) resolved {
 	}
 
 	if base != nil && sameValue(prev.HTTPClient, o.HTTPClient) {
-		r.http = base.http
+		r.http, r.redirectSafe = base.http, base.redirectSafe
 	} else {
 		r.http = withoutRedirects(o.HTTPClient)
+		r.redirectSafe = redirectSafe(r.http)
 	}
 	r.logger = o.Logger
 	return r
@@ -488,7 +492,13 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, at
 		return res
 	}
 
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, r.endpoint.URL, bytes.NewReader(call.body))
+	reqCtx, foreign := ctx, func() bool { return false }
+	if !r.redirectSafe {
+		var cancel context.CancelFunc
+		reqCtx, foreign, cancel = guardedContext(ctx)
+		defer cancel()
+	}
+	req, err := http.NewRequestWithContext(reqCtx, http.MethodPost, r.endpoint.URL, bytes.NewReader(call.body))
 	if err != nil {
 		res.err = err
 		return res
@@ -512,6 +522,9 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, at
 	if err != nil {
 		if resp != nil && resp.Body != nil {
 			resp.Body.Close()
+		}
+		if foreign() {
+			err = errForeignHost
 		}
 		res.err = err
 		return res

@@ -1,10 +1,16 @@
 package customlabels
 
 import (
+	"context"
 	"crypto/tls"
+	"errors"
 	"net"
 	"net/http"
+	"net/http/httptrace"
+	"sync"
 	"time"
+
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 )
 
 // Timeouts of the default HTTP client. A call's context bounds the whole
@@ -63,4 +69,62 @@ func withoutRedirects(h HTTPClient) HTTPClient {
 		return &cp
 	}
 	return h
+}
+
+// errForeignHost reports that an HTTPClient tried to send the request to
+// another host, following a redirect on its own.
+var errForeignHost = errors.New("the HTTP client tried to follow a redirect to another host; refused before sending")
+
+// guardedContext returns a context for a request sent through an
+// HTTPClient whose redirect policy this package cannot set. If the client
+// opens a connection for a second round trip to a different address (a
+// redirect it follows itself), the context is cancelled and the
+// connection is closed before any byte of the request is written, so the
+// other host receives nothing. Transport-level retries to the same address
+// are left alone.
+func guardedContext(ctx context.Context) (context.Context, func() bool, context.CancelFunc) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	var (
+		mu      sync.Mutex
+		first   string
+		foreign bool
+	)
+	trace := &httptrace.ClientTrace{
+		GetConn: func(addr string) {
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case first == "":
+				first = addr
+			case addr != first:
+				foreign = true
+				cancel(errForeignHost)
+			}
+		},
+		GotConn: func(info httptrace.GotConnInfo) {
+			mu.Lock()
+			f := foreign
+			mu.Unlock()
+			if f && info.Conn != nil {
+				_ = info.Conn.Close()
+			}
+		},
+	}
+	tripped := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return foreign
+	}
+	return httptrace.WithClientTrace(ctx, trace), tripped, func() { cancel(nil) }
+}
+
+// redirectSafe reports whether h is known not to follow redirects: the
+// clients withoutRedirects built, and aws-sdk-go-v2's BuildableClient,
+// which follows only 307 and 308, and those need the GetBody we never set.
+func redirectSafe(h HTTPClient) bool {
+	switch h.(type) {
+	case *http.Client, *awshttp.BuildableClient:
+		return true
+	}
+	return false
 }
