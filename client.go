@@ -424,7 +424,7 @@ func (c *Client) invoke(ctx context.Context, op string, body []byte, optFns []fu
 			return operationError(op, finalError(attempt, call.maxAttempts, res.err, nil))
 		}
 		if attempt >= call.maxAttempts {
-			return operationError(op, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err})
+			return operationError(op, finalError(attempt, call.maxAttempts, res.err, nil))
 		}
 		releaseRetry, err = r.retryer.GetRetryToken(ctx, classified)
 		if err != nil {
@@ -523,8 +523,13 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, at
 		if resp != nil && resp.Body != nil {
 			resp.Body.Close()
 		}
-		if foreign() {
+		switch {
+		case foreign():
 			err = errForeignHost
+		case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+			// The server closed the connection without a response.
+			// DescribeProjects only reads, so sending it again is safe.
+			err = &connectionClosedError{err}
 		}
 		res.err = err
 		return res
@@ -611,6 +616,14 @@ type bodyReadError struct{ err error }
 func (e *bodyReadError) Error() string        { return "read response body: " + e.err.Error() }
 func (e *bodyReadError) Unwrap() error        { return e.err }
 func (e *bodyReadError) RetryableError() bool { return true }
+
+// connectionClosedError is a connection closed by the server before a
+// response arrived. It is retried.
+type connectionClosedError struct{ err error }
+
+func (e *connectionClosedError) Error() string        { return e.err.Error() }
+func (e *connectionClosedError) Unwrap() error        { return e.err }
+func (e *connectionClosedError) RetryableError() bool { return true }
 
 // truncatedBodyError is a 2xx body that ends in the middle of its JSON or
 // is empty: the response was cut short on its way. It is retried.
