@@ -42,6 +42,10 @@ const (
 	contentType = "application/x-amz-json-1.1"
 )
 
+// credentialsExpiryWindow is how long before their expiry cached
+// credentials are refreshed.
+const credentialsExpiryWindow = time.Minute
+
 // Limits on response bodies. A body over the limit is an error, never
 // silently cut.
 const (
@@ -233,7 +237,11 @@ func resolve(o Options, prev *Options, base *resolved) resolved {
 		if cache, ok := o.Credentials.(*aws.CredentialsCache); ok {
 			r.credentials = cache
 		} else {
-			r.credentials = aws.NewCredentialsCache(o.Credentials)
+			r.credentials = aws.NewCredentialsCache(o.Credentials, func(co *aws.CredentialsCacheOptions) {
+				// Refresh a little early, so that a request signed just
+				// before expiry is not rejected on arrival.
+				co.ExpiryWindow = credentialsExpiryWindow
+			})
 		}
 	}
 

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
@@ -124,6 +125,34 @@ func TestCredentialsCachedAndRefreshed(t *testing.T) {
 	wg.Wait()
 	assert.EqualValues(t, 1, calls.Load(), "credentials that never expire are retrieved once")
 	assert.EqualValues(t, 16, ts.count.Load())
+}
+
+func TestExpiringCredentialsRefreshedBeforeUse(t *testing.T) {
+	ts := newTestServer(t, nil)
+	var calls atomic.Int64
+	lifetime := 30 * time.Second // inside the refresh window
+	provider := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+		n := calls.Add(1)
+		return aws.Credentials{AccessKeyID: testAccessKey + itoa(int(n)), SecretAccessKey: testSecretKey,
+			CanExpire: true, Expires: time.Now().Add(lifetime)}, nil
+	})
+	c := New(Options{Region: "us-east-1", BaseEndpoint: ts.URL, Credentials: provider})
+	for i := 0; i < 3; i++ {
+		_, err := c.DescribeProjects(context.Background(), nil)
+		require.NoError(t, err)
+	}
+	assert.EqualValues(t, 3, calls.Load(), "credentials about to expire are refreshed before each use")
+	reqs := ts.Requests()
+	assert.Contains(t, reqs[2].Header.Get("Authorization"), "Credential="+testAccessKey+"3/")
+
+	lifetime = time.Hour
+	calls.Store(0)
+	c = New(Options{Region: "us-east-1", BaseEndpoint: ts.URL, Credentials: provider})
+	for i := 0; i < 3; i++ {
+		_, err := c.DescribeProjects(context.Background(), nil)
+		require.NoError(t, err)
+	}
+	assert.EqualValues(t, 1, calls.Load(), "fresh credentials are reused")
 }
 
 // dialTo returns an HTTP client that sends every request, whatever its
