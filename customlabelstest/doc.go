@@ -1,0 +1,90 @@
+// Package customlabelstest runs a fake Amazon Rekognition endpoint that
+// serves DescribeProjects over real HTTP on 127.0.0.1, for tests that need
+// no AWS account, as net/http/httptest does for HTTP servers. It serves any
+// client: customlabels, the official aws-sdk-go-v2 rekognition client,
+// boto3 and the AWS CLI (the command cmd/customlabels-fake runs it as a
+// process).
+//
+// # Getting started
+//
+//	srv := customlabelstest.NewServer(customlabelstest.WithProjects(customlabelstest.DemoProjects(30, 1)...))
+//	defer srv.Close()
+//	client := srv.Client() // endpoint, region and credentials set
+//	out, err := client.DescribeProjects(ctx, nil)
+//
+// For another client, use [Server.URL] as the endpoint, [Server.Region],
+// and [DefaultAccessKeyID] with [DefaultSecretAccessKey] (or the
+// credentials of [WithCredentials]); [Server.AWSConfig] returns all of it
+// as an aws.Config.
+//
+// # What it does as the service does
+//
+//   - Projects are listed by creation time, oldest first. Without Features
+//     only CUSTOM_LABELS projects are listed; ProjectNames selects by the
+//     NAME of the ARN "arn:aws:rekognition:REGION:ACCOUNT:project/NAME/...".
+//   - MaxResults defaults to 100. Input that breaks the model (MaxResults
+//     outside 1..100, NextToken over 1024 characters, 0 or more than 10
+//     ProjectNames, a name that is not 1..255 of [a-zA-Z0-9_.-], 0 or more
+//     than 2 Features, an unknown feature) gets a 400 ValidationException
+//     naming the member: "1 validation error detected: Value '500' at
+//     'maxResults' failed to satisfy constraint: Member must have value
+//     less than or equal to 100".
+//   - NextToken is opaque and bound to the query's ProjectNames and
+//     Features, not to MaxResults: it may be replayed and the page size
+//     may change between pages. A token from another query, from another
+//     server, or garbage gets a 400 InvalidPaginationTokenException. A
+//     token holds the position of the last project returned, so a listing
+//     in progress neither skips nor repeats a project when projects are
+//     added or removed meanwhile.
+//   - Only POST / with X-Amz-Target RekognitionService.DescribeProjects and
+//     Content-Type application/x-amz-json-1.1 is served: another target is
+//     a 400 UnknownOperationException; another content type, a body that
+//     is not a JSON object or a member of the wrong JSON type is a 400
+//     SerializationException.
+//   - Responses carry X-Amzn-RequestId (a UUID), Content-Type and Date.
+//     Timestamps are epoch seconds written as AWS writes doubles
+//     ("1.700000000123E9"). Errors are JSON: the six modeled exceptions as
+//     Rekognition writes them ({"__type","Code","Logref","Message"}) with
+//     the statuses AWS documents (InternalServerError and
+//     ThrottlingException 500, the others 400); the request framework's
+//     errors with their namespace, e.g.
+//     {"__type":"com.amazon.coral.validate#ValidationException","message":...}.
+//
+// # Signatures
+//
+// Every request must be signed with SigV4 for service "rekognition" and
+// the server's region, unless [WithoutSignatureVerification]. The server
+// recomputes the signature with aws-sdk-go-v2's signer over exactly the
+// headers the request lists in SignedHeaders, with their received values
+// and the hash of the received body, so clients that sign different header
+// sets (the Go SDK signs content-length, boto3 does not) are all checked.
+// As AWS answers, all with status 400:
+//
+//   - no Authorization header: MissingAuthenticationTokenException;
+//   - a malformed one: IncompleteSignatureException;
+//   - an unknown access key, or a session token that is missing, wrong or
+//     not expected: UnrecognizedClientException;
+//   - a wrong service or region in the credential scope, a signature that
+//     does not match (a wrong secret or a changed body or header), or an
+//     X-Amz-Date more than 5 minutes from the server's clock ("Signature
+//     expired"): InvalidSignatureException.
+//
+// A signature over a header that aws-sdk-go-v2's signer never signs
+// (user-agent, expect, transfer-encoding, x-amzn-trace-id) cannot be
+// recomputed and is refused; no AWS SDK signs those.
+//
+// # Faults
+//
+// [Server.InjectFault] and [Server.InjectFaults] queue a [Fault] for the
+// next requests: any exception, in any of the raw code forms clients must
+// read ([CodeForm]), with an optional x-amz-retry-after; added latency; a
+// truncated body; a dropped connection; an HTML error page from a proxy; a
+// body trickled slowly; a redirect; any raw response. [WithThrottleRPS]
+// answers requests over a rate with ThrottlingException "Rate exceeded",
+// and [WithClockOffset] gives the server a skewed clock.
+//
+// # Inspecting requests
+//
+// [Server.Requests] returns what the server received and answered: target,
+// headers, body and decoded input, status and error code, never a secret.
+package customlabelstest

@@ -1,0 +1,249 @@
+package customlabelstest
+
+import (
+	"errors"
+	"io"
+	"math"
+	"mime"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/rekognition-go/customlabels"
+)
+
+// maxRequestBody caps what the server reads of a request body.
+const maxRequestBody = 1 << 20
+
+// serveHTTP answers one request: an injected fault if one is queued, else
+// as the service does (authentication, routing, throttling, decoding,
+// validation, then the listing).
+func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	rec := Request{
+		Received:    s.now(),
+		Method:      r.Method,
+		Path:        r.URL.Path,
+		Target:      r.Header.Get("X-Amz-Target"),
+		Header:      r.Header.Clone(),
+		AccessKeyID: accessKeyID(r.Header.Get("Authorization")),
+	}
+	rec.Header.Del("Authorization")
+	rec.Header.Del("X-Amz-Security-Token")
+	defer func() { s.record(rec) }()
+
+	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequestBody+1))
+	tooLarge := len(body) > maxRequestBody
+	if err != nil && !tooLarge {
+		// The client went away while sending.
+		return
+	}
+	rec.Body = body
+	w0, _ := decodeInput(body)
+	rec.Input = w0.input()
+	requestID := newUUID()
+
+	f, faulted := s.nextFault()
+	if faulted {
+		rec.Fault = f.String()
+		if f.delay > 0 && !s.wait(r, f.delay) {
+			return
+		}
+	}
+	var resp *response
+	switch f.kind {
+	case faultDrop:
+		hijackClose(w)
+		return
+	case faultException:
+		resp = f.exceptionResponse(requestID)
+	case faultProxy:
+		resp = f.proxyResponse()
+	case faultRaw, faultRedirect:
+		resp = f.rawResponse()
+	default:
+		resp = s.answer(r, body, tooLarge, requestID)
+	}
+	if faulted && f.retryAfter > 0 {
+		resp.header.Set("X-Amz-Retry-After", strconv.FormatInt(f.retryAfter.Milliseconds(), 10))
+	}
+	if resp.header.Get("X-Amzn-Requestid") != "" {
+		rec.RequestID = requestID
+	}
+	rec.Status, rec.ErrorCode = resp.status, resp.code
+	if _, ok := resp.header["Date"]; !ok {
+		resp.header.Set("Date", s.now().UTC().Format(http.TimeFormat))
+	}
+	for k, v := range resp.header {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(resp.status)
+	switch f.kind {
+	case faultTruncated:
+		_, _ = w.Write(resp.body[:len(resp.body)/2])
+		hijackClose(w)
+	case faultSlow:
+		s.trickle(w, r, resp.body, f.chunk, f.every)
+	default:
+		_, _ = w.Write(resp.body)
+	}
+}
+
+// answer is the service's answer to a request.
+func (s *Server) answer(r *http.Request, body []byte, tooLarge bool, requestID string) *response {
+	if tooLarge {
+		return errorResponse(http.StatusRequestEntityTooLarge, requestID, codeSerialization,
+			"The request body is larger than "+strconv.Itoa(maxRequestBody)+" bytes")
+	}
+	if s.verify {
+		if err := s.authenticate(r, body, s.now()); err != nil {
+			return errorResponse(http.StatusBadRequest, requestID, err.code, err.message)
+		}
+	}
+	if r.Method != http.MethodPost || r.URL.Path != "/" {
+		return errorResponse(http.StatusBadRequest, requestID, codeUnknownOperation,
+			"Only POST / is served; got "+r.Method+" "+truncate(r.URL.Path, 128))
+	}
+	if t := r.Header.Get("X-Amz-Target"); t != target {
+		msg := "customlabelstest serves only " + target
+		if t == "" {
+			msg = "Missing X-Amz-Target header; " + msg
+		}
+		return errorResponse(http.StatusBadRequest, requestID, codeUnknownOperation, msg)
+	}
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != contentType {
+		return errorResponse(http.StatusBadRequest, requestID, codeSerialization,
+			"Content-Type must be "+contentType+", got '"+truncate(r.Header.Get("Content-Type"), 128)+"'")
+	}
+	if !s.takeToken() {
+		return errorResponse(http.StatusInternalServerError, requestID, "ThrottlingException", "Rate exceeded")
+	}
+	in, msg := decodeInput(body)
+	if msg != "" {
+		return errorResponse(http.StatusBadRequest, requestID, codeSerialization, msg)
+	}
+	if msg := validate(&in); msg != "" {
+		return errorResponse(http.StatusBadRequest, requestID, codeValidation, msg)
+	}
+	return s.describeProjects(&in, requestID)
+}
+
+// describeProjects runs the operation on valid input.
+func (s *Server) describeProjects(in *wireInput, requestID string) *response {
+	q := query{
+		features: map[customlabels.CustomizationFeature]bool{},
+		limit:    customlabels.MaxPageSize,
+	}
+	if len(in.features) == 0 {
+		q.features[customlabels.CustomizationFeatureCustomLabels] = true
+	}
+	for _, f := range in.features {
+		q.features[customlabels.CustomizationFeature(f)] = true
+	}
+	if in.projectNames != nil {
+		q.names = map[string]bool{}
+		for _, n := range in.projectNames {
+			q.names[n] = true
+		}
+	}
+	if in.maxResults != nil {
+		q.limit = int(*in.maxResults)
+	}
+	if in.nextToken != nil && *in.nextToken != "" {
+		pos, err := s.decodeToken(&q, *in.nextToken)
+		if err != nil {
+			msg := "Invalid pagination token"
+			if errors.Is(err, errTokenQuery) {
+				msg = "Invalid pagination token: it was issued for a request with other ProjectNames or Features"
+			}
+			return errorResponse(http.StatusBadRequest, requestID, "InvalidPaginationTokenException", msg)
+		}
+		q.start = &pos
+	}
+
+	s.mu.Lock()
+	items, more := s.store.page(&q)
+	s.mu.Unlock()
+	var token string
+	if more {
+		token = s.encodeToken(&q, items[len(items)-1])
+	}
+	// Stored entries are never modified, so they are encoded unlocked.
+	b := appendPage(make([]byte, 0, 64+400*len(items)), items, token)
+	return newResponse(http.StatusOK, requestID, b)
+}
+
+// wait sleeps d and reports whether the request should still be answered:
+// false when the client went away or the server is closing.
+func (s *Server) wait(r *http.Request, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-r.Context().Done():
+	case <-s.done:
+	}
+	return false
+}
+
+// trickle writes body chunk bytes at a time, one chunk every interval.
+func (s *Server) trickle(w http.ResponseWriter, r *http.Request, body []byte, chunk int, every time.Duration) {
+	rc := http.NewResponseController(w)
+	for len(body) > 0 {
+		n := min(chunk, len(body))
+		if _, err := w.Write(body[:n]); err != nil {
+			return
+		}
+		body = body[n:]
+		if err := rc.Flush(); err != nil {
+			return
+		}
+		if len(body) > 0 && !s.wait(r, every) {
+			hijackClose(w)
+			return
+		}
+	}
+}
+
+// hijackClose flushes what was written and closes the connection.
+func hijackClose(w http.ResponseWriter) {
+	conn, buf, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		// Cannot hijack (HTTP/2): abort the response instead.
+		panic(http.ErrAbortHandler)
+	}
+	_ = buf.Flush()
+	_ = conn.Close()
+}
+
+// bucket is a token bucket: rate tokens per second, up to burst.
+type bucket struct {
+	rate, burst, tokens float64
+	last                time.Time
+}
+
+func newBucket(rps float64, now time.Time) *bucket {
+	if !(rps > 0) || math.IsInf(rps, 1) {
+		return nil
+	}
+	burst := math.Max(1, math.Ceil(rps))
+	return &bucket{rate: rps, burst: burst, tokens: burst, last: now}
+}
+
+// takeToken reports whether the request is within the rate limit.
+func (s *Server) takeToken() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b := s.throttle
+	if b == nil {
+		return true
+	}
+	now := time.Now()
+	b.tokens = math.Min(b.burst, b.tokens+now.Sub(b.last).Seconds()*b.rate)
+	b.last = now
+	if b.tokens < 1 {
+		return false
+	}
+	b.tokens--
+	return true
+}

@@ -1,0 +1,228 @@
+package customlabelstest
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/binary"
+	"errors"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/rekognition-go/customlabels"
+)
+
+// entry is one stored project with its sort key: creation time, then the
+// order of first insertion.
+type entry struct {
+	sec     int64
+	nsec    int32
+	seq     uint64
+	name    string
+	feature customlabels.CustomizationFeature
+	p       customlabels.ProjectDescription // never modified once stored
+}
+
+// position is a point in the listing order: just after the entry with
+// this key.
+type position struct {
+	sec  int64
+	nsec int32
+	seq  uint64
+}
+
+func (e *entry) after(p position) bool {
+	switch {
+	case e.sec != p.sec:
+		return e.sec > p.sec
+	case e.nsec != p.nsec:
+		return e.nsec > p.nsec
+	}
+	return e.seq > p.seq
+}
+
+func (e *entry) less(o *entry) bool {
+	return o.after(position{e.sec, e.nsec, e.seq})
+}
+
+// store holds the projects sorted by creation time.
+type store struct {
+	entries []*entry
+	byArn   map[string]*entry
+	nextSeq uint64
+}
+
+func (st *store) init() { st.byArn = make(map[string]*entry) }
+
+func (st *store) put(p customlabels.ProjectDescription) {
+	e := &entry{
+		sec:     p.CreationTimestamp.Unix(),
+		nsec:    int32(p.CreationTimestamp.Nanosecond()),
+		name:    projectName(p.ProjectArn),
+		feature: p.Feature,
+		p:       copyProject(p),
+	}
+	if e.feature == "" {
+		e.feature = customlabels.CustomizationFeatureCustomLabels
+	}
+	if old, ok := st.byArn[p.ProjectArn]; ok {
+		e.seq = old.seq
+		st.removeEntry(old)
+	} else {
+		st.nextSeq++
+		e.seq = st.nextSeq
+	}
+	i := sort.Search(len(st.entries), func(i int) bool { return e.less(st.entries[i]) })
+	st.entries = slices.Insert(st.entries, i, e)
+	st.byArn[p.ProjectArn] = e
+}
+
+func (st *store) remove(arn string) bool {
+	e, ok := st.byArn[arn]
+	if ok {
+		st.removeEntry(e)
+	}
+	return ok
+}
+
+func (st *store) removeEntry(e *entry) {
+	delete(st.byArn, e.p.ProjectArn)
+	i := sort.Search(len(st.entries), func(i int) bool { return !st.entries[i].less(e) })
+	for ; i < len(st.entries); i++ {
+		if st.entries[i] == e {
+			st.entries = slices.Delete(st.entries, i, i+1)
+			return
+		}
+	}
+}
+
+// query is a validated DescribeProjects request.
+type query struct {
+	features map[customlabels.CustomizationFeature]bool
+	names    map[string]bool // nil means every name
+	limit    int
+	start    *position // nil means the beginning
+}
+
+// page lists the projects of q: up to q.limit entries after q.start, and
+// whether more follow.
+func (st *store) page(q *query) (items []*entry, more bool) {
+	i := 0
+	if q.start != nil {
+		i = sort.Search(len(st.entries), func(i int) bool { return st.entries[i].after(*q.start) })
+	}
+	for ; i < len(st.entries); i++ {
+		e := st.entries[i]
+		if !q.features[e.feature] || q.names != nil && !q.names[e.name] {
+			continue
+		}
+		if len(items) == q.limit {
+			return items, true
+		}
+		items = append(items, e)
+	}
+	return items, false
+}
+
+// projectName returns NAME of "arn:...:project/NAME/123", or "".
+func projectName(arn string) string {
+	_, rest, ok := strings.Cut(arn, ":project/")
+	if !ok {
+		return ""
+	}
+	name, _, _ := strings.Cut(rest, "/")
+	return name
+}
+
+func copyProject(p customlabels.ProjectDescription) customlabels.ProjectDescription {
+	if p.Datasets != nil {
+		p.Datasets = append(make([]customlabels.DatasetMetadata, 0, len(p.Datasets)), p.Datasets...)
+	}
+	return p
+}
+
+// Pagination tokens are base64 (standard alphabet, so '+', '/' and '='
+// appear as in real tokens) of:
+//
+//	version (1) | filter hash (8) | seconds (8) | nanoseconds (4) | seq (8) | HMAC-SHA256 (16)
+//
+// The position is that of the last project returned; the filter hash binds
+// the token to ProjectNames and Features, not to MaxResults; the HMAC under
+// a per-server key makes any other token invalid.
+const (
+	tokenVersion = 1
+	tokenBody    = 1 + 8 + 8 + 4 + 8
+	tokenMAC     = 16
+)
+
+var (
+	errTokenMalformed = errors.New("malformed")
+	errTokenQuery     = errors.New("issued for another query")
+)
+
+// filterHash identifies the filters of q, ignoring order and duplicates.
+func filterHash(q *query) [8]byte {
+	h := sha256.New()
+	features := make([]string, 0, len(q.features))
+	for f := range q.features {
+		features = append(features, string(f))
+	}
+	slices.Sort(features)
+	for _, f := range features {
+		h.Write([]byte(f))
+		h.Write([]byte{0})
+	}
+	if q.names == nil {
+		h.Write([]byte{1})
+	} else {
+		h.Write([]byte{2})
+		names := make([]string, 0, len(q.names))
+		for n := range q.names {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		for _, n := range names {
+			h.Write([]byte(n))
+			h.Write([]byte{0})
+		}
+	}
+	var out [8]byte
+	copy(out[:], h.Sum(nil))
+	return out
+}
+
+func (s *Server) encodeToken(q *query, last *entry) string {
+	var b [tokenBody + tokenMAC]byte
+	b[0] = tokenVersion
+	fh := filterHash(q)
+	copy(b[1:9], fh[:])
+	binary.BigEndian.PutUint64(b[9:17], uint64(last.sec))
+	binary.BigEndian.PutUint32(b[17:21], uint32(last.nsec))
+	binary.BigEndian.PutUint64(b[21:29], last.seq)
+	m := hmac.New(sha256.New, s.tokenKey)
+	m.Write(b[:tokenBody])
+	copy(b[tokenBody:], m.Sum(nil))
+	return base64.StdEncoding.EncodeToString(b[:])
+}
+
+func (s *Server) decodeToken(q *query, token string) (position, error) {
+	b, err := base64.StdEncoding.DecodeString(token)
+	if err != nil || len(b) != tokenBody+tokenMAC || b[0] != tokenVersion {
+		return position{}, errTokenMalformed
+	}
+	m := hmac.New(sha256.New, s.tokenKey)
+	m.Write(b[:tokenBody])
+	if !hmac.Equal(m.Sum(nil)[:tokenMAC], b[tokenBody:]) {
+		return position{}, errTokenMalformed
+	}
+	fh := filterHash(q)
+	if !hmac.Equal(fh[:], b[1:9]) {
+		return position{}, errTokenQuery
+	}
+	return position{
+		sec:  int64(binary.BigEndian.Uint64(b[9:17])),
+		nsec: int32(binary.BigEndian.Uint32(b[17:21])),
+		seq:  binary.BigEndian.Uint64(b[21:29]),
+	}, nil
+}
