@@ -223,7 +223,9 @@ func (f *namesFlag) Set(v string) error {
 // both features. No --feature at all also means both, unlike the service,
 // whose default is CUSTOM_LABELS only: a person listing "projects" would not
 // expect adapters to be hidden.
-type featureFlag struct{ set []customlabels.CustomizationFeature }
+type featureFlag struct {
+	set []customlabels.CustomizationFeature
+}
 
 func (f *featureFlag) String() string {
 	s := make([]string, len(f.set))
