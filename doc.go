@@ -25,6 +25,48 @@
 // (MaxResults 1 to 100, at most 10 project names of [a-zA-Z0-9_.-], ...);
 // a violation is an [*InvalidParamError].
 //
+// # Pagination
+//
+// DescribeProjects returns at most 100 projects per call. Rather than
+// following NextToken by hand, range over them:
+//
+//	for p, err := range customlabels.AllProjects(ctx, client, nil) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(p.ProjectArn)
+//	}
+//
+// Three forms, all lazy (no request before the first range step or
+// NextPage, none after a break) and all holding one page in memory however
+// many projects there are:
+//
+//   - [AllProjects] ranges over every project: the short form when you
+//     want the whole listing in one pass. Each range starts afresh.
+//   - [DescribeProjectsPaginator.All], on a paginator from
+//     [NewDescribeProjectsPaginator], ranges over projects too, but the
+//     paginator is a cursor you keep: cap the total with
+//     [DescribeProjectsPaginatorOptions].MaxItems, stop early and continue
+//     later with [DescribeProjectsPaginator.ResumeToken], or range again
+//     after an error to retry the failed page.
+//   - [DescribeProjectsPaginator.Pages], or the HasMorePages/NextPage loop
+//     of the AWS SDK for Go, when you work page by page (batches,
+//     progress, request IDs) or port code from the SDK.
+//
+// An error ends an iterator: it is yielded once, as the last pair; a
+// cancelled context is yielded as ctx.Err(). A response that repeats the
+// NextToken it was sent would make the listing loop forever (the official
+// SDK does, by default); here it ends with [ErrRepeatedNextToken].
+//
+// ResumeToken returns a string that, as
+// [DescribeProjectsPaginatorOptions].StartingToken, continues right after
+// the last project returned, even in the middle of a page, in this process
+// or another. It only works for the same ProjectNames and Features: a
+// token for another query, or one altered or cut short, fails with
+// [ErrInvalidStartingToken] before any request. Its checksum catches
+// accidents, not forgery; the token is not a secret and grants nothing
+// a NextToken would not.
+//
 // # Errors
 //
 // [Client.DescribeProjects] returns a *smithy.OperationError that wraps,
