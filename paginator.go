@@ -105,9 +105,6 @@ func NewDescribeProjectsPaginator(client DescribeProjectsAPIClient, params *Desc
 	for _, fn := range optFns {
 		fn(&p.opts)
 	}
-	if p.opts.Limit == 0 {
-		p.opts.Limit = p.params.MaxResults
-	}
 	p.query = hashQuery(p.params.ProjectNames, p.params.Features)
 	p.token = p.params.NextToken
 	switch {
@@ -119,6 +116,9 @@ func NewDescribeProjectsPaginator(client DescribeProjectsAPIClient, params *Desc
 		p.err = fmt.Errorf("%w: DescribeProjectsInput.NextToken is set too; give one or the other", ErrInvalidStartingToken)
 	case p.opts.StartingToken != "":
 		p.token, p.skip, p.err = decodeResumeToken(p.opts.StartingToken, p.query)
+	}
+	if p.opts.Limit == 0 {
+		p.opts.Limit = p.params.MaxResults // checked by the client, as MaxResults
 	}
 	return p
 }

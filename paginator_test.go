@@ -515,7 +515,7 @@ func TestInvalidPaginatorOptions(t *testing.T) {
 		{"negative MaxItems", withMaxItems(-5), "MaxItems: must be 0 (no cap) or more, got -5"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			p := customlabels.NewDescribeProjectsPaginator(s.client(), nil, tt.opt)
+			p := customlabels.NewDescribeProjectsPaginator(s.client(), &customlabels.DescribeProjectsInput{MaxResults: 5}, tt.opt)
 			_, err := p.NextPage(context.Background())
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
@@ -523,17 +523,29 @@ func TestInvalidPaginatorOptions(t *testing.T) {
 			assert.Len(t, errs, 1)
 		})
 	}
+	t.Run("invalid MaxResults is the client's to report", func(t *testing.T) {
+		_, err := customlabels.NewDescribeProjectsPaginator(s.client(), &customlabels.DescribeProjectsInput{MaxResults: 500}).NextPage(context.Background())
+		var ipe *customlabels.InvalidParamError
+		require.ErrorAs(t, err, &ipe)
+		assert.Equal(t, "MaxResults", ipe.Field)
+	})
 	assert.Equal(t, 0, s.Requests())
 }
 
 func TestRepeatedNextTokenStops(t *testing.T) {
-	s, want := startList(t, 50)
-	// Past 5 requests the server fails, so that a paginator that loops
-	// fails this test instead of hanging it.
-	s.setFaults(listFaults{repeatTokens: true, fail: func(request int) bool { return request > 5 }})
-	client := s.client()
+	want := makeProjects(50)
+	// repeating starts a server that answers every token with itself.
+	// Past 5 requests it fails, so that a paginator that loops fails this
+	// test instead of hanging it.
+	repeating := func(t *testing.T) (*listServer, *customlabels.Client) {
+		s := newListServer(want)
+		t.Cleanup(s.Close)
+		s.setFaults(listFaults{repeatTokens: true, fail: func(request int) bool { return request > 5 }})
+		return s, s.client()
+	}
 
 	t.Run("All", func(t *testing.T) {
+		s, client := repeating(t)
 		before := s.Requests()
 		got, errs := collect(customlabels.NewDescribeProjectsPaginator(client, nil, withLimit(10)).All(context.Background()), 0)
 		require.Len(t, errs, 1, "the error is yielded once")
@@ -543,6 +555,7 @@ func TestRepeatedNextTokenStops(t *testing.T) {
 		assert.Equal(t, 2, s.Requests()-before, "requests")
 	})
 	t.Run("NextPage", func(t *testing.T) {
+		s, client := repeating(t)
 		before := s.Requests()
 		p := customlabels.NewDescribeProjectsPaginator(client, nil, withLimit(10))
 		for range 2 {
@@ -565,6 +578,7 @@ func TestRepeatedNextTokenStops(t *testing.T) {
 		assert.Equal(t, 1, s.Requests()-before)
 	})
 	t.Run("Pages", func(t *testing.T) {
+		s, client := repeating(t)
 		before := s.Requests()
 		var pages int
 		var errs []error
