@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"runtime"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -562,7 +563,9 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, at
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		limit = maxErrorBodyBytes
 	}
-	data, err := readBody(resp, limit)
+	buf := bodyBuffers.Get().(*bytes.Buffer)
+	defer releaseBodyBuffer(buf)
+	data, err := readBody(resp, limit, buf)
 	switch {
 	case err != nil && (resp.StatusCode < 200 || resp.StatusCode > 299) && errors.Is(err, errBodyTooLarge):
 		// An oversized error body is still an error response: classify
@@ -595,18 +598,34 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, at
 // errBodyTooLarge reports a response body over the limit.
 var errBodyTooLarge = errors.New("response body too large")
 
-// readBody reads the whole body, failing beyond limit bytes. A body cut
-// short gives the transport's error (io.ErrUnexpectedEOF or a reset),
-// which is retried.
-func readBody(resp *http.Response, limit int64) ([]byte, error) {
+// bodyBuffers recycles response body buffers: the decoders keep no
+// reference to the body, so its buffer is reused once an attempt ends.
+var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBodyBuffer bounds the buffers kept for reuse; a larger one (an
+// unusually big response) is left to the garbage collector.
+const maxPooledBodyBuffer = 1 << 20
+
+func releaseBodyBuffer(buf *bytes.Buffer) {
+	if buf.Cap() <= maxPooledBodyBuffer {
+		buf.Reset()
+		bodyBuffers.Put(buf)
+	}
+}
+
+// readBody reads the whole body into buf, failing beyond limit bytes. A
+// body cut short gives the transport's error (io.ErrUnexpectedEOF or a
+// reset), which is retried. The bytes returned are buf's.
+func readBody(resp *http.Response, limit int64, buf *bytes.Buffer) ([]byte, error) {
 	if resp.ContentLength > limit {
 		return nil, fmt.Errorf("%w: Content-Length %d exceeds the limit of %d bytes", errBodyTooLarge, resp.ContentLength, limit)
 	}
-	size := resp.ContentLength
-	if size < 0 {
-		size = 512
+	buf.Reset()
+	if resp.ContentLength > 0 {
+		// Room for the body and for ReadFrom's last read, which returns
+		// io.EOF, without growing.
+		buf.Grow(int(resp.ContentLength) + bytes.MinRead)
 	}
-	buf := bytes.NewBuffer(make([]byte, 0, size+1))
 	n, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return nil, &bodyReadError{err}
