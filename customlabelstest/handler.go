@@ -29,15 +29,17 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	rec.Header.Del("Authorization")
 	rec.Header.Del("X-Amz-Security-Token")
-	defer func() { s.record(rec) }()
 
+	// The request is recorded before any byte of the answer goes out, so
+	// that a client that has its answer finds it in Requests.
 	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequestBody+1))
 	tooLarge := len(body) > maxRequestBody
+	rec.Body = body
 	if err != nil && !tooLarge {
 		// The client went away while sending.
+		s.record(rec)
 		return
 	}
-	rec.Body = body
 	w0, _ := decodeInput(body)
 	rec.Input = w0.input()
 	requestID := newUUID()
@@ -46,12 +48,14 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if faulted {
 		rec.Fault = f.String()
 		if f.delay > 0 && !s.wait(r, f.delay) {
+			s.record(rec)
 			return
 		}
 	}
 	var resp *response
 	switch f.kind {
 	case faultDrop:
+		s.record(rec)
 		hijackClose(w)
 		return
 	case faultException:
@@ -76,10 +80,12 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	for k, v := range resp.header {
 		w.Header()[k] = v
 	}
+	s.record(rec)
 	w.WriteHeader(resp.status)
 	switch f.kind {
 	case faultTruncated:
 		_, _ = w.Write(resp.body[:len(resp.body)/2])
+		_ = http.NewResponseController(w).Flush()
 		hijackClose(w)
 	case faultSlow:
 		s.trickle(w, r, resp.body, f.chunk, f.every)
@@ -199,13 +205,15 @@ func (s *Server) trickle(w http.ResponseWriter, r *http.Request, body []byte, ch
 			return
 		}
 		if len(body) > 0 && !s.wait(r, every) {
+			// Flushed above: nothing written is lost.
 			hijackClose(w)
 			return
 		}
 	}
 }
 
-// hijackClose flushes what was written and closes the connection.
+// hijackClose closes the connection. What the handler wrote and did not
+// flush is lost: a caller that wants it sent flushes first.
 func hijackClose(w http.ResponseWriter) {
 	conn, buf, err := http.NewResponseController(w).Hijack()
 	if err != nil {

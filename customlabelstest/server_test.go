@@ -399,4 +399,3 @@ func do(t *testing.T, srv *customlabelstest.Server, req *http.Request) rawResult
 	require.NoError(t, err)
 	return rawResult{resp.StatusCode, resp.Header, string(b)}
 }
-
