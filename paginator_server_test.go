@@ -171,7 +171,12 @@ func (s *listServer) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	end := min(offset+size, len(matching))
 
-	out := []byte(`{"ProjectDescriptions":[`)
+	bufSize := 64 + 2*len(key)
+	for _, idx := range matching[offset:end] {
+		bufSize += len(s.encoded[idx]) + 1
+	}
+	out := make([]byte, 0, bufSize)
+	out = append(out, `{"ProjectDescriptions":[`...)
 	for i, idx := range matching[offset:end] {
 		if i > 0 {
 			out = append(out, ',')

@@ -857,7 +857,8 @@ func BenchmarkAllProjects(b *testing.B) {
 }
 
 // BenchmarkAllProjectsHTTP is the same over real HTTP through the client,
-// for scale: request, signing and decoding included.
+// for scale: requests, signing and decoding included, and also what the
+// in-process test server allocates to answer.
 func BenchmarkAllProjectsHTTP(b *testing.B) {
 	for _, total := range []int{10_000, 100_000} {
 		b.Run(fmt.Sprintf("projects=%d", total), func(b *testing.B) {
