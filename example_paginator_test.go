@@ -6,13 +6,14 @@ import (
 	"time"
 
 	"github.com/rekognition-go/customlabels"
+	"github.com/rekognition-go/customlabels/customlabelstest"
 )
 
-// exampleClient starts a local DescribeProjects server holding n projects
-// named project-00000, project-00001, ... and returns a client for it.
+// exampleClient starts a fake Rekognition holding n projects named
+// project-00000, project-00001, ... and returns a client for it.
 func exampleClient(n int) (client *customlabels.Client, stop func()) {
-	s := newListServer(makeProjects(n))
-	return s.client(), s.Close
+	srv := customlabelstest.NewServer(customlabelstest.WithProjects(makeProjects(n)...))
+	return srv.Client(), srv.Close
 }
 
 func ExampleNewDescribeProjectsPaginator() {

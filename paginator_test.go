@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rekognition-go/customlabels"
+	"github.com/rekognition-go/customlabels/customlabelstest"
 )
 
 // startList starts a list server holding n projects, closed with the test.
@@ -411,6 +412,33 @@ func TestMaxItemsAndResumeToken(t *testing.T) {
 		q := customlabels.NewDescribeProjectsPaginator(client, nil, withStartingToken(tok))
 		assert.Equal(t, tok, q.ResumeToken(), "ResumeToken() of a paginator not yet started is its StartingToken")
 	})
+}
+
+// TestPaginatorWithFakeServer runs a listing, a MaxItems cut, a resume and
+// a break against customlabelstest's fake, whose NextTokens hold the last
+// project returned rather than an offset.
+func TestPaginatorWithFakeServer(t *testing.T) {
+	want := customlabelstest.DemoProjects(300, 7)
+	srv := customlabelstest.NewServer(customlabelstest.WithProjects(want...))
+	t.Cleanup(srv.Close)
+	client := srv.Client()
+	params := &customlabels.DescribeProjectsInput{Features: []customlabels.CustomizationFeature{
+		customlabels.CustomizationFeatureCustomLabels, customlabels.CustomizationFeatureContentModeration,
+	}}
+
+	got, errs := collect(customlabels.AllProjects(context.Background(), client, params, withLimit(7)), 0)
+	require.Empty(t, errs)
+	require.Equal(t, want, got, "every project, every field, in order")
+	assert.Len(t, srv.Requests(), ceilDiv(len(want), 7))
+
+	srv.ResetRequests()
+	p := customlabels.NewDescribeProjectsPaginator(client, params, withLimit(7), withMaxItems(100))
+	first, errs := collect(p.All(context.Background()), 0)
+	require.Empty(t, errs)
+	second, errs := collect(customlabels.AllProjects(context.Background(), client, params, withLimit(13), withStartingToken(p.ResumeToken())), 50)
+	require.Empty(t, errs)
+	assert.Len(t, srv.Requests(), ceilDiv(100, 7)+ceilDiv(2+50, 13), "requests")
+	assert.Equal(t, arns(want[:150]), arns(append(first, second...)), "no gap, no duplicate")
 }
 
 func TestInvalidStartingTokens(t *testing.T) {
