@@ -58,8 +58,8 @@ type DescribeProjectsPaginatorOptions struct {
 // NextToken. Create one with NewDescribeProjectsPaginator; call NextPage
 // while HasMorePages is true, or range over Pages or All.
 //
-// A paginator is a cursor: it is used once, from one goroutine at a time.
-// It never changes the params it was created with.
+// A paginator is a cursor that makes one pass over the listing; it is not
+// safe for concurrent use. It never changes the params it was created with.
 type DescribeProjectsPaginator struct {
 	client DescribeProjectsAPIClient
 	params DescribeProjectsInput // a copy; NextToken and MaxResults are set per request
