@@ -73,8 +73,8 @@ type DescribeProjectsOutput struct {
 // connection errors are retried as Options says. optFns change the options
 // for this call only.
 //
-// To list every project, use NewDescribeProjectsPaginator or ranging over
-// its All iterator instead of following NextToken by hand.
+// To list every project, range over AllProjects, or use
+// NewDescribeProjectsPaginator, instead of following NextToken by hand.
 func (c *Client) DescribeProjects(ctx context.Context, params *DescribeProjectsInput, optFns ...func(*Options)) (*DescribeProjectsOutput, error) {
 	if params == nil {
 		params = &DescribeProjectsInput{}
