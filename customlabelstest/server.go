@@ -49,6 +49,7 @@ type config struct {
 	clockOffset time.Duration
 	listener    net.Listener
 	hook        func(Request)
+	tokenKey    []byte
 }
 
 // WithProjects seeds the server with projects, as AddProjects does.
@@ -122,6 +123,16 @@ func WithRequestHook(fn func(Request)) Option {
 	return func(c *config) { c.hook = fn }
 }
 
+// WithTokenKey sets the key that authenticates the server's NextTokens,
+// instead of a random key per server. Servers with the same key and the
+// same projects, added in the same order, issue and accept the same
+// tokens: a program that starts a new server on every run can then
+// continue a listing from a NextToken an earlier run printed. An empty key
+// means a random one.
+func WithTokenKey(key []byte) Option {
+	return func(c *config) { c.tokenKey = append([]byte(nil), key...) }
+}
+
 // Server is a fake Amazon Rekognition endpoint that serves DescribeProjects
 // over real HTTP on a loopback address, for tests and local runs. It checks
 // SigV4 signatures, validates input and paginates as the service does,
@@ -181,7 +192,11 @@ func NewServer(opts ...Option) *Server {
 		done:        make(chan struct{}),
 		clockOffset: c.clockOffset,
 	}
-	_, _ = rand.Read(s.tokenKey)
+	if len(c.tokenKey) > 0 {
+		s.tokenKey = c.tokenKey
+	} else {
+		_, _ = rand.Read(s.tokenKey)
+	}
 	s.store.init()
 	s.SetThrottleRPS(c.throttleRPS)
 	s.AddProjects(c.projects...)

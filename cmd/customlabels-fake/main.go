@@ -1,0 +1,220 @@
+// Command customlabels-fake runs the customlabelstest fake Amazon
+// Rekognition endpoint as a process, so that any client (customlabels, the
+// official AWS SDKs, boto3, the AWS CLI) can list Custom Labels projects
+// without an AWS account.
+//
+// Usage:
+//
+//	customlabels-fake [flags]
+//
+// It prints "listening on http://127.0.0.1:PORT" as the first line of its
+// standard output, then serves until SIGINT or SIGTERM. One line per
+// request goes to standard error unless --quiet. Point a client at it with
+// the printed URL, region us-east-1 and the fake credentials:
+//
+//	AWS_ACCESS_KEY_ID=AKIDFAKECUSTOMLABELS \
+//	AWS_SECRET_ACCESS_KEY=customlabelstest-fake-secret-not-an-aws-key \
+//	aws --endpoint-url http://127.0.0.1:PORT --region us-east-1 rekognition describe-projects
+//
+// Flags:
+//
+//	--addr ADDR              listen address, a loopback one (default 127.0.0.1:0, a free port)
+//	--projects N             serve N demo projects (default 20 without --data, else 0)
+//	--seed N                 seed of the demo projects (default 1)
+//	--data FILE              serve the projects of FILE, JSON as `aws rekognition describe-projects` prints it
+//	--access-key-id ID       access key ID to accept
+//	--secret-access-key KEY  secret access key to accept
+//	--session-token TOKEN    session token to require
+//	--region REGION          region signatures must be scoped to (default us-east-1)
+//	--no-verify              accept requests without checking signatures
+//	--throttle-rps R         answer ThrottlingException above R requests per second
+//	--quiet                  do not log requests
+//
+// The exit status is 0 after a clean stop, 1 when the server cannot start
+// (address in use, unreadable data file) and 2 on a usage error, such as an
+// address that is not a loopback address: the fake never listens on a
+// network other machines reach.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/rekognition-go/customlabels"
+	"github.com/rekognition-go/customlabels/customlabelstest"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// errUsage marks an error in the command line.
+var errUsage = errors.New("usage")
+
+type options struct {
+	addr        string
+	projects    int
+	seed        int64
+	data        string
+	keyID       string
+	secret      string
+	token       string
+	region      string
+	noVerify    bool
+	throttleRPS float64
+	quiet       bool
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	o := &options{}
+	fs := flag.NewFlagSet("customlabels-fake", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.addr, "addr", "127.0.0.1:0", "listen `address`; only loopback addresses are allowed")
+	fs.IntVar(&o.projects, "projects", 20, "serve `N` demo projects (default 20, or 0 with --data)")
+	fs.Int64Var(&o.seed, "seed", 1, "`seed` of the demo projects")
+	fs.StringVar(&o.data, "data", "", "serve the projects of `FILE`: JSON as `aws rekognition describe-projects` prints it")
+	fs.StringVar(&o.keyID, "access-key-id", customlabelstest.DefaultAccessKeyID, "access key `ID` to accept")
+	fs.StringVar(&o.secret, "secret-access-key", customlabelstest.DefaultSecretAccessKey, "secret access `key` to accept")
+	fs.StringVar(&o.token, "session-token", "", "session `token` every request must carry (default none)")
+	fs.StringVar(&o.region, "region", customlabelstest.DefaultRegion, "`region` signatures must be scoped to")
+	fs.BoolVar(&o.noVerify, "no-verify", false, "accept requests without checking their signatures")
+	fs.Float64Var(&o.throttleRPS, "throttle-rps", 0, "answer ThrottlingException above `R` requests per second (default no limit)")
+	fs.BoolVar(&o.quiet, "quiet", false, "do not log requests to standard error")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: customlabels-fake [flags]\n\nServes a fake Amazon Rekognition DescribeProjects on a loopback address.\n\nFlags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, errUsage
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	explicit := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { explicit[f.Name] = true })
+	if o.data != "" && !explicit["projects"] {
+		o.projects = 0
+	}
+	switch {
+	case o.projects < 0:
+		return nil, fmt.Errorf("%w: --projects must be 0 or more, got %d", errUsage, o.projects)
+	case o.throttleRPS < 0:
+		return nil, fmt.Errorf("%w: --throttle-rps must be 0 or more, got %v", errUsage, o.throttleRPS)
+	case o.keyID == "" || o.secret == "":
+		return nil, fmt.Errorf("%w: --access-key-id and --secret-access-key must not be empty", errUsage)
+	case o.region == "":
+		return nil, fmt.Errorf("%w: --region must not be empty", errUsage)
+	}
+	if err := checkLoopback(o.addr); err != nil {
+		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return o, nil
+}
+
+// checkLoopback refuses an address that would listen beyond this machine.
+func checkLoopback(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("--addr %q: %v", addr, err)
+	}
+	if strings.EqualFold(host, "localhost") {
+		return nil
+	}
+	ip := net.ParseIP(host)
+	if ip == nil || !ip.IsLoopback() {
+		return fmt.Errorf("--addr %q is not a loopback address (use 127.0.0.1, [::1] or localhost): the fake must not be reachable from other machines", addr)
+	}
+	return nil
+}
+
+// run runs the command until ctx ends and returns its exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	o, err := parseFlags(args, stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case err != nil:
+		if err != errUsage { // flag already printed its own message
+			fmt.Fprintln(stderr, "customlabels-fake:", err)
+		}
+		return 2
+	}
+
+	var projects []customlabels.ProjectDescription
+	if o.data != "" {
+		data, err := os.ReadFile(o.data)
+		if err != nil {
+			fmt.Fprintln(stderr, "customlabels-fake:", err)
+			return 1
+		}
+		projects, err = customlabelstest.ParseProjects(data)
+		if err != nil {
+			fmt.Fprintf(stderr, "customlabels-fake: %s: %v\n", o.data, err)
+			return 1
+		}
+	}
+	projects = append(projects, customlabelstest.DemoProjects(o.projects, o.seed)...)
+
+	l, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		fmt.Fprintln(stderr, "customlabels-fake:", err)
+		return 1
+	}
+	if a, ok := l.Addr().(*net.TCPAddr); !ok || !a.IP.IsLoopback() {
+		l.Close()
+		fmt.Fprintf(stderr, "customlabels-fake: %s resolved to %s, which is not a loopback address\n", o.addr, l.Addr())
+		return 2
+	}
+
+	opts := []customlabelstest.Option{
+		customlabelstest.WithListener(l),
+		customlabelstest.WithProjects(projects...),
+		customlabelstest.WithCredentials(o.keyID, o.secret, o.token),
+		customlabelstest.WithRegion(o.region),
+		customlabelstest.WithThrottleRPS(o.throttleRPS),
+	}
+	if o.noVerify {
+		opts = append(opts, customlabelstest.WithoutSignatureVerification())
+	}
+	if !o.quiet {
+		logger := &requestLogger{w: stderr}
+		opts = append(opts, customlabelstest.WithRequestHook(logger.log))
+	}
+	srv := customlabelstest.NewServer(opts...)
+	fmt.Fprintf(stdout, "listening on %s\n", srv.URL)
+
+	verify := "signatures verified"
+	if o.noVerify {
+		verify = "signatures not verified"
+	}
+	token := ""
+	if o.token != "" {
+		token = " with a session token"
+	}
+	fmt.Fprintf(stderr, "customlabels-fake: %d projects, region %s, access key ID %s%s, %s",
+		len(projects), o.region, o.keyID, token, verify)
+	if o.throttleRPS > 0 {
+		fmt.Fprintf(stderr, ", throttled above %s requests/s", strconv.FormatFloat(o.throttleRPS, 'g', -1, 64))
+	}
+	fmt.Fprintln(stderr, "; stop with Ctrl-C")
+
+	<-ctx.Done()
+	srv.Close()
+	fmt.Fprintln(stderr, "customlabels-fake: stopped")
+	return 0
+}
