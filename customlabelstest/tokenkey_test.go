@@ -50,10 +50,10 @@ func TestWithTokenKeyTokensOutliveTheServer(t *testing.T) {
 }
 
 func ExampleWithTokenKey() {
-	// Two runs of a program, each with its own server: the second continues
-	// from the NextToken the first printed.
+	// Two runs of a program, each with a server of its own: the second
+	// continues from the NextToken the first printed.
 	key := []byte("my-demo-key")
-	projects := customlabelstest.DemoProjects(4, 1)
+	projects := customlabelstest.DemoProjects(6, 1)
 	in := &customlabels.DescribeProjectsInput{MaxResults: 2}
 
 	run1 := customlabelstest.NewServer(customlabelstest.WithTokenKey(key), customlabelstest.WithProjects(projects...))
@@ -62,6 +62,9 @@ func ExampleWithTokenKey() {
 	if err != nil {
 		fmt.Println(err)
 		return
+	}
+	for _, p := range out.ProjectDescriptions {
+		fmt.Println("run 1:", p.ProjectArn)
 	}
 
 	run2 := customlabelstest.NewServer(customlabelstest.WithTokenKey(key), customlabelstest.WithProjects(projects...))
@@ -72,6 +75,11 @@ func ExampleWithTokenKey() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(len(out.ProjectDescriptions), "more projects, next token:", out.NextToken != "")
-	// Output: 0 more projects, next token: false
+	for _, p := range out.ProjectDescriptions {
+		fmt.Println("run 2:", p.ProjectArn)
+	}
+	// Output:
+	// run 1: arn:aws:rekognition:us-east-1:123456789012:project/shelf-finder-1/1651874450838
+	// run 1: arn:aws:rekognition:us-east-1:123456789012:project/xray-counter-3/1652678886017
+	// run 2: arn:aws:rekognition:us-east-1:123456789012:project/helmet-adapter-5/1653158013716
 }
