@@ -201,11 +201,13 @@ func NewServer(opts ...Option) *Server {
 	s.SetThrottleRPS(c.throttleRPS)
 	s.AddProjects(c.projects...)
 
-	ts := httptest.NewUnstartedServer(http.HandlerFunc(s.serveHTTP))
 	if c.listener != nil {
 		if a, ok := c.listener.Addr().(*net.TCPAddr); ok && !a.IP.IsLoopback() {
 			panic(fmt.Sprintf("customlabelstest: listener address %s is not a loopback address", a))
 		}
+	}
+	ts := httptest.NewUnstartedServer(http.HandlerFunc(s.serveHTTP))
+	if c.listener != nil {
 		ts.Listener.Close()
 		ts.Listener = c.listener
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"regexp"
 	"runtime"
@@ -398,4 +399,81 @@ func do(t *testing.T, srv *customlabelstest.Server, req *http.Request) rawResult
 	b, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	return rawResult{resp.StatusCode, resp.Header, string(b)}
+}
+
+func TestWithListenerHookAndAccessors(t *testing.T) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	var mu sync.Mutex
+	var hooked []customlabelstest.Request
+	srv := newServer(t,
+		customlabelstest.WithListener(l),
+		customlabelstest.WithRegion("eu-central-1"),
+		customlabelstest.WithRequestHook(func(r customlabelstest.Request) {
+			mu.Lock()
+			defer mu.Unlock()
+			hooked = append(hooked, r)
+		}))
+	assert.Equal(t, "http://"+l.Addr().String(), srv.URL)
+	assert.Equal(t, "eu-central-1", srv.Region())
+	creds, err := srv.Credentials().Retrieve(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, customlabelstest.DefaultAccessKeyID, creds.AccessKeyID)
+	assert.Equal(t, customlabelstest.DefaultSecretAccessKey, creds.SecretAccessKey)
+
+	_, err = srv.Client().DescribeProjects(context.Background(), nil)
+	require.NoError(t, err, "Client signs for the server's region")
+	cfg := srv.AWSConfig()
+	assert.Equal(t, "eu-central-1", cfg.Region)
+	assert.Equal(t, srv.URL, *cfg.BaseEndpoint)
+	_, err = customlabels.NewFromConfig(cfg).DescribeProjects(context.Background(), nil)
+	require.NoError(t, err)
+
+	mu.Lock()
+	defer mu.Unlock()
+	assert.Equal(t, srv.Requests(), hooked)
+}
+
+func TestWithListenerRefusesNonLoopback(t *testing.T) {
+	assert.PanicsWithValue(t, "customlabelstest: listener address 0.0.0.0:1 is not a loopback address", func() {
+		customlabelstest.NewServer(customlabelstest.WithListener(fakeListener{&net.TCPAddr{IP: net.IPv4zero, Port: 1}}))
+	})
+}
+
+// fakeListener only has an address; NewServer must refuse it before use.
+type fakeListener struct{ addr net.Addr }
+
+func (f fakeListener) Accept() (net.Conn, error) { return nil, errors.New("not a listener") }
+func (f fakeListener) Close() error              { return nil }
+func (f fakeListener) Addr() net.Addr            { return f.addr }
+
+func TestThrottleUnderConcurrency(t *testing.T) {
+	srv := newServer(t, customlabelstest.WithThrottleRPS(5))
+	c := srv.Client(noRetry)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	ok, throttled := 0, 0
+	for range 30 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := c.DescribeProjects(context.Background(), nil)
+			mu.Lock()
+			defer mu.Unlock()
+			var te *customlabels.ThrottlingException
+			switch {
+			case err == nil:
+				ok++
+			case errors.As(err, &te):
+				throttled++
+			default:
+				t.Errorf("DescribeProjects() = %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	// The burst of 5, plus what refilled while the requests ran.
+	assert.GreaterOrEqual(t, ok, 5)
+	assert.Less(t, ok, 30)
+	assert.Equal(t, 30, ok+throttled)
 }
