@@ -48,6 +48,7 @@ const (
 const (
 	defaultDemoProjects = 25
 	demoSeed            = 1
+	demoTokenKey        = "describe-projects demo"
 )
 
 func main() {
@@ -282,6 +283,8 @@ func newClient(ctx context.Context, s *settings) (customlabels.DescribeProjectsA
 	if s.demo {
 		srv := customlabelstest.NewServer(
 			customlabelstest.WithProjects(customlabelstest.DemoProjects(s.demoProjects, demoSeed)...),
+			// A fixed key: a NextToken printed by one run works in the next.
+			customlabelstest.WithTokenKey([]byte(demoTokenKey)),
 		)
 		return srv.Client(), srv.Close, nil
 	}
