@@ -1,14 +1,14 @@
 package customlabels
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"strings"
+	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 
+	"github.com/rekognition-go/customlabels/internal/jsonread"
 	"github.com/rekognition-go/customlabels/internal/timestamp"
 )
 
@@ -16,88 +16,459 @@ import (
 // sends a JSON object, so an empty body means the response was lost.
 var errEmptyBody = errors.New("empty response body")
 
-// wireTimestamp decodes an awsJson1_1 timestamp: a JSON number of epoch
-// seconds, parsed exactly from its text. null leaves it unset; a string or
-// any other type is an error, as in the AWS SDK for Go.
-type wireTimestamp struct{ t time.Time }
-
-func (w *wireTimestamp) UnmarshalJSON(b []byte) error {
-	if string(b) == "null" {
-		return nil
-	}
-	t, err := timestamp.Parse(b)
-	if err != nil {
-		return fmt.Errorf("timestamp %s: %w", quoteShort(string(b)), err)
-	}
-	w.t = t
-	return nil
-}
-
-type wireDataset struct {
-	CreationTimestamp wireTimestamp `json:"CreationTimestamp"`
-	DatasetType       string        `json:"DatasetType"`
-	DatasetArn        string        `json:"DatasetArn"`
-	Status            string        `json:"Status"`
-	StatusMessage     string        `json:"StatusMessage"`
-	StatusMessageCode string        `json:"StatusMessageCode"`
-}
-
-type wireProject struct {
-	ProjectArn        string        `json:"ProjectArn"`
-	CreationTimestamp wireTimestamp `json:"CreationTimestamp"`
-	Status            string        `json:"Status"`
-	Datasets          []wireDataset `json:"Datasets"`
-	Feature           string        `json:"Feature"`
-	AutoUpdate        string        `json:"AutoUpdate"`
-}
-
-type wireOutput struct {
-	ProjectDescriptions []wireProject `json:"ProjectDescriptions"`
-	NextToken           string        `json:"NextToken"`
-}
-
 // decodeDescribeProjectsOutput decodes a DescribeProjects response body. It
-// returns a complete output or an error, never a partial output.
+// returns a complete output or an error, never a partial output. It keeps
+// no reference to data.
+//
+// It walks the one shape it expects with internal/jsonread instead of
+// encoding/json's reflection, and gives the same result as encoding/json
+// would decode into the wire structs (describe_projects_decode_test.go
+// keeps that decoder as the reference and fuzzes the two against each
+// other), with one deliberate difference: member names match exactly, as
+// the AWS SDK for Go matches them, where encoding/json would also accept
+// "projectarn" or "PROJECTARN" for ProjectArn. Otherwise:
+//   - null leaves a member unset; unknown members are skipped, whatever
+//     they hold; a repeated member is decoded again over the first, as
+//     encoding/json does (the last one wins);
+//   - enum values the package does not know are kept as sent;
+//   - timestamps are JSON numbers parsed exactly from their text, and a
+//     string there is an error;
+//   - strings are fully unescaped, invalid UTF-8 becoming U+FFFD;
+//   - a syntax error, a member of the wrong type, or anything after the
+//     object is an error; input that ends early gives an error wrapping
+//     io.ErrUnexpectedEOF, which the client retries. That includes input
+//     cut inside a number or literal ("1.", "tr"), which encoding/json
+//     reports as an invalid character: the second difference.
 func decodeDescribeProjectsOutput(data []byte) (*DescribeProjectsOutput, error) {
 	if len(data) == 0 {
 		return nil, errEmptyBody
 	}
-	var w wireOutput
-	if err := json.Unmarshal(data, &w); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) && strings.HasPrefix(se.Error(), "unexpected end of JSON input") {
-			// The JSON ends early: the body was cut short.
-			return nil, fmt.Errorf("%w: %v", io.ErrUnexpectedEOF, err)
-		}
+	st := decoderPool.Get().(*outputDecoder)
+	defer st.release()
+	out := new(DescribeProjectsOutput)
+	if err := st.decode(data, out); err != nil {
 		return nil, err
 	}
-	if n := utf8.RuneCountInString(w.NextToken); n > MaxNextTokenLength {
+	if n := utf8.RuneCountInString(out.NextToken); n > MaxNextTokenLength {
 		return nil, fmt.Errorf("response NextToken has %d characters, over the limit of %d", n, MaxNextTokenLength)
 	}
-	out := &DescribeProjectsOutput{NextToken: w.NextToken}
-	if w.ProjectDescriptions != nil {
-		out.ProjectDescriptions = make([]ProjectDescription, len(w.ProjectDescriptions))
+	return out, nil
+}
+
+// outputDecoder is the reusable state of one decoding.
+type outputDecoder struct {
+	d jsonread.Decoder
+	// Scratch slices that a fresh array is decoded into, before it is
+	// copied to a slice of exactly its length.
+	projects []ProjectDescription
+	datasets []DatasetMetadata
+	// lastMessage is the last StatusMessage decoded: datasets of one page
+	// mostly share their message, which then shares one string.
+	lastMessage string
+	// Where the decoder is, for error messages.
+	project, dataset int
+	level            int // 0 output, 1 project, 2 dataset
+}
+
+var decoderPool = sync.Pool{New: func() any { return new(outputDecoder) }}
+
+// maxPooledScratch bounds the scratch kept for the next decoding.
+const maxPooledScratch = 4 * MaxPageSize
+
+func (st *outputDecoder) release() {
+	st.lastMessage = ""
+	if cap(st.projects) > maxPooledScratch || cap(st.datasets) > maxPooledScratch {
+		return // let an unusually large response's scratch go
 	}
-	for i, p := range w.ProjectDescriptions {
-		d := &out.ProjectDescriptions[i]
-		d.ProjectArn = p.ProjectArn
-		d.CreationTimestamp = p.CreationTimestamp.t
-		d.Status = ProjectStatus(p.Status)
-		d.Feature = CustomizationFeature(p.Feature)
-		d.AutoUpdate = ProjectAutoUpdate(p.AutoUpdate)
-		if p.Datasets != nil {
-			d.Datasets = make([]DatasetMetadata, len(p.Datasets))
+	st.d.Reset(nil)
+	decoderPool.Put(st)
+}
+
+func (st *outputDecoder) decode(data []byte, out *DescribeProjectsOutput) error {
+	st.d.Reset(data)
+	st.level = 0
+	err := st.output(out)
+	if err == nil {
+		err = st.d.End()
+	}
+	var se *jsonread.SyntaxError
+	if err != nil && !errors.As(err, &se) {
+		// As encoding/json does, report a syntax error anywhere in the
+		// input, or its early end, before a type error.
+		if verr := st.d.Valid(data); verr != nil {
+			return verr
 		}
-		for j, ds := range p.Datasets {
-			d.Datasets[j] = DatasetMetadata{
-				CreationTimestamp: ds.CreationTimestamp.t,
-				DatasetType:       DatasetType(ds.DatasetType),
-				DatasetArn:        ds.DatasetArn,
-				Status:            DatasetStatus(ds.Status),
-				StatusMessage:     ds.StatusMessage,
-				StatusMessageCode: DatasetStatusMessageCode(ds.StatusMessageCode),
+	}
+	return err
+}
+
+// typeError is a member of the wrong JSON type; its text follows
+// encoding/json's.
+type typeError struct {
+	kind  jsonread.Kind
+	field string
+	want  string
+}
+
+func (e *typeError) Error() string {
+	return "json: cannot unmarshal " + e.kind.String() + " into " + e.field + " of type " + e.want
+}
+
+// path names a member for an error message.
+func (st *outputDecoder) path(member string) string {
+	switch st.level {
+	case 1:
+		return "ProjectDescriptions[" + strconv.Itoa(st.project) + "]." + member
+	case 2:
+		return "ProjectDescriptions[" + strconv.Itoa(st.project) + "].Datasets[" + strconv.Itoa(st.dataset) + "]." + member
+	}
+	return member
+}
+
+// mismatch reports a value of kind k where want was expected: a syntax
+// error when k starts no value, a type error otherwise.
+func (st *outputDecoder) mismatch(k jsonread.Kind, member, want string) error {
+	if k == jsonread.None {
+		return st.d.Skip() // the syntax error at this point
+	}
+	return &typeError{kind: k, field: st.path(member), want: want}
+}
+
+func (st *outputDecoder) output(out *DescribeProjectsOutput) error {
+	d := &st.d
+	switch k := d.Peek(); k {
+	case jsonread.Object:
+	case jsonread.Null:
+		return d.Skip()
+	default:
+		if k == jsonread.None {
+			return d.Skip()
+		}
+		return &typeError{kind: k, field: "DescribeProjects response", want: "object"}
+	}
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	for {
+		key, ok, err := d.NextKey()
+		if err != nil || !ok {
+			return err
+		}
+		switch string(key) {
+		case "ProjectDescriptions":
+			switch k := d.Peek(); k {
+			case jsonread.Array:
+				out.ProjectDescriptions, err = st.projectList(out.ProjectDescriptions)
+			case jsonread.Null:
+				out.ProjectDescriptions = nil
+				err = d.Skip()
+			default:
+				err = st.mismatch(k, "ProjectDescriptions", "array")
+			}
+		case "NextToken":
+			err = st.str(&out.NextToken, "NextToken")
+		default:
+			err = d.Skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// projectList decodes an array of projects. A nil s is decoded into
+// scratch and copied to a slice of the right size; a slice from a repeated
+// member is decoded over in place, as encoding/json does.
+func (st *outputDecoder) projectList(s []ProjectDescription) ([]ProjectDescription, error) {
+	d := &st.d
+	if err := d.BeginArray(); err != nil {
+		return nil, err
+	}
+	fresh := s == nil
+	if fresh {
+		s = st.projects[:0]
+	}
+	i := 0
+	for ; ; i++ {
+		ok, err := d.NextElem()
+		if err != nil {
+			st.keepProjects(s, fresh, i+1)
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		switch {
+		case fresh || i >= cap(s):
+			s = append(s[:i], ProjectDescription{})
+		case i >= len(s):
+			s = s[:i+1]
+		}
+		st.project = i
+		switch k := d.Peek(); k {
+		case jsonread.Object:
+			st.level = 1
+			err = st.projectDescription(&s[i])
+			st.level = 0
+		case jsonread.Null:
+			err = d.Skip()
+		default:
+			err = st.mismatch(k, "ProjectDescriptions["+strconv.Itoa(i)+"]", "object")
+		}
+		if err != nil {
+			st.keepProjects(s, fresh, i+1)
+			return nil, err
+		}
+	}
+	switch {
+	case i == 0:
+		s = []ProjectDescription{}
+	case fresh:
+		out := make([]ProjectDescription, i)
+		copy(out, s[:i])
+		st.keepProjects(s, fresh, i)
+		s = out
+	default:
+		s = s[:i]
+	}
+	return s, nil
+}
+
+// keepProjects keeps scratch for the next decoding, its first n elements
+// cleared so that it holds no strings of this one.
+func (st *outputDecoder) keepProjects(s []ProjectDescription, fresh bool, n int) {
+	if fresh {
+		clear(s[:min(n, len(s))])
+		st.projects = s[:0]
+	}
+}
+
+func (st *outputDecoder) projectDescription(p *ProjectDescription) error {
+	d := &st.d
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	for {
+		key, ok, err := d.NextKey()
+		if err != nil || !ok {
+			return err
+		}
+		switch string(key) {
+		case "ProjectArn":
+			err = st.str(&p.ProjectArn, "ProjectArn")
+		case "CreationTimestamp":
+			err = st.timestamp(&p.CreationTimestamp, "CreationTimestamp")
+		case "Status":
+			err = enum(st, &p.Status, projectStatusValues, "Status")
+		case "Datasets":
+			switch k := d.Peek(); k {
+			case jsonread.Array:
+				p.Datasets, err = st.datasetList(p.Datasets)
+			case jsonread.Null:
+				p.Datasets = nil
+				err = d.Skip()
+			default:
+				err = st.mismatch(k, "Datasets", "array")
+			}
+		case "Feature":
+			err = enum(st, &p.Feature, customizationFeatureValues, "Feature")
+		case "AutoUpdate":
+			err = enum(st, &p.AutoUpdate, projectAutoUpdateValues, "AutoUpdate")
+		default:
+			err = d.Skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// datasetList decodes an array of datasets as projectList does projects.
+func (st *outputDecoder) datasetList(s []DatasetMetadata) ([]DatasetMetadata, error) {
+	d := &st.d
+	if err := d.BeginArray(); err != nil {
+		return nil, err
+	}
+	fresh := s == nil
+	if fresh {
+		s = st.datasets[:0]
+	}
+	i := 0
+	for ; ; i++ {
+		ok, err := d.NextElem()
+		if err != nil {
+			st.keepDatasets(s, fresh, i+1)
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		switch {
+		case fresh || i >= cap(s):
+			s = append(s[:i], DatasetMetadata{})
+		case i >= len(s):
+			s = s[:i+1]
+		}
+		st.dataset = i
+		switch k := d.Peek(); k {
+		case jsonread.Object:
+			st.level = 2
+			err = st.datasetMetadata(&s[i])
+			st.level = 1
+		case jsonread.Null:
+			err = d.Skip()
+		default:
+			err = st.mismatch(k, "Datasets["+strconv.Itoa(i)+"]", "object")
+		}
+		if err != nil {
+			st.keepDatasets(s, fresh, i+1)
+			return nil, err
+		}
+	}
+	switch {
+	case i == 0:
+		s = []DatasetMetadata{}
+	case fresh:
+		out := make([]DatasetMetadata, i)
+		copy(out, s[:i])
+		st.keepDatasets(s, fresh, i)
+		s = out
+	default:
+		s = s[:i]
+	}
+	return s, nil
+}
+
+func (st *outputDecoder) keepDatasets(s []DatasetMetadata, fresh bool, n int) {
+	if fresh {
+		clear(s[:min(n, len(s))])
+		st.datasets = s[:0]
+	}
+}
+
+func (st *outputDecoder) datasetMetadata(m *DatasetMetadata) error {
+	d := &st.d
+	if err := d.BeginObject(); err != nil {
+		return err
+	}
+	for {
+		key, ok, err := d.NextKey()
+		if err != nil || !ok {
+			return err
+		}
+		switch string(key) {
+		case "CreationTimestamp":
+			err = st.timestamp(&m.CreationTimestamp, "CreationTimestamp")
+		case "DatasetType":
+			err = enum(st, &m.DatasetType, datasetTypeValues, "DatasetType")
+		case "DatasetArn":
+			err = st.str(&m.DatasetArn, "DatasetArn")
+		case "Status":
+			err = enum(st, &m.Status, datasetStatusValues, "Status")
+		case "StatusMessage":
+			err = st.statusMessage(&m.StatusMessage)
+		case "StatusMessageCode":
+			err = enum(st, &m.StatusMessageCode, datasetStatusMessageCodeValues, "StatusMessageCode")
+		default:
+			err = d.Skip()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// str decodes a string member; null leaves it unchanged.
+func (st *outputDecoder) str(dst *string, member string) error {
+	switch k := st.d.Peek(); k {
+	case jsonread.String:
+		b, err := st.d.ReadString()
+		if err != nil {
+			return err
+		}
+		*dst = string(b)
+		return nil
+	case jsonread.Null:
+		return st.d.Skip()
+	default:
+		return st.mismatch(k, member, "string")
+	}
+}
+
+// statusMessage decodes StatusMessage, sharing the string of the last
+// one when they are equal.
+func (st *outputDecoder) statusMessage(dst *string) error {
+	switch k := st.d.Peek(); k {
+	case jsonread.String:
+		b, err := st.d.ReadString()
+		if err != nil {
+			return err
+		}
+		if string(b) != st.lastMessage {
+			st.lastMessage = string(b)
+		}
+		*dst = st.lastMessage
+		return nil
+	case jsonread.Null:
+		return st.d.Skip()
+	default:
+		return st.mismatch(k, "StatusMessage", "string")
+	}
+}
+
+// enum decodes an enum member; a known value takes no allocation.
+func enum[T ~string](st *outputDecoder, dst *T, known []T, member string) error {
+	switch k := st.d.Peek(); k {
+	case jsonread.String:
+		b, err := st.d.ReadString()
+		if err != nil {
+			return err
+		}
+		for _, v := range known {
+			if string(v) == string(b) {
+				*dst = v
+				return nil
 			}
 		}
+		*dst = T(b)
+		return nil
+	case jsonread.Null:
+		return st.d.Skip()
+	default:
+		return st.mismatch(k, member, "string")
 	}
-	return out, nil
+}
+
+// Known enum values, computed once.
+var (
+	projectStatusValues            = ProjectStatus("").Values()
+	datasetTypeValues              = DatasetType("").Values()
+	datasetStatusValues            = DatasetStatus("").Values()
+	datasetStatusMessageCodeValues = DatasetStatusMessageCode("").Values()
+	customizationFeatureValues     = CustomizationFeature("").Values()
+	projectAutoUpdateValues        = ProjectAutoUpdate("").Values()
+)
+
+// timestamp decodes an epoch-seconds number exactly; null leaves it
+// unchanged and any other type is an error.
+func (st *outputDecoder) timestamp(dst *time.Time, member string) error {
+	switch k := st.d.Peek(); k {
+	case jsonread.Number:
+		b, err := st.d.ReadNumber()
+		if err != nil {
+			return err
+		}
+		t, err := timestamp.Parse(b)
+		if err != nil {
+			return fmt.Errorf("%s: timestamp %s: %w", st.path(member), quoteShort(string(b)), err)
+		}
+		*dst = t
+		return nil
+	case jsonread.Null:
+		return st.d.Skip()
+	case jsonread.None:
+		return st.d.Skip()
+	default:
+		return fmt.Errorf("%s: timestamp must be a JSON number of epoch seconds, got a %s", st.path(member), k)
+	}
 }
