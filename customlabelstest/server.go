@@ -93,7 +93,7 @@ func WithRegion(region string) Option {
 // WithClock sets the server's clock, which dates responses (the Date
 // header), checks signature dates and stamps projects added without a
 // CreationTimestamp. The default is time.Now. Throttling always runs on
-// real time.
+// real time. now must be safe for concurrent use.
 func WithClock(now func() time.Time) Option {
 	return func(c *config) { c.clock = now }
 }
@@ -241,9 +241,14 @@ func (s *Server) Credentials() aws.CredentialsProvider {
 	return aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) { return creds, nil })
 }
 
-// HTTPClient returns an HTTP client for the server whose idle connections
-// Close closes, so that tests leave no connection goroutines behind.
-func (s *Server) HTTPClient() *http.Client { return s.ts.Client() }
+// HTTPClient returns a new HTTP client for the server. Its transport is
+// the server's own, whose idle connections Close closes, so that tests
+// leave no connection goroutines behind; changing the returned client
+// (say, wrapping its Transport) affects no other.
+func (s *Server) HTTPClient() *http.Client {
+	c := *s.ts.Client()
+	return &c
+}
 
 // Client returns a customlabels client for this server: its URL as
 // BaseEndpoint, its region and credentials, and HTTPClient; then each
@@ -253,7 +258,7 @@ func (s *Server) Client(optFns ...func(*customlabels.Options)) *customlabels.Cli
 		Region:       s.region,
 		BaseEndpoint: s.URL,
 		Credentials:  s.Credentials(),
-		HTTPClient:   s.ts.Client(),
+		HTTPClient:   s.HTTPClient(),
 	}, optFns...)
 }
 
@@ -265,7 +270,7 @@ func (s *Server) AWSConfig() aws.Config {
 		Region:       s.region,
 		Credentials:  s.Credentials(),
 		BaseEndpoint: aws.String(s.URL),
-		HTTPClient:   s.ts.Client(),
+		HTTPClient:   s.HTTPClient(),
 	}
 }
 

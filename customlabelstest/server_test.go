@@ -477,3 +477,15 @@ func TestThrottleUnderConcurrency(t *testing.T) {
 	assert.Less(t, ok, 30)
 	assert.Equal(t, 30, ok+throttled)
 }
+
+func TestHTTPClientIsACopy(t *testing.T) {
+	srv := newServer(t)
+	a := srv.HTTPClient()
+	a.Transport = nil
+	a.Timeout = time.Nanosecond
+	b := srv.HTTPClient()
+	assert.NotNil(t, b.Transport)
+	assert.Zero(t, b.Timeout)
+	_, err := srv.Client().DescribeProjects(context.Background(), nil)
+	assert.NoError(t, err)
+}
