@@ -52,7 +52,9 @@ const (
 )
 
 func main() {
+	// Ctrl-C cancels the listing; a second Ctrl-C kills the program at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	context.AfterFunc(ctx, stop)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
