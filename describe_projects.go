@@ -105,6 +105,10 @@ func (in *DescribeProjectsInput) validate() error {
 		return &InvalidParamError{Field: "MaxResults",
 			Rule: fmt.Sprintf("must be 1 to %d, got %d", MaxPageSize, in.MaxResults)}
 	}
+	if !utf8.ValidString(in.NextToken) {
+		// JSON cannot carry it: the token sent would not be the one given.
+		return &InvalidParamError{Field: "NextToken", Rule: "must be valid UTF-8"}
+	}
 	if n := utf8.RuneCountInString(in.NextToken); n > MaxNextTokenLength {
 		return &InvalidParamError{Field: "NextToken",
 			Rule: fmt.Sprintf("must be at most %d characters, got %d", MaxNextTokenLength, n)}
