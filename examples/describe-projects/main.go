@@ -172,12 +172,15 @@ func parseArgs(args []string, stderr io.Writer) (*settings, error) {
 	if s.demoProjects < 0 {
 		return nil, usagef("invalid --demo-projects %d: must be 0 or more", s.demoProjects)
 	}
-	if s.demo {
-		for _, name := range []string{"region", "profile", "endpoint-url"} {
-			if f := fs.Lookup(name); f.Value.String() != "" {
-				return nil, usagef("--%s applies to AWS; it cannot be combined with --demo", name)
-			}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	for _, name := range []string{"region", "profile", "endpoint-url"} {
+		if s.demo && set[name] {
+			return nil, usagef("--%s applies to AWS; it cannot be combined with --demo", name)
 		}
+	}
+	if set["demo-projects"] && !s.demo {
+		return nil, usagef("--demo-projects applies only with --demo")
 	}
 	if s.endpointURL != "" {
 		u, err := url.Parse(s.endpointURL)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -277,6 +278,9 @@ func TestRunUsageErrors(t *testing.T) {
 		{"max items negative", []string{"--demo", "--max-items", "-3"}, "invalid --max-items -3"},
 		{"demo with region", []string{"--demo", "--region", "eu-west-1"}, "--region applies to AWS"},
 		{"demo with profile", []string{"--demo", "--profile", "dev"}, "--profile applies to AWS"},
+		{"demo with empty endpoint", []string{"--demo", "--endpoint-url", ""}, "--endpoint-url applies to AWS"},
+		{"demo projects without demo", []string{"--demo-projects", "3"}, "--demo-projects applies only with --demo"},
+		{"negative demo projects", []string{"--demo", "--demo-projects", "-1"}, "invalid --demo-projects -1"},
 		{"bad endpoint", []string{"--endpoint-url", "ftp://example.com"}, `invalid --endpoint-url "ftp://example.com"`},
 		// Rules the client checks before sending are usage errors too.
 		{"bad project name", []string{"--demo", "--project-name", "has space"}, "usage error: --project-name: ProjectNames[0] must contain only [a-zA-Z0-9_.-]"},
@@ -487,4 +491,13 @@ func TestRunIsDeterministic(t *testing.T) {
 	assert.True(t, slices.IsSortedFunc(demoProjects(), func(a, b customlabels.ProjectDescription) int {
 		return a.CreationTimestamp.Compare(b.CreationTimestamp)
 	}))
+}
+
+func TestRunDemoProjects(t *testing.T) {
+	for _, n := range []int{0, 3, 130} {
+		r := runArgs(t, "--demo", "--demo-projects", strconv.Itoa(n))
+		require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+		_, rows := tableRows(t, r.stdout)
+		assert.Len(t, rows, n, "--demo-projects %d", n)
+	}
 }
