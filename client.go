@@ -77,8 +77,10 @@ type Options struct {
 	// be combined with UseFIPSEndpoint or UseDualStackEndpoint.
 	BaseEndpoint string
 
-	// Credentials sign every request. They are cached and refreshed before
-	// they expire. NewFromConfig takes them from the AWS config chain.
+	// Credentials sign every request. New wraps them in an
+	// aws.CredentialsCache (unless they are one), which refreshes them a
+	// minute before they expire; Client.Options returns the cache.
+	// NewFromConfig takes them from the AWS config chain.
 	Credentials aws.CredentialsProvider
 
 	// HTTPClient sends requests. The default has dial, TLS-handshake and
@@ -146,6 +148,9 @@ func New(o Options, optFns ...func(*Options)) *Client {
 	for _, fn := range optFns {
 		fn(&o)
 	}
+	// Keep the cache in the options, so that per-call options that leave
+	// Credentials alone share it, whatever the provider's type.
+	o.Credentials = cachedCredentials(o.Credentials)
 	c := &Client{options: o, signer: v4.NewSigner()}
 	c.res = resolve(o, nil, nil)
 	return c
@@ -230,20 +235,10 @@ func resolve(o Options, prev *Options, base *resolved) resolved {
 		})
 	}
 
-	switch {
-	case base != nil && sameValue(prev.Credentials, o.Credentials):
+	if base != nil && sameValue(prev.Credentials, o.Credentials) {
 		r.credentials = base.credentials
-	case o.Credentials == nil:
-	default:
-		if cache, ok := o.Credentials.(*aws.CredentialsCache); ok {
-			r.credentials = cache
-		} else {
-			r.credentials = aws.NewCredentialsCache(o.Credentials, func(co *aws.CredentialsCacheOptions) {
-				// Refresh a little early, so that a request signed just
-				// before expiry is not rejected on arrival.
-				co.ExpiryWindow = credentialsExpiryWindow
-			})
-		}
+	} else {
+		r.credentials = cachedCredentials(o.Credentials)
 	}
 
 	switch {
@@ -264,6 +259,22 @@ func resolve(o Options, prev *Options, base *resolved) resolved {
 	}
 	r.logger = o.Logger
 	return r
+}
+
+// cachedCredentials wraps p in an aws.CredentialsCache, unless it is one
+// already or nil.
+func cachedCredentials(p aws.CredentialsProvider) aws.CredentialsProvider {
+	if p == nil {
+		return nil
+	}
+	if cache, ok := p.(*aws.CredentialsCache); ok {
+		return cache
+	}
+	return aws.NewCredentialsCache(p, func(co *aws.CredentialsCacheOptions) {
+		// Refresh a little early, so that a request signed just before
+		// expiry is not rejected on arrival.
+		co.ExpiryWindow = credentialsExpiryWindow
+	})
 }
 
 // sameValue reports whether a and b hold the same comparable value,

@@ -155,6 +155,22 @@ func TestExpiringCredentialsRefreshedBeforeUse(t *testing.T) {
 	assert.EqualValues(t, 1, calls.Load(), "fresh credentials are reused")
 }
 
+func TestPerCallOptionsKeepCredentialCache(t *testing.T) {
+	ts := newTestServer(t, nil)
+	var calls atomic.Int64
+	provider := aws.CredentialsProviderFunc(func(context.Context) (aws.Credentials, error) {
+		calls.Add(1)
+		return aws.Credentials{AccessKeyID: testAccessKey, SecretAccessKey: testSecretKey}, nil
+	})
+	c := New(Options{Region: "us-east-1", BaseEndpoint: ts.URL, Credentials: provider})
+	for i := 0; i < 5; i++ {
+		_, err := c.DescribeProjects(context.Background(), nil, func(o *Options) { o.RetryMaxAttempts = 1 })
+		require.NoError(t, err)
+	}
+	assert.EqualValues(t, 1, calls.Load(), "per-call options that leave Credentials alone share the client's cache")
+	assert.IsType(t, &aws.CredentialsCache{}, c.Options().Credentials)
+}
+
 // dialTo returns an HTTP client that sends every request, whatever its
 // host, to addr over TLS, so that real endpoint URLs can be exercised
 // against a local server.
