@@ -395,10 +395,13 @@ func (c *Client) invoke(ctx context.Context, op string, body []byte, optFns []fu
 	releaseRetry := func(error) error { return nil }
 	var lastErr error
 	// The skew measured by the last attempt is kept for later calls.
-	var measured *time.Duration
+	// (A value and a flag, not a pointer to res.skew: that would move
+	// each attempt's result to the heap.)
+	var measured time.Duration
+	var hasMeasured bool
 	defer func() {
-		if measured != nil {
-			c.skew.Store(int64(*measured))
+		if hasMeasured {
+			c.skew.Store(int64(measured))
 		}
 	}()
 	for attempt := 1; ; attempt++ {
@@ -416,7 +419,7 @@ func (c *Client) invoke(ctx context.Context, op string, body []byte, optFns []fu
 		c.log(ctx, r.logger, &call, attempt, res, time.Since(start))
 
 		if res.hasSkew && !o.DisableClockSkewCorrection {
-			measured = &res.skew
+			measured, hasMeasured = res.skew, true
 		}
 		if res.err == nil {
 			return nil
@@ -436,8 +439,8 @@ func (c *Client) invoke(ctx context.Context, op string, body []byte, optFns []fu
 		if res.hasSkew && !o.DisableClockSkewCorrection && isClockSkewError(res.err, absDuration(res.skew-skew)) {
 			classified = &clockSkewError{res.err}
 		}
-		if measured != nil {
-			skew = *measured // the next attempt signs with the server's clock
+		if hasMeasured {
+			skew = measured // the next attempt signs with the server's clock
 		}
 
 		if !r.retryer.IsErrorRetryable(classified) {
