@@ -344,6 +344,41 @@ var userAgent = []string{"customlabels-go/" + Version + " (" + runtime.Version()
 
 var contentTypeHeader = []string{contentType}
 
+// describeProjectsTarget is the X-Amz-Target value of DescribeProjects,
+// computed once.
+var describeProjectsTarget = []string{targetPrefix + opDescribeProjects}
+
+// targetHeader returns the X-Amz-Target value of op.
+func targetHeader(op string) []string {
+	if op == opDescribeProjects {
+		return describeProjectsTarget
+	}
+	return []string{targetPrefix + op}
+}
+
+// sdkRequestHeaders holds the Amz-Sdk-Request values of the usual retry
+// settings, computed once: sdkRequestHeaders[max-1][attempt-1].
+var sdkRequestHeaders = func() (t [5][][]string) {
+	for max := 1; max <= len(t); max++ {
+		for attempt := 1; attempt <= max; attempt++ {
+			t[max-1] = append(t[max-1], []string{formatSDKRequest(attempt, max)})
+		}
+	}
+	return t
+}()
+
+func formatSDKRequest(attempt, max int) string {
+	return "attempt=" + strconv.Itoa(attempt) + "; max=" + strconv.Itoa(max)
+}
+
+// sdkRequestHeader returns the Amz-Sdk-Request value of an attempt.
+func sdkRequestHeader(attempt, max int) []string {
+	if 1 <= attempt && attempt <= max && max <= len(sdkRequestHeaders) {
+		return sdkRequestHeaders[max-1][attempt-1]
+	}
+	return []string{formatSDKRequest(attempt, max)}
+}
+
 // decodeFunc decodes a 2xx response body. It must not keep data.
 type decodeFunc func(data []byte, requestID string) error
 
@@ -382,7 +417,7 @@ func (c *Client) invoke(ctx context.Context, op string, body []byte, optFns []fu
 		op:          op,
 		body:        body,
 		payloadHash: hex.EncodeToString(sum[:]),
-		target:      []string{targetPrefix + op},
+		target:      targetHeader(op),
 		invocation:  []string{newInvocationID()},
 		maxAttempts: r.retryer.MaxAttempts(),
 		decode:      decode,
@@ -534,7 +569,7 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, at
 		"X-Amz-Target":          call.target,
 		"User-Agent":            userAgent,
 		"Amz-Sdk-Invocation-Id": call.invocation,
-		"Amz-Sdk-Request":       {"attempt=" + strconv.Itoa(attempt) + "; max=" + strconv.Itoa(call.maxAttempts)},
+		"Amz-Sdk-Request":       sdkRequestHeader(attempt, call.maxAttempts),
 	}
 	if err := c.signer.SignHTTP(ctx, creds, req, call.payloadHash, signingName, r.endpoint.SigningRegion, time.Now().Add(skew)); err != nil {
 		res.err = fmt.Errorf("sign request: %w", err)
