@@ -77,18 +77,30 @@ var errForeignHost = errors.New("the HTTP client tried to follow a redirect to a
 
 // guardedContext returns a context for a request sent through an
 // HTTPClient whose redirect policy this package cannot set. If the client
-// opens a connection for a second round trip to a different address (a
-// redirect it follows itself), the context is cancelled and the
-// connection is closed before any byte of the request is written, so the
-// other host receives nothing. Transport-level retries to the same address
-// are left alone.
+// makes a second round trip to a different address (a redirect it follows
+// itself), the context is cancelled and the connection is closed before
+// any byte of the request is written, so the other host receives nothing.
+// Behind an HTTP proxy every round trip goes to the proxy's address, so
+// the Host (":authority" in HTTP/2) written is checked as well: a
+// different one closes the connection before the buffered request line
+// and headers are flushed. Transport-level retries to the same address
+// and host are left alone.
 func guardedContext(ctx context.Context) (context.Context, func() bool, context.CancelFunc) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	var (
-		mu      sync.Mutex
-		first   string
-		foreign bool
+		mu        sync.Mutex
+		first     string
+		firstHost string
+		conn      net.Conn // the connection of the latest round trip
+		foreign   bool
 	)
+	trip := func() {
+		foreign = true
+		cancel(errForeignHost)
+		if conn != nil {
+			_ = conn.Close()
+		}
+	}
 	trace := &httptrace.ClientTrace{
 		GetConn: func(addr string) {
 			mu.Lock()
@@ -97,16 +109,28 @@ func guardedContext(ctx context.Context) (context.Context, func() bool, context.
 			case first == "":
 				first = addr
 			case addr != first:
-				foreign = true
-				cancel(errForeignHost)
+				trip()
 			}
 		},
 		GotConn: func(info httptrace.GotConnInfo) {
 			mu.Lock()
-			f := foreign
-			mu.Unlock()
-			if f && info.Conn != nil {
-				_ = info.Conn.Close()
+			defer mu.Unlock()
+			conn = info.Conn
+			if foreign && conn != nil {
+				_ = conn.Close()
+			}
+		},
+		WroteHeaderField: func(key string, value []string) {
+			if key != "Host" && key != ":authority" || len(value) != 1 {
+				return
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case firstHost == "":
+				firstHost = value[0]
+			case value[0] != firstHost:
+				trip()
 			}
 		},
 	}
