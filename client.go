@@ -612,7 +612,7 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, at
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		limit = maxErrorBodyBytes
 	}
-	buf := bodyBuffers.Get().(*bytes.Buffer)
+	buf := bodyBuffers.Get().(*bodyBuffer)
 	defer releaseBodyBuffer(buf)
 	data, err := readBody(resp, limit, buf)
 	switch {
@@ -649,33 +649,43 @@ var errBodyTooLarge = errors.New("response body too large")
 
 // bodyBuffers recycles response body buffers: the decoders keep no
 // reference to the body, so its buffer is reused once an attempt ends.
-var bodyBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+var bodyBuffers = sync.Pool{New: func() any { return new(bodyBuffer) }}
+
+// bodyBuffer is a pooled response buffer with the reader that caps what
+// is read into it.
+type bodyBuffer struct {
+	buf bytes.Buffer
+	lr  io.LimitedReader
+}
 
 // maxPooledBodyBuffer bounds the buffers kept for reuse; a larger one (an
 // unusually big response) is left to the garbage collector.
 const maxPooledBodyBuffer = 1 << 20
 
-func releaseBodyBuffer(buf *bytes.Buffer) {
-	if buf.Cap() <= maxPooledBodyBuffer {
-		buf.Reset()
-		bodyBuffers.Put(buf)
+func releaseBodyBuffer(b *bodyBuffer) {
+	b.lr = io.LimitedReader{}
+	if b.buf.Cap() <= maxPooledBodyBuffer {
+		b.buf.Reset()
+		bodyBuffers.Put(b)
 	}
 }
 
 // readBody reads the whole body into buf, failing beyond limit bytes. A
 // body cut short gives the transport's error (io.ErrUnexpectedEOF or a
 // reset), which is retried. The bytes returned are buf's.
-func readBody(resp *http.Response, limit int64, buf *bytes.Buffer) ([]byte, error) {
+func readBody(resp *http.Response, limit int64, b *bodyBuffer) ([]byte, error) {
 	if resp.ContentLength > limit {
 		return nil, fmt.Errorf("%w: Content-Length %d exceeds the limit of %d bytes", errBodyTooLarge, resp.ContentLength, limit)
 	}
+	buf := &b.buf
 	buf.Reset()
 	if resp.ContentLength > 0 {
 		// Room for the body and for ReadFrom's last read, which returns
 		// io.EOF, without growing.
 		buf.Grow(int(resp.ContentLength) + bytes.MinRead)
 	}
-	n, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
+	b.lr = io.LimitedReader{R: resp.Body, N: limit + 1}
+	n, err := buf.ReadFrom(&b.lr)
 	if err != nil {
 		return nil, &bodyReadError{err}
 	}
