@@ -62,8 +62,9 @@ type outputDecoder struct {
 	// copied to a slice of exactly its length.
 	projects []ProjectDescription
 	datasets []DatasetMetadata
-	// lastMessage is the last StatusMessage decoded: datasets of one page
-	// mostly share their message, which then shares one string.
+	// lastMessage is the last StatusMessage decoded: datasets mostly share
+	// their message, which then shares one string, within a page and,
+	// while this state is reused, across pages.
 	lastMessage string
 	// Where the decoder is, for error messages.
 	project, dataset int
@@ -75,8 +76,13 @@ var decoderPool = sync.Pool{New: func() any { return new(outputDecoder) }}
 // maxPooledScratch bounds the scratch kept for the next decoding.
 const maxPooledScratch = 4 * MaxPageSize
 
+// maxKeptMessage bounds the StatusMessage kept between decodings.
+const maxKeptMessage = 256
+
 func (st *outputDecoder) release() {
-	st.lastMessage = ""
+	if len(st.lastMessage) > maxKeptMessage {
+		st.lastMessage = ""
+	}
 	if cap(st.projects) > maxPooledScratch || cap(st.datasets) > maxPooledScratch {
 		return // let an unusually large response's scratch go
 	}
