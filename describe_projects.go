@@ -1,7 +1,9 @@
 package customlabels
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"unicode/utf8"
@@ -85,6 +87,9 @@ func (c *Client) DescribeProjects(ctx context.Context, params *DescribeProjectsI
 	body := params.appendJSON(make([]byte, 0, params.jsonSizeHint()))
 	var out *DescribeProjectsOutput
 	err := c.invoke(ctx, opDescribeProjects, body, optFns, func(data []byte, requestID string) error {
+		if string(bytes.Trim(data, " \t\r\n")) == "null" {
+			return errNullBody
+		}
 		o, err := decodeDescribeProjectsOutput(data)
 		if err != nil {
 			return err
@@ -98,6 +103,11 @@ func (c *Client) DescribeProjects(ctx context.Context, params *DescribeProjectsI
 	}
 	return out, nil
 }
+
+// errNullBody reports a 2xx body that is JSON null. The service always
+// answers with an object; decoded as encoding/json would, null would be an
+// empty page, a listing that silently lost its projects.
+var errNullBody = errors.New("response body is JSON null, not an object")
 
 // validate checks the input against the model constraints of the service.
 func (in *DescribeProjectsInput) validate() error {
