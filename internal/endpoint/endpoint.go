@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"regexp"
 	"strings"
 )
 
@@ -33,24 +32,58 @@ var ErrMissingRegion = errors.New("missing region: set Options.Region or AWS_REG
 
 // partition is one row of the AWS partition table (partitions.json).
 type partition struct {
-	id           string
-	regionRegex  *regexp.Regexp
+	id string
+	// prefixes stand for the table's regionRegex, which for every
+	// partition is ^(prefix|prefix...)-\w+-\d+$: see matches.
+	prefixes     []string
 	dnsSuffix    string
 	dualStackDNS string
+}
+
+// matches reports whether region matches the partition's regionRegex,
+// ^(prefixes)-\w+-\d+$. It is written out instead of using regexp, which
+// would add about 250 KB to every program using this module.
+func (p *partition) matches(region string) bool {
+	for _, prefix := range p.prefixes {
+		if len(region) > len(prefix) && region[len(prefix)] == '-' && region[:len(prefix)] == prefix &&
+			wordsDashDigits(region[len(prefix)+1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsDashDigits reports whether s matches \w+-\d+ (ASCII, as in RE2).
+func wordsDashDigits(s string) bool {
+	dash := strings.IndexByte(s, '-')
+	if dash < 1 || dash == len(s)-1 {
+		return false
+	}
+	for i := 0; i < dash; i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	for i := dash + 1; i < len(s); i++ {
+		if c := s[i]; c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // partitions lists the AWS partitions with the host suffixes for plain and
 // dual-stack endpoints. Every partition supports FIPS and dual-stack in the
 // rules; "aws" is the fallback for a region no pattern matches.
 var partitions = []partition{
-	{"aws", regexp.MustCompile(`^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$`), "amazonaws.com", "api.aws"},
-	{"aws-cn", regexp.MustCompile(`^cn-\w+-\d+$`), "amazonaws.com.cn", "api.amazonwebservices.com.cn"},
-	{"aws-us-gov", regexp.MustCompile(`^us-gov-\w+-\d+$`), "amazonaws.com", "api.aws"},
-	{"aws-iso", regexp.MustCompile(`^us-iso-\w+-\d+$`), "c2s.ic.gov", "api.aws.ic.gov"},
-	{"aws-iso-b", regexp.MustCompile(`^us-isob-\w+-\d+$`), "sc2s.sgov.gov", "api.aws.scloud"},
-	{"aws-iso-e", regexp.MustCompile(`^eu-isoe-\w+-\d+$`), "cloud.adc-e.uk", "api.cloud-aws.adc-e.uk"},
-	{"aws-iso-f", regexp.MustCompile(`^us-isof-\w+-\d+$`), "csp.hci.ic.gov", "api.aws.hci.ic.gov"},
-	{"aws-eusc", regexp.MustCompile(`^eusc-(de)-\w+-\d+$`), "amazonaws.eu", "api.amazonwebservices.eu"},
+	{"aws", []string{"us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx"}, "amazonaws.com", "api.aws"},
+	{"aws-cn", []string{"cn"}, "amazonaws.com.cn", "api.amazonwebservices.com.cn"},
+	{"aws-us-gov", []string{"us-gov"}, "amazonaws.com", "api.aws"},
+	{"aws-iso", []string{"us-iso"}, "c2s.ic.gov", "api.aws.ic.gov"},
+	{"aws-iso-b", []string{"us-isob"}, "sc2s.sgov.gov", "api.aws.scloud"},
+	{"aws-iso-e", []string{"eu-isoe"}, "cloud.adc-e.uk", "api.cloud-aws.adc-e.uk"},
+	{"aws-iso-f", []string{"us-isof"}, "csp.hci.ic.gov", "api.aws.hci.ic.gov"},
+	{"aws-eusc", []string{"eusc-de"}, "amazonaws.eu", "api.amazonwebservices.eu"},
 }
 
 // Resolve returns the endpoint for o. It does no I/O.
@@ -90,9 +123,9 @@ func Resolve(o Options) (Endpoint, error) {
 	}
 
 	p := partitions[0]
-	for _, candidate := range partitions {
-		if candidate.regionRegex.MatchString(region) {
-			p = candidate
+	for i := range partitions {
+		if partitions[i].matches(region) {
+			p = partitions[i]
 			break
 		}
 	}
