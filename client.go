@@ -14,6 +14,7 @@ import (
 	"reflect"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -600,13 +601,14 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, de
 	if res.requestID == "" {
 		res.requestID = resp.Header.Get("X-Amz-Requestid")
 	}
+	res.requestID = capEchoed(res.requestID)
 	if date := resp.Header.Get("Date"); date != "" && resp.Header.Get("Age") == "" {
 		if serverTime, err := http.ParseTime(date); err == nil {
 			res.skew, res.hasSkew = time.Until(serverTime), true
 		}
 	}
 	if resp.Request != nil && resp.Request.URL != nil && resp.Request.URL.Host != req.URL.Host {
-		res.err = responseError(resp, res.requestID, fmt.Errorf("the HTTP client followed a redirect to %s; refusing its response", resp.Request.URL.Host))
+		res.err = responseError(resp, res.requestID, fmt.Errorf("the HTTP client followed a redirect to %s; refusing its response", capEchoed(resp.Request.URL.Host)))
 		return res
 	}
 
@@ -734,7 +736,7 @@ func describeBody(resp *http.Response, n int, readErr error) string {
 		ct = "no content type"
 	}
 	if readErr != nil {
-		return fmt.Sprintf("error response body not read (%s): %v", ct, readErr)
+		return fmt.Sprintf("error response body not read (%s): %v", quoteShort(ct), readErr)
 	}
 	return fmt.Sprintf("non-JSON error response (%s, %d bytes)", quoteShort(ct), n)
 }
@@ -744,7 +746,23 @@ func redirectTarget(resp *http.Response) string {
 	if err != nil {
 		return fmt.Sprintf("status %d without a valid Location", resp.StatusCode)
 	}
-	return fmt.Sprintf("status %d to host %s", resp.StatusCode, loc.Host)
+	return fmt.Sprintf("status %d to host %s", resp.StatusCode, capEchoed(loc.Host))
+}
+
+// maxEchoedHeader caps a response header value that the client repeats in
+// an output, an error or a log record. Request IDs are 36 characters; a
+// hostile server could otherwise send megabytes, repeated in every error
+// and log record, as it cannot with a body (see maxErrorBodyBytes and
+// internal/awserr).
+const maxEchoedHeader = 256
+
+// capEchoed returns s, cut to maxEchoedHeader bytes and marked "…" when
+// longer.
+func capEchoed(s string) string {
+	if len(s) <= maxEchoedHeader {
+		return s
+	}
+	return strings.ToValidUTF8(s[:maxEchoedHeader], "") + "…"
 }
 
 // responseError wraps err with the status and request ID, as the AWS SDK
