@@ -47,6 +47,7 @@ func TestHardeningMisbehavingServers(t *testing.T) {
 	all = append(all, oversizedBodies()...)
 	all = append(all, slowServers()...)
 	all = append(all, longNextTokens()...)
+	all = append(all, hugeHeaders()...)
 	for _, m := range all {
 		t.Run(m.name, func(t *testing.T) {
 			w := newSecretWatch()
@@ -456,4 +457,41 @@ func longNextTokens() []misbehaviour {
 			return err
 		}},
 	}
+}
+
+// hugeHeaders answers with a request ID, a content type and a Location of
+// hundreds of KiB each (the transport accepts up to 10 MiB of headers):
+// what the client repeats of them in outputs, errors and log records
+// stays small, as it does for bodies.
+func hugeHeaders() []misbehaviour {
+	var ms []misbehaviour
+	for _, status := range []int{200, 500, 301} {
+		ms = append(ms, misbehaviour{"status " + strconv.Itoa(status) + " with 512 KiB header values: outputs, errors and logs stay small", func(t *testing.T, w *secretWatch) error {
+			ts := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+				rw.Header().Set("X-Amzn-Requestid", strings.Repeat("r", 512<<10))
+				rw.Header().Set("Content-Type", strings.Repeat("t", 512<<10))
+				rw.Header().Set("Location", "http://"+strings.Repeat("h", 512<<10)+"/")
+				rw.WriteHeader(status)
+				_, _ = rw.Write([]byte(`{}`))
+			}))
+			t.Cleanup(ts.Close)
+			out, err := httptestClient(t, ts, w).DescribeProjects(context.Background(), nil)
+			if status == 200 {
+				require.NoError(t, err)
+				assert.LessOrEqual(t, len(out.RequestID), 260)
+				assert.True(t, strings.HasSuffix(out.RequestID, "…"), "a cut request ID is marked")
+			} else {
+				require.Error(t, err)
+				assert.Less(t, len(err.Error()), 2048, "DescribeProjects error is %d bytes", len(err.Error()))
+				var re *awshttp.ResponseError
+				require.ErrorAs(t, err, &re)
+				assert.LessOrEqual(t, len(re.ServiceRequestID()), 260)
+			}
+			for _, line := range strings.Split(strings.TrimSpace(w.logs.String()), "\n") {
+				assert.Less(t, len(line), 4096, "a log record of %d bytes", len(line))
+			}
+			return err
+		}})
+	}
+	return ms
 }
