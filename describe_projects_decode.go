@@ -34,6 +34,10 @@ var errEmptyBody = errors.New("empty response body")
 //   - timestamps are JSON numbers parsed exactly from their text, and a
 //     string there is an error;
 //   - strings are fully unescaped, invalid UTF-8 becoming U+FFFD;
+//   - at most maxDecodedElements projects and as many datasets are
+//     decoded (a page has at most 100 projects of 2 datasets), so that a
+//     broken or hostile response cannot make the client allocate
+//     without bound; more is an error, the third difference;
 //   - a syntax error, a member of the wrong type, or anything after the
 //     object is an error; input that ends early gives an error wrapping
 //     io.ErrUnexpectedEOF, which the client retries. That includes input
@@ -55,6 +59,18 @@ func decodeDescribeProjectsOutput(data []byte) (*DescribeProjectsOutput, error) 
 	return out, nil
 }
 
+// maxDecodedElements bounds the projects, and separately the datasets,
+// decoded from one response: 100 times a full page.
+const maxDecodedElements = 100 * MaxPageSize
+
+// tooManyError is a response with more than maxDecodedElements projects
+// or datasets.
+type tooManyError struct{ member string }
+
+func (e *tooManyError) Error() string {
+	return "response has more than " + strconv.Itoa(maxDecodedElements) + " " + e.member
+}
+
 // outputDecoder is the reusable state of one decoding.
 type outputDecoder struct {
 	d jsonread.Decoder
@@ -69,6 +85,8 @@ type outputDecoder struct {
 	// Where the decoder is, for error messages.
 	project, dataset int
 	level            int // 0 output, 1 project, 2 dataset
+	// Elements decoded so far, for maxDecodedElements.
+	projectCount, datasetCount int
 }
 
 var decoderPool = sync.Pool{New: func() any { return new(outputDecoder) }}
@@ -93,6 +111,7 @@ func (st *outputDecoder) release() {
 func (st *outputDecoder) decode(data []byte, out *DescribeProjectsOutput) error {
 	st.d.Reset(data)
 	st.level = 0
+	st.projectCount, st.datasetCount = 0, 0
 	err := st.output(out)
 	if err == nil {
 		err = st.d.End()
@@ -204,6 +223,10 @@ func (st *outputDecoder) projectList(s []ProjectDescription) ([]ProjectDescripti
 		if !ok {
 			break
 		}
+		if st.projectCount++; st.projectCount > maxDecodedElements {
+			st.keepProjects(s, fresh, i)
+			return nil, &tooManyError{"ProjectDescriptions"}
+		}
 		switch {
 		case fresh || i >= cap(s):
 			s = append(s[:i], ProjectDescription{})
@@ -308,6 +331,10 @@ func (st *outputDecoder) datasetList(s []DatasetMetadata) ([]DatasetMetadata, er
 		}
 		if !ok {
 			break
+		}
+		if st.datasetCount++; st.datasetCount > maxDecodedElements {
+			st.keepDatasets(s, fresh, i)
+			return nil, &tooManyError{"Datasets"}
 		}
 		switch {
 		case fresh || i >= cap(s):

@@ -166,7 +166,8 @@ func checkSameAsReference(t *testing.T, data []byte) {
 	got, err := decodeDescribeProjectsOutput(data)
 	want, wantErr := referenceDecode(data)
 	if (err == nil) != (wantErr == nil) {
-		if foldsToMember(data) {
+		var tooMany *tooManyError
+		if foldsToMember(data) || errors.As(err, &tooMany) {
 			return
 		}
 		t.Fatalf("decode(%q) error = %v, reference error = %v", data, err, wantErr)
@@ -408,6 +409,32 @@ func TestDecodeDepthBounded(t *testing.T) {
 	// Far deeper, and cut short: still an error, no panic, no recursion.
 	_, err = decodeDescribeProjectsOutput([]byte(`{"x":` + strings.Repeat(`[{"a":`, 1<<20)))
 	require.Error(t, err)
+}
+
+// TestDecodeBoundsElements checks the third difference: at most
+// maxDecodedElements projects, and as many datasets, per response.
+func TestDecodeBoundsElements(t *testing.T) {
+	list := func(n int, elem string) string { return strings.TrimSuffix(strings.Repeat(elem+",", n), ",") }
+	ok := []byte(`{"ProjectDescriptions":[` + list(maxDecodedElements, `{}`) + `]}`)
+	out, err := decodeDescribeProjectsOutput(ok)
+	require.NoError(t, err)
+	assert.Len(t, out.ProjectDescriptions, maxDecodedElements)
+
+	for name, body := range map[string]string{
+		"projects": `{"ProjectDescriptions":[` + list(maxDecodedElements+1, `null`) + `]}`,
+		"datasets": `{"ProjectDescriptions":[` + list(2, `{"Datasets":[`+list(maxDecodedElements/2+1, `{}`)+`]}`) + `]}`,
+	} {
+		out, err := decodeDescribeProjectsOutput([]byte(body))
+		var tooMany *tooManyError
+		assert.True(t, errors.As(err, &tooMany), "%s: decode = %v, want a tooManyError", name, err)
+		assert.Nil(t, out)
+		ref, err := referenceDecode([]byte(body))
+		assert.NoError(t, err, "encoding/json has no such bound")
+		assert.NotNil(t, ref)
+	}
+	// A syntax error still comes first, as everywhere else.
+	_, err = decodeDescribeProjectsOutput([]byte(`{"ProjectDescriptions":[` + list(maxDecodedElements+1, `{}`) + `],x}`))
+	assert.ErrorContains(t, err, "invalid character 'x'")
 }
 
 func TestDecodeDoesNotKeepInput(t *testing.T) {
