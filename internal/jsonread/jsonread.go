@@ -95,9 +95,16 @@ type Decoder struct {
 	stack [MaxDepth/64 + 1]uint64
 }
 
-// Reset makes d read data from its start.
+// maxKeptScratch bounds the scratch buffer Reset keeps for reuse.
+const maxKeptScratch = 64 << 10
+
+// Reset makes d read data from its start. A scratch buffer that a long
+// escaped string grew beyond 64 KiB is let go.
 func (d *Decoder) Reset(data []byte) {
 	d.data, d.pos, d.depth, d.first = data, 0, 0, false
+	if cap(d.buf) > maxKeptScratch {
+		d.buf = nil
+	}
 }
 
 // Offset is the number of bytes consumed.

@@ -81,3 +81,26 @@ func FuzzValid(f *testing.F) {
 		}
 	})
 }
+
+func TestResetDropsLargeScratch(t *testing.T) {
+	var d Decoder
+	d.Reset([]byte(`"` + strings.Repeat(`\n`, maxKeptScratch) + `"`))
+	if _, err := d.ReadString(); err != nil {
+		t.Fatal(err)
+	}
+	if cap(d.buf) <= maxKeptScratch {
+		t.Fatalf("scratch cap %d, want it grown past %d", cap(d.buf), maxKeptScratch)
+	}
+	d.Reset(nil)
+	if d.buf != nil {
+		t.Errorf("Reset kept a %d-byte scratch buffer", cap(d.buf))
+	}
+	d.Reset([]byte(`"a\nb"`))
+	if s, err := d.ReadString(); err != nil || string(s) != "a\nb" {
+		t.Errorf("ReadString = %q, %v", s, err)
+	}
+	d.Reset(nil)
+	if d.buf == nil {
+		t.Error("Reset dropped a small scratch buffer")
+	}
+}
