@@ -592,6 +592,9 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, de
 			// DescribeProjects only reads, so sending it again is safe.
 			err = &connectionClosedError{err}
 		}
+		if len(err.Error()) > maxTransportErrorText {
+			err = &cappedError{err}
+		}
 		res.err = err
 		return res
 	}
@@ -758,12 +761,26 @@ const maxEchoedHeader = 256
 
 // capEchoed returns s, cut to maxEchoedHeader bytes and marked "…" when
 // longer.
-func capEchoed(s string) string {
-	if len(s) <= maxEchoedHeader {
+func capEchoed(s string) string { return capText(s, maxEchoedHeader) }
+
+func capText(s string, n int) string {
+	if len(s) <= n {
 		return s
 	}
-	return strings.ToValidUTF8(s[:maxEchoedHeader], "") + "…"
+	return strings.ToValidUTF8(s[:n], "") + "…"
 }
+
+// maxTransportErrorText caps the text of an HTTP client's error. net/http
+// quotes what the server sent in some (a malformed header line, whole),
+// so a hostile server could make them as long as its headers.
+const maxTransportErrorText = 1024
+
+// cappedError is an HTTP client's error whose text is cut at
+// maxTransportErrorText; errors.Is and errors.As see the error itself.
+type cappedError struct{ err error }
+
+func (e *cappedError) Error() string { return capText(e.err.Error(), maxTransportErrorText) }
+func (e *cappedError) Unwrap() error { return e.err }
 
 // responseError wraps err with the status and request ID, as the AWS SDK
 // for Go does. The response kept in the error has no request (whose
