@@ -151,6 +151,17 @@ func newSecretWatch() *secretWatch {
 	return w
 }
 
+// reset forgets the logs and signatures captured so far, so that a fuzz
+// target checks each input alone.
+func (w *secretWatch) reset() {
+	w.logs.mu.Lock()
+	w.logs.buf.Reset()
+	w.logs.mu.Unlock()
+	w.mu.Lock()
+	clear(w.signatures)
+	w.mu.Unlock()
+}
+
 // lockedBuffer is a bytes.Buffer safe for concurrent writers.
 type lockedBuffer struct {
 	mu  sync.Mutex

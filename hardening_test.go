@@ -493,5 +493,24 @@ func hugeHeaders() []misbehaviour {
 			return err
 		}})
 	}
+	ms = append(ms, misbehaviour{"a malformed header line of 64 KiB: the transport's error, which quotes it, is cut", func(t *testing.T, w *secretWatch) error {
+		ts := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+			// A control byte makes the line malformed; net/http's client
+			// error quotes the whole line.
+			rw.Header().Set("X-Junk", strings.Repeat("\x04", 64<<10))
+			rw.WriteHeader(200)
+			_, _ = rw.Write([]byte(`{}`))
+		}))
+		t.Cleanup(ts.Close)
+		out, err := httptestClient(t, ts, w).DescribeProjects(context.Background(), nil)
+		require.Error(t, err)
+		assert.Nil(t, out)
+		assert.Contains(t, err.Error(), "malformed MIME header line")
+		assert.Less(t, len(err.Error()), 2048, "DescribeProjects error is %d bytes", len(err.Error()))
+		for _, line := range strings.Split(strings.TrimSpace(w.logs.String()), "\n") {
+			assert.Less(t, len(line), 4096, "a log record of %d bytes", len(line))
+		}
+		return err
+	}})
 	return ms
 }
