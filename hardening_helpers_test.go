@@ -140,6 +140,10 @@ func sessionCredentials() aws.CredentialsProvider {
 type secretWatch struct {
 	logs   lockedBuffer
 	logger *slog.Logger
+	// recordedOnly turns off the search for unrecorded signatures, for
+	// servers that send arbitrary text (which may hold 64 hex digits);
+	// every signature must then go through transport.
+	recordedOnly bool
 
 	mu         sync.Mutex
 	signatures map[string]bool
@@ -249,7 +253,7 @@ func (w *secretWatch) check(t testing.TB, errs ...error) {
 				t.Errorf("a secret (%.12s…) appears in the %s", s, where)
 			}
 		}
-		if m := hexRun64.FindString(text); m != "" {
+		if m := hexRun64.FindString(text); m != "" && !w.recordedOnly {
 			t.Errorf("something shaped like a signature (%.12s…) appears in the %s", m, where)
 		}
 	}
