@@ -186,20 +186,21 @@ func stripFIPS(r string) (string, bool) {
 
 // ParseBaseEndpoint checks a custom endpoint and returns it as a URL ending
 // in "/": scheme http or https, a host, no user info, query or fragment.
+// Its errors never repeat a password given in user info.
 func ParseBaseEndpoint(s string) (string, error) {
 	u, err := url.Parse(s)
 	if err != nil {
-		return "", fmt.Errorf("invalid BaseEndpoint %s: not a URL", quoteShort(s))
+		return "", fmt.Errorf("invalid BaseEndpoint %s: not a URL", quoteShort(redactUserinfo(s)))
 	}
-	switch {
+	switch shown := quoteShort(u.Redacted()); {
 	case u.Scheme != "http" && u.Scheme != "https":
-		return "", fmt.Errorf("invalid BaseEndpoint %s: scheme must be http or https", quoteShort(s))
+		return "", fmt.Errorf("invalid BaseEndpoint %s: scheme must be http or https", shown)
 	case u.Host == "":
-		return "", fmt.Errorf("invalid BaseEndpoint %s: no host", quoteShort(s))
+		return "", fmt.Errorf("invalid BaseEndpoint %s: no host", shown)
 	case u.User != nil:
 		return "", fmt.Errorf("invalid BaseEndpoint: user info is not allowed")
 	case u.RawQuery != "" || u.ForceQuery || u.Fragment != "":
-		return "", fmt.Errorf("invalid BaseEndpoint %s: query and fragment are not allowed", quoteShort(s))
+		return "", fmt.Errorf("invalid BaseEndpoint %s: query and fragment are not allowed", shown)
 	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
@@ -208,6 +209,26 @@ func ParseBaseEndpoint(s string) (string, error) {
 		}
 	}
 	return u.String(), nil
+}
+
+// redactUserinfo hides the user info of a URL that could not be parsed:
+// what comes between "//" and the last '@' before the path, query or
+// fragment, as url.URL.Redacted does for one that could.
+func redactUserinfo(s string) string {
+	_, rest, ok := strings.Cut(s, "//")
+	if !ok {
+		return s
+	}
+	authority := rest
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		authority = rest[:i]
+	}
+	at := strings.LastIndex(authority, "@")
+	if at < 0 {
+		return s
+	}
+	start := len(s) - len(rest)
+	return s[:start] + "xxxxx" + s[start+at:]
 }
 
 func quoteShort(s string) string {
