@@ -1,8 +1,13 @@
 package customlabels_test
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -11,9 +16,12 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/smithy-go"
 
 	"github.com/rekognition-go/customlabels"
+	"github.com/rekognition-go/customlabels/customlabelstest"
 )
 
 // fuzzResponse is what the server of FuzzDescribeProjectsResponse answers.
@@ -112,4 +120,102 @@ func FuzzDescribeProjectsResponse(f *testing.F) {
 			w.check(t, err)
 		}
 	})
+}
+
+// FuzzFakeServerRequest sends arbitrary requests to customlabelstest, which
+// also runs as a process that boto3, the AWS CLI and other SDKs talk to:
+// any X-Amz-Target, Content-Type, Authorization and X-Amz-Date, any body,
+// unsigned or signed with the fake's credentials (so that the body is
+// decoded and validated, NextToken included). The fake always answers
+// (net/http would turn a panic into a dropped connection) with a success
+// or a JSON error carrying a code and a request ID, and never records a
+// secret.
+func FuzzFakeServerRequest(f *testing.F) {
+	const target = "RekognitionService.DescribeProjects"
+	const ct = "application/x-amz-json-1.1"
+	f.Add(target, ct, "", "", true, []byte(`{}`))
+	f.Add(target, ct, "", "", true, []byte(`{"MaxResults":5,"NextToken":"eyJ0b2tlbiI6MX0","ProjectNames":["a"],"Features":["CUSTOM_LABELS"]}`))
+	f.Add(target, ct, "", "", true, []byte(`{"MaxResults":1e3,"NextToken":7,"ProjectNames":[null],"Features":"X"}`))
+	f.Add(target, ct, "", "", true, []byte(`null`))
+	f.Add(target, "application/json; charset=utf-8", "", "", true, []byte(`{"NextToken":"\ud800"}`))
+	f.Add("RekognitionService.DetectLabels", ct, "", "", true, []byte(`{}`))
+	f.Add(target, ct, "AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/rekognition/aws4_request, SignedHeaders=host;x-amz-date, Signature=00", "20240101T000000Z", false, []byte(`{}`))
+	f.Add(target, ct, "AWS4-HMAC-SHA256 Credential=/, SignedHeaders=;;;, Signature=", "", false, []byte(`{}`))
+	f.Add("", "", "Bearer x", "garbage", false, []byte(`<xml/>`))
+
+	srv := customlabelstest.NewServer(customlabelstest.WithProjects(customlabelstest.DemoProjects(12, 1)...))
+	defer srv.Close()
+	hc := srv.HTTPClient()
+	signer := v4.NewSigner()
+	creds := aws.Credentials{AccessKeyID: customlabelstest.DefaultAccessKeyID, SecretAccessKey: customlabelstest.DefaultSecretAccessKey}
+
+	f.Fuzz(func(t *testing.T, target, contentType, authorization, amzDate string, sign bool, body []byte) {
+		req, err := http.NewRequest(http.MethodPost, srv.URL+"/", bytes.NewReader(body))
+		if err != nil {
+			t.Fatalf("NewRequest: %v", err)
+		}
+		for k, v := range map[string]string{"X-Amz-Target": target, "Content-Type": contentType,
+			"Authorization": authorization, "X-Amz-Date": amzDate} {
+			if v != "" {
+				if !validHeaderValue(v) {
+					return // net/http would refuse to send it
+				}
+				req.Header.Set(k, v)
+			}
+		}
+		if sign {
+			req.Header.Del("Authorization")
+			req.Header.Del("X-Amz-Date")
+			sum := sha256.Sum256(body)
+			if err := signer.SignHTTP(context.Background(), creds, req, hex.EncodeToString(sum[:]), "rekognition", srv.Region(), time.Now()); err != nil {
+				t.Fatalf("SignHTTP: %v", err)
+			}
+		}
+		resp, err := hc.Do(req)
+		if err != nil {
+			t.Fatalf("the fake did not answer (a panic drops the connection): %v", err)
+		}
+		defer resp.Body.Close()
+		data, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatalf("reading the fake's answer: %v", err)
+		}
+		if resp.Header.Get("X-Amzn-Requestid") == "" {
+			t.Fatalf("status %d without a request ID: %q", resp.StatusCode, data)
+		}
+		if !json.Valid(data) {
+			t.Fatalf("status %d with a body that is not JSON: %q", resp.StatusCode, data)
+		}
+		if resp.StatusCode != http.StatusOK {
+			var e struct {
+				Type string `json:"__type"`
+			}
+			if err := json.Unmarshal(data, &e); err != nil || e.Type == "" || resp.StatusCode < 400 {
+				t.Fatalf("status %d with error body %q", resp.StatusCode, data)
+			}
+		}
+		if sign && target == "RekognitionService.DescribeProjects" && resp.StatusCode == http.StatusOK {
+			var out struct{ ProjectDescriptions []json.RawMessage }
+			if err := json.Unmarshal(data, &out); err != nil {
+				t.Fatalf("a success that is not a page: %q", data)
+			}
+		}
+		for _, r := range srv.Requests() {
+			if r.Header.Get("Authorization") != "" || r.Header.Get("X-Amz-Security-Token") != "" {
+				t.Fatalf("the fake recorded a credential header")
+			}
+		}
+		srv.ResetRequests()
+	})
+}
+
+// validHeaderValue reports whether net/http would send v as a header value:
+// no control bytes but tab.
+func validHeaderValue(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c < ' ' && c != '\t' || c == 0x7f {
+			return false
+		}
+	}
+	return true
 }
