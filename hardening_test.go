@@ -363,6 +363,33 @@ func oversizedBodies() []misbehaviour {
 			return err
 		}})
 	}
+	ms = append(ms, misbehaviour{"200 body just under the cap holding 5 million empty projects: refused, allocation bounded", func(t *testing.T, w *secretWatch) error {
+		body := make([]byte, 0, customlabels.MaxResponseBytes)
+		body = append(body, `{"ProjectDescriptions":[{}`...)
+		for len(body) < customlabels.MaxResponseBytes-16 {
+			body = append(body, `,{}`...)
+		}
+		body = append(body, `]}`...)
+		srv, _ := newFake(t)
+		srv.InjectFaults(3, rawJSON(string(body)))
+		body = nil
+		c := fakeClient(srv, w)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		out, err := c.DescribeProjects(context.Background(), nil)
+		runtime.ReadMemStats(&after)
+		require.Error(t, err)
+		assert.Nil(t, out)
+		assert.Contains(t, err.Error(), "response has more than")
+		assert.Len(t, srv.Requests(), 1, "a complete but oversized listing is not retried")
+		allocated := after.TotalAlloc - before.TotalAlloc
+		t.Logf("allocated %d MiB for a %d MiB body of empty projects", allocated>>20, customlabels.MaxResponseBytes>>20)
+		// Decoded as encoding/json would, this body is about 600 MB of
+		// structs; bounded, it is the body and a few MiB.
+		assert.Less(t, allocated, uint64(4*customlabels.MaxResponseBytes))
+		return err
+	}})
 	ms = append(ms, misbehaviour{"503 with a 64 MiB error page: capped at 1 MiB, still classified and retried", func(t *testing.T, w *secretWatch) error {
 		ts, written, requests := hugeServer(t, 503, 64<<20, false)
 		out, err := httptestClient(t, ts, w).DescribeProjects(context.Background(), nil)
