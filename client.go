@@ -587,7 +587,11 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, de
 		switch {
 		case foreign():
 			err = errForeignHost
-		case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+		case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF),
+			// net/http's errServerClosedIdle: a pooled connection the
+			// server closed as the request was sent. net/http replays
+			// only requests with GetBody, which ours never have.
+			strings.Contains(err.Error(), "http: server closed idle connection"):
 			// The server closed the connection without a response.
 			// DescribeProjects only reads, so sending it again is safe.
 			err = &connectionClosedError{err}
