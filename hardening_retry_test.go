@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -292,4 +293,70 @@ func first(s []string) string {
 		return ""
 	}
 	return s[0]
+}
+
+// TestHardeningIdleConnectionsClosedByServer calls a server that closes
+// keep-alive connections after 10ms idle, every 9 to 11ms, so that the
+// server often closes a connection just as the client reuses it: the
+// request then meets EOF or a reset (about one call in ten on loopback).
+// The client never replays a request body by itself (it has no GetBody, so
+// that redirects stay unfollowed), so each such attempt must be retried by
+// the client: every call succeeds.
+func TestHardeningIdleConnectionsClosedByServer(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
+		_, _ = w.Write([]byte(`{"ProjectDescriptions":[]}`))
+	}))
+	ts.Config.IdleTimeout = 10 * time.Millisecond
+	ts.Start()
+	defer ts.Close()
+	var transportErrors atomic.Int64
+	tr := &http.Transport{}
+	defer tr.CloseIdleConnections()
+	hc := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		resp, err := tr.RoundTrip(r)
+		if err != nil {
+			transportErrors.Add(1)
+		}
+		return resp, err
+	})}
+	c := customlabels.New(customlabels.Options{
+		Region: "us-east-1", BaseEndpoint: ts.URL, Credentials: sessionCredentials(), HTTPClient: hc, Retryer: zeroBackoff(3),
+	})
+	const calls = 300
+	var failures []string
+	for i := range calls {
+		time.Sleep(9*time.Millisecond + time.Duration(i%5)*500*time.Microsecond)
+		if _, err := c.DescribeProjects(context.Background(), nil); err != nil {
+			failures = append(failures, err.Error())
+		}
+	}
+	t.Logf("%d calls, %d attempts met a connection the server had closed", calls, transportErrors.Load())
+	assert.Empty(t, failures, "%d of %d calls failed; first: %v", len(failures), calls, first(failures))
+}
+
+// TestHardeningServerClosedIdleRetried pins what the test above meets
+// about once in 1,500 calls: net/http's "http: server closed idle
+// connection", returned for a pooled connection that the server closed
+// as the request went out. It is returned here on the first attempt, as
+// net/http returns it; the second attempt goes to a real server.
+func TestHardeningServerClosedIdleRetried(t *testing.T) {
+	srv, _ := newFake(t, customlabelstest.WithProjects(customlabelstest.DemoProjects(2, 1)...))
+	real := srv.HTTPClient()
+	var attempts atomic.Int64
+	hc := doer(func(r *http.Request) (*http.Response, error) {
+		if attempts.Add(1) == 1 {
+			return nil, &url.Error{Op: "Post", URL: r.URL.String(), Err: errors.New("http: server closed idle connection")}
+		}
+		return real.Do(r)
+	})
+	out, err := srv.Client(func(o *customlabels.Options) {
+		o.Credentials = sessionCredentials()
+		o.HTTPClient = hc
+		o.Retryer = zeroBackoff(3)
+	}).DescribeProjects(context.Background(), nil)
+	require.NoError(t, err)
+	assert.Len(t, out.ProjectDescriptions, 1)
+	assert.EqualValues(t, 2, attempts.Load())
 }
