@@ -173,6 +173,25 @@ func resetServer(t *testing.T, n int64) (*httptest.Server, *atomic.Int64) {
 
 func connectionReset() []misbehaviour {
 	return []misbehaviour{
+		{"connection closed without a response, twice: retried", func(t *testing.T, w *secretWatch) error {
+			srv, _ := newFake(t, customlabelstest.WithProjects(customlabelstest.DemoProjects(2, 1)...))
+			srv.InjectFaults(2, customlabelstest.DropConnection())
+			out, err := fakeClient(srv, w).DescribeProjects(context.Background(), nil)
+			require.NoError(t, err)
+			assert.Len(t, out.ProjectDescriptions, 1)
+			assert.Len(t, srv.Requests(), 3)
+			return err
+		}},
+		{"connection closed without a response on every attempt: an error", func(t *testing.T, w *secretWatch) error {
+			srv, _ := newFake(t)
+			srv.InjectFaults(3, customlabelstest.DropConnection())
+			out, err := fakeClient(srv, w).DescribeProjects(context.Background(), nil)
+			require.Error(t, err)
+			assert.Nil(t, out)
+			assert.ErrorIs(t, err, io.EOF)
+			assert.Equal(t, 3, attempts(err))
+			return err
+		}},
 		{"connection reset mid-body once: retried", func(t *testing.T, w *secretWatch) error {
 			ts, count := resetServer(t, 1)
 			out, err := httptestClient(t, ts, w).DescribeProjects(context.Background(), nil)
