@@ -3,19 +3,14 @@ package benchmarks
 import (
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"io"
 	"net/http"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/google/go-cmp/cmp"
+	"github.com/rekognition-go/customlabels/internal/sigv4check"
 )
 
 // TestClientsAgree checks that the three libraries do the same work the
@@ -41,7 +36,13 @@ func TestClientsAgree(t *testing.T) {
 		inner.ServeHTTP(w, r2)
 	})
 	ctx := context.Background()
-	clients := newClients(srv.URL, 1)
+	// Default retries for the reads: under load on loopback the official
+	// SDK sometimes fails a body read with "use of closed network
+	// connection" (smithy-go closes the request body early; see
+	// compat/sdkv2), and this test checks what each client decodes, not
+	// how often it must retry. The throttling check has retries off.
+	clients := newClients(srv.URL, 0)
+	noRetry := newClients(srv.URL, 1)
 
 	want100 := wantPage(0, pageSize)
 	for _, name := range clientNames {
@@ -78,7 +79,7 @@ func TestClientsAgree(t *testing.T) {
 			if err != nil || n != listPages*pageSize {
 				t.Errorf("list = %d, %v; want %d, nil", n, err, listPages*pageSize)
 			}
-			if err := c.throttled(ctx); err != nil {
+			if err := noRetry[name].throttled(ctx); err != nil {
 				t.Error(err)
 			}
 		})
@@ -110,35 +111,15 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // verifySignature re-signs the request over the headers it lists and
 // returns a description of any mismatch, or "".
 func verifySignature(r *http.Request, body []byte) string {
-	auth := r.Header.Get("Authorization")
-	_, rest, ok := strings.Cut(auth, "SignedHeaders=")
-	if !ok {
-		return "no SignedHeaders"
-	}
-	signed, sig, ok := strings.Cut(rest, ", Signature=")
-	if !ok {
-		return "no Signature"
-	}
-	when, err := time.Parse("20060102T150405Z", r.Header.Get("X-Amz-Date"))
-	if err != nil {
-		return "bad X-Amz-Date"
-	}
-	req, _ := http.NewRequest(http.MethodPost, "http://"+r.Host+"/", bytes.NewReader(body))
-	for _, h := range strings.Split(signed, ";") {
-		if h == "host" || h == "content-length" {
-			continue
-		}
-		req.Header[http.CanonicalHeaderKey(h)] = r.Header.Values(h)
-	}
-	hash := sha256.Sum256(body)
-	sum := hex.EncodeToString(hash[:])
-	creds := aws.Credentials{AccessKeyID: accessKey, SecretAccessKey: secretKey}
-	if err := v4.NewSigner().SignHTTP(context.Background(), creds, req, sum, "rekognition", region, when); err != nil {
+	a, err := sigv4check.Parse(r.Header.Get("Authorization"))
+	switch {
+	case err != nil:
 		return err.Error()
+	case a.KeyID != accessKey || a.Region != region || a.Service != "rekognition":
+		return "wrong credential scope"
 	}
-	_, want, _ := strings.Cut(req.Header.Get("Authorization"), ", Signature=")
-	if want != sig {
-		return "signature mismatch over " + signed
+	if err := sigv4check.Verify(r, body, secretKey); err != nil {
+		return err.Error()
 	}
 	return ""
 }
