@@ -463,10 +463,19 @@ func (c *Client) invoke(ctx context.Context, op string, body []byte, optFns []fu
 		if errors.As(res.err, &credErr) {
 			return operationError(op, stoppedError(attempt-1, call.maxAttempts, lastErr, res.err))
 		}
-		if ctxErr := ctx.Err(); ctxErr != nil && lastErr != nil {
-			// The context ended during this attempt: report the last
-			// error the service gave, and why the call stopped.
-			return operationError(op, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: lastErr, Stop: ctxErr})
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			// The context ended: no retry can follow.
+			switch {
+			case !errors.Is(res.err, ctxErr):
+				// The attempt had its answer before the context ended.
+				return operationError(op, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: ctxErr})
+			case lastErr != nil:
+				// The context cut this attempt short: report the last
+				// error the service gave, and why the call stopped.
+				return operationError(op, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: lastErr, Stop: ctxErr})
+			default:
+				return operationError(op, res.err)
+			}
 		}
 		lastErr = res.err
 

@@ -271,3 +271,22 @@ func TestRetryAfterHeaderClamp(t *testing.T) {
 		assert.Equal(t, tt.want, retryAfter(tt.backoff, mk(tt.header)), "retryAfter(%v, %q)", tt.backoff, tt.header)
 	}
 }
+
+func TestDeadlineDuringFirstAttemptNotRetried(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
+		select { // never answers in time
+		case <-r.Context().Done():
+		case <-release:
+		}
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	_, err := testClient(ts).DescribeProjects(ctx, nil)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	var re *RetryError
+	assert.False(t, errors.As(err, &re), "one attempt cut short by the deadline is not a retry: %v", err)
+	assert.EqualValues(t, 1, ts.count.Load())
+	assert.Equal(t, 1, strings.Count(err.Error(), "context deadline exceeded"), err.Error())
+}
