@@ -201,61 +201,74 @@ func (st *outputDecoder) output(out *DescribeProjectsOutput) error {
 	}
 }
 
-// projectList decodes an array of projects. A nil s is decoded into
-// scratch and copied to a slice of the right size; a slice from a repeated
-// member is decoded over in place, as encoding/json does.
+// projectList decodes an array of projects.
 func (st *outputDecoder) projectList(s []ProjectDescription) ([]ProjectDescription, error) {
+	return decodeList(st, s, &st.projects, &st.projectCount, &st.project, 1, "ProjectDescriptions", st.projectDescription)
+}
+
+// datasetList decodes an array of datasets.
+func (st *outputDecoder) datasetList(s []DatasetMetadata) ([]DatasetMetadata, error) {
+	return decodeList(st, s, &st.datasets, &st.datasetCount, &st.dataset, 2, "Datasets", st.datasetMetadata)
+}
+
+// decodeList decodes an array of objects, each with elem at the given
+// nesting level. A nil s is decoded into *scratch and copied to a slice of
+// the right size; a slice from a repeated member is decoded over in place,
+// as encoding/json does. count bounds the elements of one response and
+// index tells error messages which element failed.
+func decodeList[T any](st *outputDecoder, s []T, scratch *[]T, count, index *int, level int, name string, elem func(*T) error) ([]T, error) {
 	d := &st.d
 	if err := d.BeginArray(); err != nil {
 		return nil, err
 	}
 	fresh := s == nil
 	if fresh {
-		s = st.projects[:0]
+		s = (*scratch)[:0]
 	}
 	i := 0
 	for ; ; i++ {
 		ok, err := d.NextElem()
 		if err != nil {
-			st.keepProjects(s, fresh, i+1)
+			keepScratch(scratch, s, fresh, i+1)
 			return nil, err
 		}
 		if !ok {
 			break
 		}
-		if st.projectCount++; st.projectCount > maxDecodedElements {
-			st.keepProjects(s, fresh, i)
-			return nil, &tooManyError{"ProjectDescriptions"}
+		if *count++; *count > maxDecodedElements {
+			keepScratch(scratch, s, fresh, i)
+			return nil, &tooManyError{name}
 		}
 		switch {
 		case fresh || i >= cap(s):
-			s = append(s[:i], ProjectDescription{})
+			var zero T
+			s = append(s[:i], zero)
 		case i >= len(s):
 			s = s[:i+1]
 		}
-		st.project = i
+		*index = i
 		switch k := d.Peek(); k {
 		case jsonread.Object:
-			st.level = 1
-			err = st.projectDescription(&s[i])
-			st.level = 0
+			st.level = level
+			err = elem(&s[i])
+			st.level = level - 1
 		case jsonread.Null:
 			err = d.Skip()
 		default:
-			err = st.mismatch(k, "ProjectDescriptions["+strconv.Itoa(i)+"]", "object")
+			err = st.mismatch(k, name+"["+strconv.Itoa(i)+"]", "object")
 		}
 		if err != nil {
-			st.keepProjects(s, fresh, i+1)
+			keepScratch(scratch, s, fresh, i+1)
 			return nil, err
 		}
 	}
 	switch {
 	case i == 0:
-		s = []ProjectDescription{}
+		s = []T{}
 	case fresh:
-		out := make([]ProjectDescription, i)
+		out := make([]T, i)
 		copy(out, s[:i])
-		st.keepProjects(s, fresh, i)
+		keepScratch(scratch, s, fresh, i)
 		s = out
 	default:
 		s = s[:i]
@@ -263,12 +276,13 @@ func (st *outputDecoder) projectList(s []ProjectDescription) ([]ProjectDescripti
 	return s, nil
 }
 
-// keepProjects keeps scratch for the next decoding, its first n elements
-// cleared so that it holds no strings of this one.
-func (st *outputDecoder) keepProjects(s []ProjectDescription, fresh bool, n int) {
+// keepScratch keeps s as scratch for the next decoding when it was
+// scratch, its first n elements cleared so that it holds no strings of
+// this one.
+func keepScratch[T any](scratch *[]T, s []T, fresh bool, n int) {
 	if fresh {
 		clear(s[:min(n, len(s))])
-		st.projects = s[:0]
+		*scratch = s[:0]
 	}
 }
 
@@ -309,73 +323,6 @@ func (st *outputDecoder) projectDescription(p *ProjectDescription) error {
 		if err != nil {
 			return err
 		}
-	}
-}
-
-// datasetList decodes an array of datasets as projectList does projects.
-func (st *outputDecoder) datasetList(s []DatasetMetadata) ([]DatasetMetadata, error) {
-	d := &st.d
-	if err := d.BeginArray(); err != nil {
-		return nil, err
-	}
-	fresh := s == nil
-	if fresh {
-		s = st.datasets[:0]
-	}
-	i := 0
-	for ; ; i++ {
-		ok, err := d.NextElem()
-		if err != nil {
-			st.keepDatasets(s, fresh, i+1)
-			return nil, err
-		}
-		if !ok {
-			break
-		}
-		if st.datasetCount++; st.datasetCount > maxDecodedElements {
-			st.keepDatasets(s, fresh, i)
-			return nil, &tooManyError{"Datasets"}
-		}
-		switch {
-		case fresh || i >= cap(s):
-			s = append(s[:i], DatasetMetadata{})
-		case i >= len(s):
-			s = s[:i+1]
-		}
-		st.dataset = i
-		switch k := d.Peek(); k {
-		case jsonread.Object:
-			st.level = 2
-			err = st.datasetMetadata(&s[i])
-			st.level = 1
-		case jsonread.Null:
-			err = d.Skip()
-		default:
-			err = st.mismatch(k, "Datasets["+strconv.Itoa(i)+"]", "object")
-		}
-		if err != nil {
-			st.keepDatasets(s, fresh, i+1)
-			return nil, err
-		}
-	}
-	switch {
-	case i == 0:
-		s = []DatasetMetadata{}
-	case fresh:
-		out := make([]DatasetMetadata, i)
-		copy(out, s[:i])
-		st.keepDatasets(s, fresh, i)
-		s = out
-	default:
-		s = s[:i]
-	}
-	return s, nil
-}
-
-func (st *outputDecoder) keepDatasets(s []DatasetMetadata, fresh bool, n int) {
-	if fresh {
-		clear(s[:min(n, len(s))])
-		st.datasets = s[:0]
 	}
 }
 
