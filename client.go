@@ -3,7 +3,6 @@ package customlabels
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -28,6 +27,7 @@ import (
 
 	"github.com/rekognition-go/customlabels/internal/awserr"
 	"github.com/rekognition-go/customlabels/internal/endpoint"
+	"github.com/rekognition-go/customlabels/internal/uuid"
 )
 
 // Version is the version of this module, sent in the User-Agent header.
@@ -419,7 +419,7 @@ func (c *Client) invoke(ctx context.Context, op string, body []byte, optFns []fu
 		body:        body,
 		payloadHash: hex.EncodeToString(sum[:]),
 		target:      targetHeader(op),
-		invocation:  []string{newInvocationID()},
+		invocation:  []string{uuid.New()},
 		maxAttempts: r.retryer.MaxAttempts(),
 	}
 
@@ -903,24 +903,4 @@ func (c *Client) log(ctx context.Context, l *slog.Logger, call *attemptCall, att
 		attrs = append(attrs, slog.String("error", res.err.Error()))
 	}
 	l.LogAttrs(ctx, slog.LevelDebug, "customlabels attempt", attrs...)
-}
-
-// newInvocationID returns a random UUID (version 4) that names one call
-// across its attempts, in the Amz-Sdk-Invocation-Id header.
-func newInvocationID() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	var s [36]byte
-	hex.Encode(s[0:8], b[0:4])
-	s[8] = '-'
-	hex.Encode(s[9:13], b[4:6])
-	s[13] = '-'
-	hex.Encode(s[14:18], b[6:8])
-	s[18] = '-'
-	hex.Encode(s[19:23], b[8:10])
-	s[23] = '-'
-	hex.Encode(s[24:], b[10:])
-	return string(s[:])
 }

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/rekognition-go/customlabels"
+
+	"github.com/rekognition-go/customlabels/internal/uuid"
 )
 
 // maxRequestBody caps what the server reads of a request body.
@@ -42,7 +44,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w0, _ := decodeInput(body)
 	rec.Input = w0.input()
-	requestID := newUUID()
+	requestID := uuid.New()
 
 	f, faulted := s.nextFault()
 	if faulted {

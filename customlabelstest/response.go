@@ -1,14 +1,13 @@
 package customlabelstest
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/internal/timestamp"
+	"github.com/rekognition-go/customlabels/internal/uuid"
 	"github.com/rekognition-go/customlabels/internal/wire"
 )
 
@@ -86,7 +85,7 @@ func errorResponse(status int, requestID, code, message string) *response {
 		b = append(b, `,"Code":`...)
 		b = wire.AppendString(b, code)
 		b = append(b, `,"Logref":`...)
-		b = wire.AppendString(b, newUUID())
+		b = wire.AppendString(b, uuid.New())
 		b = append(b, `,"Message":`...)
 		b = wire.AppendString(b, message)
 		b = append(b, '}')
@@ -179,23 +178,4 @@ func appendProject(b []byte, p *customlabels.ProjectDescription) []byte {
 	o.str("Feature", string(p.Feature))
 	o.str("AutoUpdate", string(p.AutoUpdate))
 	return append(o.b, '}')
-}
-
-// newUUID returns a random (version 4) UUID.
-func newUUID() string {
-	var b [16]byte
-	_, _ = rand.Read(b[:])
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	var s [36]byte
-	hex.Encode(s[0:8], b[0:4])
-	s[8] = '-'
-	hex.Encode(s[9:13], b[4:6])
-	s[13] = '-'
-	hex.Encode(s[14:18], b[6:8])
-	s[18] = '-'
-	hex.Encode(s[19:23], b[8:10])
-	s[23] = '-'
-	hex.Encode(s[24:], b[10:])
-	return string(s[:])
 }
