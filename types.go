@@ -144,3 +144,247 @@ const (
 func (ProjectAutoUpdate) Values() []ProjectAutoUpdate {
 	return []ProjectAutoUpdate{ProjectAutoUpdateEnabled, ProjectAutoUpdateDisabled}
 }
+
+// ProjectVersionDescription describes one version of a project: a trained
+// (or training) Custom Labels model, or a Custom Moderation adapter
+// version, as DescribeProjectVersions returns it. Fields the service
+// leaves out keep their zero value; nested structures are values, so a
+// member the service did not send is the zero structure.
+type ProjectVersionDescription struct {
+	// ProjectVersionArn is the Amazon Resource Name of the version, the
+	// ARN that StartProjectVersion, StopProjectVersion and
+	// DetectCustomLabels take.
+	ProjectVersionArn string
+	// CreationTimestamp is when training started, in UTC.
+	CreationTimestamp time.Time
+	// MinInferenceUnits is the number of inference units the running
+	// model uses at least; zero when it was never started.
+	MinInferenceUnits int32
+	// Status is the version's state. RUNNING (and STARTING, once it is
+	// running) bills for every inference-unit hour.
+	Status ProjectVersionStatus
+	// StatusMessage explains Status in words.
+	StatusMessage string
+	// BillableTrainingTimeInSeconds is the training time billed.
+	BillableTrainingTimeInSeconds int64
+	// TrainingEndTimestamp is when training ended, in UTC.
+	TrainingEndTimestamp time.Time
+	// OutputConfig is where training results were written.
+	OutputConfig OutputConfig
+	// TrainingDataResult describes the training data.
+	TrainingDataResult TrainingDataResult
+	// TestingDataResult describes the testing data.
+	TestingDataResult TestingDataResult
+	// EvaluationResult holds the model's F1 score and the evaluation
+	// summary; zero until training has completed.
+	EvaluationResult EvaluationResult
+	// ManifestSummary locates the summary of the training manifests.
+	ManifestSummary GroundTruthManifest
+	// KmsKeyId is the AWS KMS key that encrypts the model, when the
+	// caller chose one.
+	KmsKeyId string
+	// MaxInferenceUnits is the most inference units the model scales to;
+	// zero when StartProjectVersion set no maximum (it then runs
+	// MinInferenceUnits).
+	MaxInferenceUnits int32
+	// SourceProjectVersionArn is the version this one was copied from,
+	// for a copied version.
+	SourceProjectVersionArn string
+	// VersionDescription is the caller's description of the version.
+	VersionDescription string
+	// Feature says whether the version is a Custom Labels model or a
+	// Custom Moderation adapter.
+	Feature CustomizationFeature
+	// BaseModelVersion is the base model an adapter was trained on.
+	BaseModelVersion string
+	// FeatureConfig holds the settings of the feature, such as the
+	// confidence threshold of an adapter.
+	FeatureConfig CustomizationFeatureConfig
+}
+
+// OutputConfig says where training results are written.
+type OutputConfig struct {
+	// S3Bucket is the S3 bucket.
+	S3Bucket string
+	// S3KeyPrefix is the prefix of the object keys.
+	S3KeyPrefix string
+}
+
+// TrainingDataResult describes the data a version was trained with.
+type TrainingDataResult struct {
+	// Input is the training data the caller supplied.
+	Input TrainingData
+	// Output is the training data the service used.
+	Output TrainingData
+	// Validation is the data the service used to validate training.
+	Validation ValidationData
+}
+
+// TrainingData is a set of training manifests.
+type TrainingData struct {
+	// Assets are the manifests.
+	Assets []Asset
+}
+
+// TestingDataResult describes the data a version was tested with.
+type TestingDataResult struct {
+	// Input is the testing data the caller supplied.
+	Input TestingData
+	// Output is the testing data the service used.
+	Output TestingData
+	// Validation is the data the service used to validate testing.
+	Validation ValidationData
+}
+
+// TestingData is a set of testing manifests.
+type TestingData struct {
+	// Assets are the manifests.
+	Assets []Asset
+	// AutoCreate is true when the service split the testing data off
+	// the training data.
+	AutoCreate bool
+}
+
+// ValidationData is a set of validation manifests.
+type ValidationData struct {
+	// Assets are the manifests.
+	Assets []Asset
+}
+
+// Asset is one manifest file.
+type Asset struct {
+	// GroundTruthManifest locates the manifest.
+	GroundTruthManifest GroundTruthManifest
+}
+
+// GroundTruthManifest locates a SageMaker Ground Truth format manifest.
+type GroundTruthManifest struct {
+	// S3Object is the manifest's S3 object.
+	S3Object S3Object
+}
+
+// S3Object names an object in Amazon S3.
+type S3Object struct {
+	// Bucket is the bucket name, 3 to 255 characters.
+	Bucket string
+	// Name is the object key, 1 to 1024 characters.
+	Name string
+	// Version is the object version, when versioning is on; 1 to 1024
+	// characters.
+	Version string
+}
+
+// EvaluationResult is how well a version performed on its test data.
+type EvaluationResult struct {
+	// F1Score is the model's overall F1 score. The service sends it once
+	// training has completed; zero before.
+	F1Score float32
+	// Summary locates the evaluation summary file.
+	Summary Summary
+}
+
+// Summary locates the summary of an evaluation.
+type Summary struct {
+	// S3Object is the summary file's S3 object.
+	S3Object S3Object
+}
+
+// CustomizationFeatureConfig holds the configuration of a feature.
+type CustomizationFeatureConfig struct {
+	// ContentModeration configures a Custom Moderation adapter.
+	ContentModeration CustomizationFeatureContentModerationConfig
+}
+
+// CustomizationFeatureContentModerationConfig configures a Custom
+// Moderation adapter.
+type CustomizationFeatureContentModerationConfig struct {
+	// ConfidenceThreshold is the confidence, 0 to 100, below which the
+	// adapter's labels are left out. Zero when not sent.
+	ConfidenceThreshold float32
+}
+
+// ProjectVersionStatus is the state of a project version. The service may
+// add values before this package knows them; they are kept as sent.
+type ProjectVersionStatus string
+
+// ProjectVersionStatus values.
+const (
+	ProjectVersionStatusTrainingInProgress ProjectVersionStatus = "TRAINING_IN_PROGRESS"
+	ProjectVersionStatusTrainingCompleted  ProjectVersionStatus = "TRAINING_COMPLETED"
+	ProjectVersionStatusTrainingFailed     ProjectVersionStatus = "TRAINING_FAILED"
+	ProjectVersionStatusStarting           ProjectVersionStatus = "STARTING"
+	ProjectVersionStatusRunning            ProjectVersionStatus = "RUNNING"
+	ProjectVersionStatusFailed             ProjectVersionStatus = "FAILED"
+	ProjectVersionStatusStopping           ProjectVersionStatus = "STOPPING"
+	ProjectVersionStatusStopped            ProjectVersionStatus = "STOPPED"
+	ProjectVersionStatusDeleting           ProjectVersionStatus = "DELETING"
+	ProjectVersionStatusCopyingInProgress  ProjectVersionStatus = "COPYING_IN_PROGRESS"
+	ProjectVersionStatusCopyingCompleted   ProjectVersionStatus = "COPYING_COMPLETED"
+	ProjectVersionStatusCopyingFailed      ProjectVersionStatus = "COPYING_FAILED"
+	ProjectVersionStatusDeprecated         ProjectVersionStatus = "DEPRECATED"
+	ProjectVersionStatusExpired            ProjectVersionStatus = "EXPIRED"
+)
+
+// Values returns the ProjectVersionStatus values this package knows. The
+// service may send others.
+func (ProjectVersionStatus) Values() []ProjectVersionStatus {
+	return []ProjectVersionStatus{
+		ProjectVersionStatusTrainingInProgress, ProjectVersionStatusTrainingCompleted,
+		ProjectVersionStatusTrainingFailed, ProjectVersionStatusStarting,
+		ProjectVersionStatusRunning, ProjectVersionStatusFailed,
+		ProjectVersionStatusStopping, ProjectVersionStatusStopped,
+		ProjectVersionStatusDeleting, ProjectVersionStatusCopyingInProgress,
+		ProjectVersionStatusCopyingCompleted, ProjectVersionStatusCopyingFailed,
+		ProjectVersionStatusDeprecated, ProjectVersionStatusExpired,
+	}
+}
+
+// Image is the image DetectCustomLabels analyses: either its bytes or an
+// S3 object, not both.
+type Image struct {
+	// Bytes is the JPEG or PNG image itself, sent base64-encoded.
+	Bytes []byte
+	// S3Object is an image stored in Amazon S3, in the model's region.
+	S3Object S3Object
+}
+
+// CustomLabel is one label a model found in an image.
+type CustomLabel struct {
+	// Name is the label.
+	Name string
+	// Confidence is the model's confidence in the label, 0 to 100.
+	Confidence float32
+	// Geometry locates the object, for object-detection models; zero for
+	// image-level labels.
+	Geometry Geometry
+}
+
+// Geometry locates a label on the image.
+type Geometry struct {
+	// BoundingBox is the object's box.
+	BoundingBox BoundingBox
+	// Polygon is a finer outline of the object, when the model gives one.
+	Polygon []Point
+}
+
+// BoundingBox is a box on the image, each value a ratio of the image's
+// width or height (0 to 1).
+type BoundingBox struct {
+	// Width of the box, as a ratio of the image width.
+	Width float32
+	// Height of the box, as a ratio of the image height.
+	Height float32
+	// Left is the box's left edge, as a ratio of the image width.
+	Left float32
+	// Top is the box's top edge, as a ratio of the image height.
+	Top float32
+}
+
+// Point is a point on the image, each coordinate a ratio of the image's
+// width or height.
+type Point struct {
+	// X is the horizontal coordinate.
+	X float32
+	// Y is the vertical coordinate.
+	Y float32
+}
