@@ -17,6 +17,6 @@ func TestPrecomputedHeaders(t *testing.T) {
 			assert.Equal(t, []string{want}, got, "sdkRequestHeader(%d, %d)", attempt, max)
 		}
 	}
-	assert.Equal(t, []string{"RekognitionService.DescribeProjects"}, targetHeader(opDescribeProjects))
-	assert.Equal(t, []string{"RekognitionService.Other"}, targetHeader("Other"))
+	assert.Equal(t, []string{"RekognitionService.DescribeProjects"}, opDescribeProjects.target)
+	assert.Equal(t, []string{"RekognitionService.Other"}, newOperation("Other").target)
 }

@@ -1,17 +1,18 @@
 package customlabels
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/rekognition-go/customlabels/internal/jsondec"
 	"github.com/rekognition-go/customlabels/internal/wire"
 )
 
-const opDescribeProjects = "DescribeProjects"
+var opDescribeProjects = newOperation("DescribeProjects",
+	"InvalidPaginationTokenException", "InvalidParameterException", "AccessDeniedException",
+	"InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 
 // Model limits of DescribeProjectsInput, checked before a request is sent.
 const (
@@ -81,33 +82,23 @@ func (c *Client) DescribeProjects(ctx context.Context, params *DescribeProjectsI
 	if params == nil {
 		params = &DescribeProjectsInput{}
 	}
-	if err := params.validate(); err != nil {
-		return nil, operationError(opDescribeProjects, err)
-	}
-	body := params.appendJSON(make([]byte, 0, params.jsonSizeHint()))
-	var out *DescribeProjectsOutput
-	err := c.invoke(ctx, opDescribeProjects, body, optFns, func(data []byte, requestID string) error {
-		if string(bytes.Trim(data, " \t\r\n")) == "null" {
-			return errNullBody
-		}
-		o, err := decodeDescribeProjectsOutput(data)
-		if err != nil {
-			return err
-		}
-		o.RequestID = requestID
-		out = o
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
+	return call[DescribeProjectsOutput](ctx, c, opDescribeProjects, params, optFns)
 }
 
-// errNullBody reports a 2xx body that is JSON null. The service always
-// answers with an object; decoded as encoding/json would, null would be an
-// empty page, a listing that silently lost its projects.
-var errNullBody = errors.New("response body is JSON null, not an object")
+func (o *DescribeProjectsOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *DescribeProjectsOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = DescribeProjectsOutput{}
+	for d.Object(); d.More(); {
+		switch string(d.Key()) {
+		case "ProjectDescriptions":
+			jsondec.List(d, &o.ProjectDescriptions, &projectScratch, decodeProjectDescription)
+		case "NextToken":
+			d.String(&o.NextToken)
+		}
+	}
+	checkNextToken(d, o.NextToken)
+}
 
 // validate checks the input against the model constraints of the service.
 func (in *DescribeProjectsInput) validate() error {

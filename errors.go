@@ -199,16 +199,23 @@ func newAPIError(info awserr.Info, requestID string, status int) smithy.APIError
 // InvalidParamError reports input that breaks a rule of the service model.
 // It is returned before any request is sent.
 type InvalidParamError struct {
-	// Field is the input member at fault, e.g. "MaxResults" or
+	// Input names the structure checked, e.g. "DescribeProjectsInput" or
+	// "DescribeProjectsPaginatorOptions".
+	Input string
+	// Field is the member at fault, e.g. "MaxResults" or
 	// "ProjectNames[2]".
 	Field string
 	// Rule says what the member must be, and what it was.
 	Rule string
 }
 
-// Error returns "invalid DescribeProjectsInput.<Field>: <Rule>".
+// Error returns "invalid <Input>.<Field>: <Rule>".
 func (e *InvalidParamError) Error() string {
-	return "invalid DescribeProjectsInput." + e.Field + ": " + e.Rule
+	in := e.Input
+	if in == "" {
+		in = "input"
+	}
+	return "invalid " + in + "." + e.Field + ": " + e.Rule
 }
 
 // RetryError reports a call that made more than one attempt, or whose

@@ -167,6 +167,8 @@ func TestErrorStrings(t *testing.T) {
 	assert.Equal(t, "ThrottlingException: Rate exceeded", (&ThrottlingException{Message: "Rate exceeded"}).Error())
 	assert.Equal(t, "AccessDeniedException", (&AccessDeniedException{}).Error())
 	assert.Equal(t, "invalid DescribeProjectsInput.MaxResults: must be 1 to 100, got 0",
+		(&InvalidParamError{Input: "DescribeProjectsInput", Field: "MaxResults", Rule: "must be 1 to 100, got 0"}).Error())
+	assert.Equal(t, "invalid input.MaxResults: must be 1 to 100, got 0",
 		(&InvalidParamError{Field: "MaxResults", Rule: "must be 1 to 100, got 0"}).Error())
 	re := &RetryError{Attempts: 2, MaxAttempts: 3, Err: errors.New("boom"), Stop: context.Canceled}
 	assert.Equal(t, "boom (attempts: 2 of 3, stopped: context canceled)", re.Error())

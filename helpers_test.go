@@ -108,3 +108,19 @@ func noDelayRetryer() aws.Retryer {
 		o.Backoff = retry.BackoffDelayerFunc(func(int, error) (time.Duration, error) { return 0, nil })
 	})
 }
+
+// decodeAs decodes a 2xx body of op as the client does.
+func decodeAs[O any, P interface {
+	*O
+	response
+}](op *operation, data []byte) (*O, error) {
+	out := P(new(O))
+	if err := decodeResponse(op, data, out); err != nil {
+		return nil, err
+	}
+	return (*O)(out), nil
+}
+
+func decodeDescribeProjectsOutput(data []byte) (*DescribeProjectsOutput, error) {
+	return decodeAs[DescribeProjectsOutput](opDescribeProjects, data)
+}

@@ -1,0 +1,182 @@
+package customlabels
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/rekognition-go/customlabels/internal/awserr"
+)
+
+// attemptCall is what stays the same across the attempts of one call.
+type attemptCall struct {
+	op          *operation
+	body        []byte
+	payloadHash string
+	invocation  []string
+	maxAttempts int
+	// The output is passed to attempt on its own, not kept here: escape
+	// analysis does not tell a struct's fields apart.
+}
+
+// attemptResult is the outcome of one attempt.
+type attemptResult struct {
+	err       error
+	status    int
+	requestID string
+	// skew is the server's Date minus the local time the response arrived,
+	// when the response had a usable Date header.
+	skew    time.Duration
+	hasSkew bool
+}
+
+// attempt signs, sends and decodes once.
+func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, out response, attempt int, skew time.Duration) (res attemptResult) {
+	creds, err := r.credentials.Retrieve(ctx)
+	if err != nil {
+		res.err = &credentialsError{err}
+		return res
+	}
+	if !creds.HasKeys() {
+		res.err = &credentialsError{errors.New("credentials have no access key ID or secret access key")}
+		return res
+	}
+
+	reqCtx, foreign := ctx, func() bool { return false }
+	if !r.redirectSafe {
+		var cancel context.CancelFunc
+		reqCtx, foreign, cancel = guardedContext(ctx)
+		defer cancel()
+	}
+	req, err := http.NewRequestWithContext(reqCtx, http.MethodPost, r.endpoint.URL, bytes.NewReader(call.body))
+	if err != nil {
+		res.err = err
+		return res
+	}
+	// Without GetBody, no net/http client can replay the body to the host
+	// a 307 or 308 names: redirects stay unfollowed whatever the client.
+	req.GetBody = nil
+	req.Header = http.Header{
+		"Content-Type":          contentTypeHeader,
+		"X-Amz-Target":          call.op.target,
+		"User-Agent":            userAgent,
+		"Amz-Sdk-Invocation-Id": call.invocation,
+		"Amz-Sdk-Request":       sdkRequestHeader(attempt, call.maxAttempts),
+	}
+	if err := c.signer.SignHTTP(ctx, creds, req, call.payloadHash, signingName, r.endpoint.SigningRegion, time.Now().Add(skew)); err != nil {
+		res.err = fmt.Errorf("sign request: %w", err)
+		return res
+	}
+
+	resp, err := r.http.Do(req)
+	if err != nil {
+		if resp != nil && resp.Body != nil {
+			resp.Body.Close()
+		}
+		switch {
+		case foreign():
+			err = errForeignHost
+		case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF),
+			// net/http's errServerClosedIdle: a pooled connection the
+			// server closed as the request was sent. net/http replays
+			// only requests with GetBody, which ours never have.
+			strings.Contains(err.Error(), "http: server closed idle connection"):
+			// The server closed the connection without a response.
+			// DescribeProjects only reads, so sending it again is safe.
+			err = &connectionClosedError{err}
+		}
+		if len(err.Error()) > maxTransportErrorText {
+			err = &cappedError{err}
+		}
+		res.err = err
+		return res
+	}
+	defer resp.Body.Close()
+	res.status = resp.StatusCode
+	res.requestID = resp.Header.Get("X-Amzn-Requestid")
+	if res.requestID == "" {
+		res.requestID = resp.Header.Get("X-Amz-Requestid")
+	}
+	res.requestID = capEchoed(res.requestID)
+	if date := resp.Header.Get("Date"); date != "" && resp.Header.Get("Age") == "" {
+		if serverTime, err := http.ParseTime(date); err == nil {
+			res.skew, res.hasSkew = time.Until(serverTime), true
+		}
+	}
+	if resp.Request != nil && resp.Request.URL != nil && resp.Request.URL.Host != req.URL.Host {
+		res.err = responseError(resp, res.requestID, fmt.Errorf("the HTTP client followed a redirect to %s; refusing its response", capEchoed(resp.Request.URL.Host)))
+		return res
+	}
+
+	limit := int64(MaxResponseBytes)
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		limit = maxErrorBodyBytes
+	}
+	buf := bodyBuffers.Get().(*bodyBuffer)
+	defer releaseBodyBuffer(buf)
+	data, err := readBody(resp, limit, buf)
+	switch {
+	case err != nil && (resp.StatusCode < 200 || resp.StatusCode > 299) && errors.Is(err, errBodyTooLarge):
+		// An oversized error body is still an error response: classify
+		// it by status and header.
+		data = nil
+	case err != nil:
+		res.err = responseError(resp, res.requestID, err)
+		return res
+	}
+
+	if resp.StatusCode >= 300 && resp.StatusCode <= 399 {
+		res.err = responseError(resp, res.requestID, fmt.Errorf("redirect (%s) not followed", redirectTarget(resp)))
+		return res
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		info := awserr.Parse(resp.Header.Get("X-Amzn-Errortype"), data)
+		if err != nil || !info.JSON {
+			info.Message = describeBody(resp, len(data), err)
+		}
+		res.err = responseError(resp, res.requestID, newAPIError(info, res.requestID, resp.StatusCode))
+		return res
+	}
+	if err := decodeResponse(call.op, data, out); err != nil {
+		res.err = responseError(resp, res.requestID, deserializationError(err))
+		return res
+	}
+	out.setRequestID(res.requestID)
+	return res
+}
+
+func redirectTarget(resp *http.Response) string {
+	loc, err := resp.Location()
+	if err != nil {
+		return fmt.Sprintf("status %d without a valid Location", resp.StatusCode)
+	}
+	return fmt.Sprintf("status %d to host %s", resp.StatusCode, capEchoed(loc.Host))
+}
+
+// responseError wraps err with the status and request ID, as the AWS SDK
+// for Go does. The response kept in the error has no request (whose
+// headers hold the signature and session token) and no body.
+func responseError(resp *http.Response, requestID string, err error) error {
+	kept := &http.Response{
+		Status:        resp.Status,
+		StatusCode:    resp.StatusCode,
+		Proto:         resp.Proto,
+		ProtoMajor:    resp.ProtoMajor,
+		ProtoMinor:    resp.ProtoMinor,
+		Header:        resp.Header,
+		Body:          http.NoBody,
+		ContentLength: resp.ContentLength,
+	}
+	return &awshttp.ResponseError{
+		ResponseError: &smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: kept}, Err: err},
+		RequestID:     requestID,
+	}
+}

@@ -1,0 +1,226 @@
+package customlabels
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"strconv"
+	"time"
+
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+
+	"github.com/rekognition-go/customlabels/internal/uuid"
+
+	"github.com/aws/smithy-go"
+)
+
+// credentialsError marks a failure to get credentials: the call ends at
+// once, without retries, and nothing is sent.
+type credentialsError struct{ err error }
+
+func (e *credentialsError) Error() string { return "get credentials: " + e.err.Error() }
+func (e *credentialsError) Unwrap() error { return e.err }
+
+// invoke runs one operation: for each attempt it signs the request afresh,
+// sends it and decodes the response, retrying as the retryer decides. The
+// returned error is a *smithy.OperationError.
+func (c *Client) invoke(ctx context.Context, op *operation, body []byte, optFns []func(*Options), out response) error {
+	r := &c.res
+	o := &c.options
+	if len(optFns) > 0 {
+		callOpts := c.options
+		for _, fn := range optFns {
+			fn(&callOpts)
+		}
+		callRes := resolve(callOpts, &c.options, &c.res)
+		r, o = &callRes, &callOpts
+	}
+	switch {
+	case r.endpointErr != nil:
+		return operationError(op.name, r.endpointErr)
+	case r.retryerErr != nil:
+		return operationError(op.name, r.retryerErr)
+	case r.credentials == nil:
+		return operationError(op.name, &credentialsError{errors.New("no credentials provider: set Options.Credentials or use NewFromConfig")})
+	}
+
+	sum := sha256.Sum256(body)
+	call := attemptCall{
+		op:          op,
+		body:        body,
+		payloadHash: hex.EncodeToString(sum[:]),
+		invocation:  []string{uuid.New()},
+		maxAttempts: r.retryer.MaxAttempts(),
+	}
+
+	var skew time.Duration
+	if !o.DisableClockSkewCorrection {
+		skew = time.Duration(c.skew.Load())
+	}
+	releaseRetry := func(error) error { return nil }
+	var lastErr error
+	// The skew measured by the last attempt is kept for later calls.
+	// (A value and a flag, not a pointer to res.skew: that would move
+	// each attempt's result to the heap.)
+	var measured time.Duration
+	var hasMeasured bool
+	defer func() {
+		if hasMeasured {
+			c.skew.Store(int64(measured))
+		}
+	}()
+	for attempt := 1; ; attempt++ {
+		if err := ctx.Err(); err != nil {
+			return operationError(op.name, stoppedError(attempt-1, call.maxAttempts, lastErr, err))
+		}
+		releaseAttempt, err := r.retryer.GetAttemptToken(ctx)
+		if err != nil {
+			return operationError(op.name, stoppedError(attempt-1, call.maxAttempts, lastErr, err))
+		}
+		start := time.Now()
+		res := c.attempt(ctx, r, &call, out, attempt, skew)
+		_ = releaseRetry(res.err)
+		_ = releaseAttempt(res.err)
+		c.log(ctx, r.logger, &call, attempt, res, time.Since(start))
+
+		if res.hasSkew && !o.DisableClockSkewCorrection {
+			measured, hasMeasured = res.skew, true
+		}
+		if res.err == nil {
+			return nil
+		}
+		var credErr *credentialsError
+		if errors.As(res.err, &credErr) {
+			return operationError(op.name, stoppedError(attempt-1, call.maxAttempts, lastErr, res.err))
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			// The context ended: no retry can follow.
+			switch {
+			case !errors.Is(res.err, ctxErr):
+				// The attempt had its answer before the context ended.
+				return operationError(op.name, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: ctxErr})
+			case lastErr != nil:
+				// The context cut this attempt short: report the last
+				// error the service gave, and why the call stopped.
+				return operationError(op.name, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: lastErr, Stop: ctxErr})
+			default:
+				return operationError(op.name, res.err)
+			}
+		}
+		lastErr = res.err
+
+		classified := res.err
+		if res.hasSkew && !o.DisableClockSkewCorrection && isClockSkewError(res.err, absDuration(res.skew-skew)) {
+			classified = &clockSkewError{res.err}
+		}
+		if hasMeasured {
+			skew = measured // the next attempt signs with the server's clock
+		}
+
+		if !r.retryer.IsErrorRetryable(classified) {
+			return operationError(op.name, finalError(attempt, call.maxAttempts, res.err, nil))
+		}
+		if attempt >= call.maxAttempts {
+			return operationError(op.name, finalError(attempt, call.maxAttempts, res.err, nil))
+		}
+		releaseRetry, err = r.retryer.GetRetryToken(ctx, classified)
+		if err != nil {
+			return operationError(op.name, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: err})
+		}
+		delay, err := r.retryer.RetryDelay(attempt, classified)
+		if err != nil {
+			return operationError(op.name, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: err})
+		}
+		if err := sleep(ctx, retryAfter(delay, res.err)); err != nil {
+			return operationError(op.name, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: err})
+		}
+	}
+}
+
+// finalError wraps err in a *RetryError when more than one attempt was
+// made or retrying stopped for a reason of its own.
+func finalError(attempts, max int, err, stop error) error {
+	if attempts <= 1 && stop == nil {
+		return err
+	}
+	return &RetryError{Attempts: attempts, MaxAttempts: max, Err: err, Stop: stop}
+}
+
+// stoppedError reports a call that ended before attempt attempts+1 could
+// start: with no earlier error the reason itself is the error.
+func stoppedError(attempts, max int, lastErr, reason error) error {
+	if lastErr == nil {
+		return reason
+	}
+	return &RetryError{Attempts: attempts, MaxAttempts: max, Err: lastErr, Stop: reason}
+}
+
+// clockSkewError marks an authentication error caused by a skewed clock,
+// which is retried once the signing time is corrected.
+type clockSkewError struct{ err error }
+
+func (e *clockSkewError) Error() string        { return e.err.Error() }
+func (e *clockSkewError) Unwrap() error        { return e.err }
+func (e *clockSkewError) RetryableError() bool { return true }
+
+// skewThreshold is how far the clocks must disagree for an authentication
+// error to be blamed on skew, as in the AWS SDKs.
+const skewThreshold = 4 * time.Minute
+
+func isClockSkewError(err error, change time.Duration) bool {
+	if change <= skewThreshold {
+		return false
+	}
+	var apiErr smithy.APIError
+	if !errors.As(err, &apiErr) {
+		return false
+	}
+	switch apiErr.ErrorCode() {
+	case "InvalidSignatureException", "SignatureDoesNotMatch", "AuthFailure",
+		"RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture", "AccessDeniedException":
+		return true
+	}
+	return false
+}
+
+func absDuration(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
+}
+
+// retryAfter clamps the backoff into [t, t+5s] when the response carries
+// x-amz-retry-after (milliseconds), as AWS SDK retry behaviour 2.1 does.
+func retryAfter(backoff time.Duration, err error) time.Duration {
+	var re *smithyhttp.ResponseError
+	if !errors.As(err, &re) || re.Response == nil || re.Response.Response == nil {
+		return backoff
+	}
+	v := re.Response.Header.Get("X-Amz-Retry-After")
+	if v == "" {
+		return backoff
+	}
+	ms, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || ms < 0 || ms > int64(time.Hour/time.Millisecond) {
+		return backoff
+	}
+	after := time.Duration(ms) * time.Millisecond
+	return min(max(after, backoff), backoff+5*time.Second)
+}
+
+// sleep waits d or until ctx ends, returning ctx's error then.
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

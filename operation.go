@@ -1,0 +1,117 @@
+package customlabels
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"strconv"
+
+	"github.com/aws/smithy-go"
+
+	"github.com/rekognition-go/customlabels/internal/jsondec"
+)
+
+// operation describes one API operation: what the shared call path needs
+// to know of it. Each operation file declares one with newOperation.
+type operation struct {
+	// name is the operation's name, as in X-Amz-Target and errors.
+	name string
+	// target is the X-Amz-Target header value, computed once.
+	target []string
+	// errors are the codes of the exceptions the service model lists for
+	// the operation, in model order. Any exception code is decoded to its
+	// type whichever operation returns it; the list documents the
+	// operation and is checked against the model by the conformance test.
+	errors []string
+	// root names the response in decoding errors.
+	root string
+}
+
+// newOperation declares an operation and the exceptions it documents.
+//
+// Every attempt of every operation may be sent again after a connection
+// closed before its response (see connectionClosedError): that is safe
+// for all the operations of this package. The Describe operations and
+// DetectCustomLabels only read. StartProjectVersion and StopProjectVersion
+// change a version's state, but sending one twice cannot start or stop it
+// twice or bill twice: the second answers ResourceInUseException when the
+// first took effect (their doc comments say so).
+func newOperation(name string, errors ...string) *operation {
+	return &operation{
+		name:   name,
+		target: []string{targetPrefix + name},
+		errors: errors,
+		root:   name + " response",
+	}
+}
+
+// request is an operation's input: checked, then encoded as the body.
+type request interface {
+	// validate checks the input against the service model; it returns
+	// an *InvalidParamError.
+	validate() error
+	// appendJSON appends the request body to b.
+	appendJSON(b []byte) []byte
+}
+
+// response is an operation's output, decoded from a 2xx body.
+type response interface {
+	// decodeJSON reads the output from d; errors stay in d.
+	decodeJSON(d *jsondec.Decoder)
+	// setRequestID records the response's request ID.
+	setRequestID(id string)
+}
+
+// call is the body of every operation method: it checks params, encodes
+// them and runs the attempts, decoding a success into a new output.
+func call[O any, P interface {
+	*O
+	response
+}](ctx context.Context, c *Client, op *operation, params request, optFns []func(*Options)) (*O, error) {
+	if err := params.validate(); err != nil {
+		var ipe *InvalidParamError
+		if errors.As(err, &ipe) && ipe.Input == "" {
+			ipe.Input = op.name + "Input"
+		}
+		return nil, operationError(op.name, err)
+	}
+	body := params.appendJSON(make([]byte, 0, 256))
+	out := P(new(O))
+	if err := c.invoke(ctx, op, body, optFns, out); err != nil {
+		return nil, err
+	}
+	return (*O)(out), nil
+}
+
+// operationError wraps err as the AWS SDKs do, naming service and operation.
+func operationError(op string, err error) error {
+	return &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
+}
+
+// userAgent is computed once: it never changes within a process.
+var userAgent = []string{"customlabels-go/" + Version + " (" + runtime.Version() + "; " + runtime.GOOS + "/" + runtime.GOARCH + ")"}
+
+var contentTypeHeader = []string{contentType}
+
+// sdkRequestHeaders holds the Amz-Sdk-Request values of the usual retry
+// settings, computed once: sdkRequestHeaders[max-1][attempt-1].
+var sdkRequestHeaders = func() (t [5][][]string) {
+	for max := 1; max <= len(t); max++ {
+		for attempt := 1; attempt <= max; attempt++ {
+			t[max-1] = append(t[max-1], []string{formatSDKRequest(attempt, max)})
+		}
+	}
+	return t
+}()
+
+func formatSDKRequest(attempt, max int) string {
+	return "attempt=" + strconv.Itoa(attempt) + "; max=" + strconv.Itoa(max)
+}
+
+// sdkRequestHeader returns the Amz-Sdk-Request value of an attempt.
+func sdkRequestHeader(attempt, max int) []string {
+	if 1 <= attempt && attempt <= max && max <= len(sdkRequestHeaders) {
+		return sdkRequestHeaders[max-1][attempt-1]
+	}
+	return []string{formatSDKRequest(attempt, max)}
+}
