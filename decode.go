@@ -66,9 +66,9 @@ func decodeResponse(op *operation, data []byte, out response) error {
 	return d.Finish()
 }
 
-// checkNextToken fails the decoding of a NextToken longer than any
+// checkResponseNextToken fails the decoding of a NextToken longer than any
 // request may send back: the listing could not go on with it.
-func checkNextToken(d *jsondec.Decoder, token string) {
+func checkResponseNextToken(d *jsondec.Decoder, token string) {
 	if n := utf8.RuneCountInString(token); n > MaxNextTokenLength {
 		d.Fail(fmt.Errorf("response NextToken has %d characters, over the limit of %d", n, MaxNextTokenLength))
 	}

@@ -3,8 +3,9 @@ package customlabels
 import (
 	"context"
 	"fmt"
+	"iter"
+	"slices"
 	"strconv"
-	"unicode/utf8"
 
 	"github.com/rekognition-go/customlabels/internal/jsondec"
 	"github.com/rekognition-go/customlabels/internal/wire"
@@ -16,9 +17,14 @@ var opDescribeProjects = newOperation("DescribeProjects",
 
 // Model limits of DescribeProjectsInput, checked before a request is sent.
 const (
-	// MaxPageSize is the largest MaxResults the service accepts; it is also
-	// the service's default page size.
-	MaxPageSize = 100
+	// DescribeProjectsMaxResults is the largest MaxResults of
+	// DescribeProjects; it is also the service's default page size.
+	DescribeProjectsMaxResults = 100
+	// MaxPageSize is DescribeProjectsMaxResults.
+	//
+	// Deprecated: use DescribeProjectsMaxResults, whose name cannot
+	// collide with another operation's page size.
+	MaxPageSize = DescribeProjectsMaxResults
 	// MaxNextTokenLength is the longest NextToken the service accepts.
 	MaxNextTokenLength = 1024
 	// MaxProjectNames is the most project names one request may filter on.
@@ -97,31 +103,16 @@ func (o *DescribeProjectsOutput) decodeJSON(d *jsondec.Decoder) {
 			d.String(&o.NextToken)
 		}
 	}
-	checkNextToken(d, o.NextToken)
+	checkResponseNextToken(d, o.NextToken)
 }
 
 // validate checks the input against the model constraints of the service.
 func (in *DescribeProjectsInput) validate() error {
-	if in.MaxResults != 0 && (in.MaxResults < 1 || in.MaxResults > MaxPageSize) {
-		return &InvalidParamError{Field: "MaxResults",
-			Rule: fmt.Sprintf("must be 1 to %d, got %d", MaxPageSize, in.MaxResults)}
+	if err := checkPage(in.MaxResults, DescribeProjectsMaxResults, in.NextToken); err != nil {
+		return err
 	}
-	if !utf8.ValidString(in.NextToken) {
-		// JSON cannot carry it: the token sent would not be the one given.
-		return &InvalidParamError{Field: "NextToken", Rule: "must be valid UTF-8"}
-	}
-	if n := utf8.RuneCountInString(in.NextToken); n > MaxNextTokenLength {
-		return &InvalidParamError{Field: "NextToken",
-			Rule: fmt.Sprintf("must be at most %d characters, got %d", MaxNextTokenLength, n)}
-	}
-	if len(in.ProjectNames) > MaxProjectNames {
-		return &InvalidParamError{Field: "ProjectNames",
-			Rule: fmt.Sprintf("must have 1 to %d names, got %d", MaxProjectNames, len(in.ProjectNames))}
-	}
-	for i, name := range in.ProjectNames {
-		if rule := projectNameRule(name); rule != "" {
-			return &InvalidParamError{Field: "ProjectNames[" + strconv.Itoa(i) + "]", Rule: rule}
-		}
+	if err := checkNames("ProjectNames", in.ProjectNames, MaxProjectNames, MaxProjectNameLength); err != nil {
+		return err
 	}
 	if len(in.Features) > 2 {
 		return &InvalidParamError{Field: "Features",
@@ -140,41 +131,6 @@ func (in *DescribeProjectsInput) validate() error {
 		}
 	}
 	return nil
-}
-
-// projectNameRule returns the rule name breaks, or "".
-func projectNameRule(name string) string {
-	if len(name) == 0 || len(name) > MaxProjectNameLength {
-		return fmt.Sprintf("must be 1 to %d characters, got %d", MaxProjectNameLength, utf8.RuneCountInString(name))
-	}
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-') {
-			return fmt.Sprintf("must contain only [a-zA-Z0-9_.-], got %s", quoteShort(name))
-		}
-	}
-	return ""
-}
-
-// enumLike reports whether s looks like an enum value ([A-Z_]+), so that a
-// value the service adds later is not blocked here.
-func enumLike(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !('A' <= c && c <= 'Z' || c == '_') {
-			return false
-		}
-	}
-	return true
-}
-
-func quoteShort(s string) string {
-	if len(s) > 64 {
-		return strconv.Quote(s[:64]) + "…"
-	}
-	return strconv.Quote(s)
 }
 
 // jsonSizeHint estimates the encoded size, to allocate the body once.
@@ -217,4 +173,69 @@ func (in *DescribeProjectsInput) appendJSON(b []byte) []byte {
 		b = wire.AppendStrings(b, in.ProjectNames)
 	}
 	return append(b, '}')
+}
+
+// DescribeProjectsPaginator lists projects page by page: see Paginator.
+type DescribeProjectsPaginator = Paginator[DescribeProjectsOutput, ProjectDescription]
+
+// projectsListing tells the paginator where DescribeProjects keeps its
+// items and token.
+var projectsListing = listing[DescribeProjectsOutput, ProjectDescription]{
+	op:        "DescribeProjects",
+	limit:     DescribeProjectsMaxResults,
+	items:     func(o *DescribeProjectsOutput) []ProjectDescription { return o.ProjectDescriptions },
+	setItems:  func(o *DescribeProjectsOutput, s []ProjectDescription) { o.ProjectDescriptions = s },
+	nextToken: func(o *DescribeProjectsOutput) string { return o.NextToken },
+	requestID: func(o *DescribeProjectsOutput) string { return o.RequestID },
+}
+
+// NewDescribeProjectsPaginator returns a paginator over the projects that
+// params selects (nil selects all Custom Labels projects), calling client
+// once per page. It makes no request: the first happens in NextPage.
+//
+// params is copied, so later changes to it do not affect the paginator,
+// and the paginator never changes it. params.NextToken, when set, is the
+// service token to start from, as in the AWS SDK for Go; to continue after
+// a MaxItems cap or a break, use StartingToken instead.
+func NewDescribeProjectsPaginator(client DescribeProjectsAPIClient, params *DescribeProjectsInput, optFns ...func(*DescribeProjectsPaginatorOptions)) *DescribeProjectsPaginator {
+	var in DescribeProjectsInput
+	if params != nil {
+		in = *params
+		in.ProjectNames = slices.Clone(params.ProjectNames)
+		in.Features = slices.Clone(params.Features)
+	}
+	features := make([]string, len(in.Features))
+	for i, f := range in.Features {
+		features[i] = string(f)
+	}
+	p := newPaginator(&projectsListing, in.NextToken, in.MaxResults,
+		hashQuery("DescribeProjects", in.ProjectNames, features), optFns)
+	p.fetch = func(ctx context.Context, token string, limit int32, optFns []func(*Options)) (*DescribeProjectsOutput, error) {
+		req := in
+		req.NextToken, req.MaxResults = token, limit
+		return client.DescribeProjects(ctx, &req, optFns...)
+	}
+	return p
+}
+
+// AllProjects returns an iterator over every project that params selects
+// (nil selects all Custom Labels projects: set Features to both values to
+// see Custom Moderation adapters too), fetched from client one page at a
+// time as the range reaches it: the short form of
+// NewDescribeProjectsPaginator(client, params, optFns...).All(ctx).
+//
+//	for p, err := range customlabels.AllProjects(ctx, client, nil) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(p.ProjectArn)
+//	}
+//
+// params and the options are read when AllProjects is called. Each range
+// starts a new listing from the start (or from StartingToken), so the
+// iterator can be ranged more than once; it makes no request until ranged
+// and none after a break. An error is yielded once, as the last pair. To
+// resume after a break, or to see pages, use the paginator.
+func AllProjects(ctx context.Context, client DescribeProjectsAPIClient, params *DescribeProjectsInput, optFns ...func(*DescribeProjectsPaginatorOptions)) iter.Seq2[ProjectDescription, error] {
+	return NewDescribeProjectsPaginator(client, params, optFns...).fresh(ctx)
 }

@@ -14,111 +14,120 @@ import (
 	"unicode/utf8"
 )
 
-// ErrRepeatedNextToken is returned, wrapped, when a DescribeProjects
-// response carries the very NextToken its request sent: requesting it again
-// would return the same page forever. The page that carried the token is
-// still returned; the error comes instead of the next page. Match it with
+// ErrRepeatedNextToken is returned, wrapped, when a listing's response
+// carries the very NextToken its request sent: requesting it again would
+// return the same page forever. The page that carried the token is still
+// returned; the error comes instead of the next page. Match it with
 // errors.Is.
-var ErrRepeatedNextToken = errors.New("customlabels: DescribeProjects returned the NextToken it was sent")
+var ErrRepeatedNextToken = errors.New("customlabels: the service returned the NextToken it was sent")
 
 // ErrInvalidStartingToken is returned, wrapped with the reason, when
-// DescribeProjectsPaginatorOptions.StartingToken is not a token that
-// ResumeToken made for the same query: it is malformed, altered, cut
-// short, or was made for other ProjectNames or Features. Nothing is sent.
-// Match it with errors.Is.
+// PaginatorOptions.StartingToken is not a token that ResumeToken made for
+// the same query: it is malformed, altered, cut short, or was made for
+// other filters (ProjectNames and Features; ProjectArn and VersionNames).
+// Nothing is sent. Match it with errors.Is.
 var ErrInvalidStartingToken = errors.New("customlabels: invalid StartingToken")
 
 // errNoMorePages is returned by NextPage when HasMorePages is false.
 var errNoMorePages = errors.New("customlabels: no more pages: HasMorePages is false")
 
-// DescribeProjectsPaginatorOptions configure a DescribeProjectsPaginator.
-type DescribeProjectsPaginatorOptions struct {
+// PaginatorOptions configure a paginator of any listing.
+type PaginatorOptions struct {
 	// Limit is the page size, sent as MaxResults with every request: 1 to
 	// 100. Zero means the MaxResults of the params, and when that is zero
 	// too, the service's default of 100.
 	Limit int32
 
-	// MaxItems caps the number of projects returned in total, across
-	// pages: the page that reaches the cap is cut short and the paginator
-	// ends there. Zero means no cap. ResumeToken then continues right after
-	// the last project returned.
+	// MaxItems caps the number of items returned in total, across pages:
+	// the page that reaches the cap is cut short and the paginator ends
+	// there. Zero means no cap. ResumeToken then continues right after the
+	// last item returned.
 	MaxItems int
 
 	// StartingToken continues a listing where an earlier paginator stopped:
-	// pass the string its ResumeToken returned, with the same ProjectNames
-	// and Features (in the same order). It may point into the middle of a
-	// page. Empty means the start of the listing, or params.NextToken when
-	// that is set; setting both is an error. A token that is malformed,
-	// altered or made for another query makes NextPage fail with
-	// ErrInvalidStartingToken before any request.
+	// pass the string its ResumeToken returned, with the same filters (in
+	// the same order). It may point into the middle of a page. Empty means
+	// the start of the listing, or params.NextToken when that is set;
+	// setting both is an error. A token that is malformed, altered or made
+	// for another query makes NextPage fail with ErrInvalidStartingToken
+	// before any request.
 	StartingToken string
 }
 
-// DescribeProjectsPaginator lists projects page by page, following
-// NextToken. Create one with NewDescribeProjectsPaginator; call NextPage
-// while HasMorePages is true, or range over Pages or All.
+// DescribeProjectsPaginatorOptions configure a DescribeProjectsPaginator.
+type DescribeProjectsPaginatorOptions = PaginatorOptions
+
+// Paginator lists the items of a listing operation page by page, following
+// NextToken: DescribeProjectsPaginator and DescribeProjectVersionsPaginator
+// are its instances. Create one with NewDescribeProjectsPaginator or
+// NewDescribeProjectVersionsPaginator; call NextPage while HasMorePages is
+// true, or range over Pages or All.
 //
 // A paginator is a cursor that makes one pass over the listing; it is not
 // safe for concurrent use. It never changes the params it was created with.
-type DescribeProjectsPaginator struct {
-	client DescribeProjectsAPIClient
-	params DescribeProjectsInput // a copy; NextToken and MaxResults are set per request
-	opts   DescribeProjectsPaginatorOptions
-	query  queryHash
+type Paginator[Out, Item any] struct {
+	list *listing[Out, Item]
+	// fetch requests one page: the params with NextToken and MaxResults
+	// set. It reads the paginator's copy of the params and never writes it.
+	fetch func(ctx context.Context, token string, limit int32, optFns []func(*Options)) (*Out, error)
+	opts  PaginatorOptions
+	query queryHash
 
 	// err, when set, is returned by NextPage without a request: an invalid
 	// option or StartingToken, or a repeated NextToken.
 	err error
 
-	// The next project to return is the one after the first skip projects
-	// of the page that token fetches ("" fetches the first page). ended
-	// means the service has no more projects.
+	// The next item to return is the one after the first skip items of
+	// the page that token fetches ("" fetches the first page). ended means
+	// the service has no more items.
 	token string
 	skip  int
 	ended bool
 
-	// returned counts the projects returned, against MaxItems.
+	// returned counts the items returned, against MaxItems.
 	returned int
 
-	// The last page returned came from pageToken; it held the projects
-	// from index pageStart of that service page, pageLen of them.
+	// The last page returned came from pageToken; it held the items from
+	// index pageStart of that service page, pageLen of them.
 	pageToken string
 	pageStart int
 	pageLen   int
 }
 
-// NewDescribeProjectsPaginator returns a paginator over the projects that
-// params selects (nil selects all Custom Labels projects), calling client
-// once per page. It makes no request: the first happens in NextPage.
-//
-// params is copied, so later changes to it do not affect the paginator,
-// and the paginator never changes it. params.NextToken, when set, is the
-// service token to start from, as in the AWS SDK for Go; to continue after
-// a MaxItems cap or a break, use StartingToken instead.
-func NewDescribeProjectsPaginator(client DescribeProjectsAPIClient, params *DescribeProjectsInput, optFns ...func(*DescribeProjectsPaginatorOptions)) *DescribeProjectsPaginator {
-	p := &DescribeProjectsPaginator{client: client}
-	if params != nil {
-		p.params = *params
-		p.params.ProjectNames = append([]string(nil), params.ProjectNames...)
-		p.params.Features = append([]CustomizationFeature(nil), params.Features...)
-	}
+// listing describes a listing operation to the shared paginator: which
+// member holds the items, and the token.
+type listing[Out, Item any] struct {
+	op string
+	// limit is the largest MaxResults.
+	limit     int32
+	items     func(*Out) []Item
+	setItems  func(*Out, []Item)
+	nextToken func(*Out) string
+	requestID func(*Out) string
+}
+
+// newPaginator returns a paginator over list, starting at the params'
+// NextToken and page size, for the query whose filters hash to query.
+func newPaginator[Out, Item any](list *listing[Out, Item], nextToken string, maxResults int32, query queryHash, optFns []func(*PaginatorOptions)) *Paginator[Out, Item] {
+	p := &Paginator[Out, Item]{list: list, query: query, token: nextToken}
 	for _, fn := range optFns {
 		fn(&p.opts)
 	}
-	p.query = hashQuery(p.params.ProjectNames, p.params.Features)
-	p.token = p.params.NextToken
+	optionsName := list.op + "PaginatorOptions"
 	switch {
-	case p.opts.Limit < 0 || p.opts.Limit > MaxPageSize:
-		p.err = fmt.Errorf("customlabels: invalid DescribeProjectsPaginatorOptions.Limit: must be 0 to %d, got %d", MaxPageSize, p.opts.Limit)
+	case p.opts.Limit < 0 || p.opts.Limit > list.limit:
+		p.err = &InvalidParamError{Input: optionsName, Field: "Limit",
+			Rule: fmt.Sprintf("must be 0 to %d, got %d", list.limit, p.opts.Limit)}
 	case p.opts.MaxItems < 0:
-		p.err = fmt.Errorf("customlabels: invalid DescribeProjectsPaginatorOptions.MaxItems: must be 0 (no cap) or more, got %d", p.opts.MaxItems)
-	case p.opts.StartingToken != "" && p.params.NextToken != "":
-		p.err = fmt.Errorf("%w: DescribeProjectsInput.NextToken is set too; give one or the other", ErrInvalidStartingToken)
+		p.err = &InvalidParamError{Input: optionsName, Field: "MaxItems",
+			Rule: fmt.Sprintf("must be 0 (no cap) or more, got %d", p.opts.MaxItems)}
+	case p.opts.StartingToken != "" && nextToken != "":
+		p.err = fmt.Errorf("%w: %sInput.NextToken is set too; give one or the other", ErrInvalidStartingToken, list.op)
 	case p.opts.StartingToken != "":
 		p.token, p.skip, p.err = decodeResumeToken(p.opts.StartingToken, p.query)
 	}
 	if p.opts.Limit == 0 {
-		p.opts.Limit = p.params.MaxResults // checked by the client, as MaxResults
+		p.opts.Limit = maxResults // checked by the client, as MaxResults
 	}
 	return p
 }
@@ -126,8 +135,8 @@ func NewDescribeProjectsPaginator(client DescribeProjectsAPIClient, params *Desc
 // HasMorePages reports whether NextPage has something to return: a page,
 // or an error that stops the listing (such as ErrRepeatedNextToken or an
 // invalid StartingToken). It is true before the first page, and false once
-// the service has sent its last page or MaxItems projects were returned.
-func (p *DescribeProjectsPaginator) HasMorePages() bool {
+// the service has sent its last page or MaxItems items were returned.
+func (p *Paginator[Out, Item]) HasMorePages() bool {
 	if p.opts.MaxItems > 0 && p.returned >= p.opts.MaxItems {
 		return false
 	}
@@ -137,16 +146,16 @@ func (p *DescribeProjectsPaginator) HasMorePages() bool {
 // NextPage fetches and returns the next page. optFns change the client
 // options for this request only.
 //
-// The page is the service's output, with ProjectDescriptions cut to the
-// projects not yet returned (after a StartingToken that points into a
-// page) and to MaxItems. Its NextToken is left as the service sent it;
-// ResumeToken, not NextToken, continues after the last project returned.
+// The page is the service's output, with its items cut to those not yet
+// returned (after a StartingToken that points into a page) and to
+// MaxItems. Its NextToken is left as the service sent it; ResumeToken, not
+// NextToken, continues after the last item returned.
 //
 // On error nothing changes: calling NextPage again retries the same page.
 // An error from the service is returned as the client returned it; a
 // cancelled ctx returns ctx.Err() without a request. Calling NextPage when
 // HasMorePages is false is an error.
-func (p *DescribeProjectsPaginator) NextPage(ctx context.Context, optFns ...func(*Options)) (*DescribeProjectsOutput, error) {
+func (p *Paginator[Out, Item]) NextPage(ctx context.Context, optFns ...func(*Options)) (*Out, error) {
 	if !p.HasMorePages() {
 		return nil, errNoMorePages
 	}
@@ -157,18 +166,17 @@ func (p *DescribeProjectsPaginator) NextPage(ctx context.Context, optFns ...func
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		in := p.params
-		in.NextToken = p.token
-		in.MaxResults = p.opts.Limit
-		out, err := p.client.DescribeProjects(ctx, &in, optFns...)
+		out, err := p.fetch(ctx, p.token, p.opts.Limit, optFns)
 		if err != nil {
 			return nil, err
 		}
 		if out == nil {
-			return nil, errors.New("customlabels: DescribeProjects returned neither an output nor an error")
+			return nil, fmt.Errorf("customlabels: %s returned neither an output nor an error", p.list.op)
 		}
 
-		n := len(out.ProjectDescriptions)
+		items := p.list.items(out)
+		next := p.list.nextToken(out)
+		n := len(items)
 		skippedAll := p.skip > 0 && p.skip >= n
 		start := min(p.skip, n)
 		end := n
@@ -182,20 +190,21 @@ func (p *DescribeProjectsPaginator) NextPage(ctx context.Context, optFns ...func
 		case end < n:
 			// Cut by MaxItems: the rest of this page comes next.
 			p.skip = end
-		case out.NextToken == "":
+		case next == "":
 			p.ended = true
-		case out.NextToken == p.token:
+		case next == p.token:
 			// Asking again would return this page again: stay after it
 			// and fail the next call instead of looping. When MaxItems
 			// ends the listing here anyway, there is no next call.
 			p.skip = max(p.skip, n)
-			p.err = fmt.Errorf("%w (request ID %q): stopped instead of requesting the same page again", ErrRepeatedNextToken, out.RequestID)
+			p.err = fmt.Errorf("%w (%s, request ID %q): stopped instead of requesting the same page again",
+				ErrRepeatedNextToken, p.list.op, p.list.requestID(out))
 		default:
-			p.token, p.skip = out.NextToken, p.skip-start
+			p.token, p.skip = next, p.skip-start
 		}
 
 		if skippedAll && !p.ended {
-			// The whole page came before the StartingToken's project (the
+			// The whole page came before the StartingToken's item (the
 			// page size changed since the token was made): go on.
 			if p.err != nil {
 				return nil, p.err
@@ -204,17 +213,17 @@ func (p *DescribeProjectsPaginator) NextPage(ctx context.Context, optFns ...func
 		}
 		if start > 0 || end < n {
 			cut := *out
-			cut.ProjectDescriptions = out.ProjectDescriptions[start:end:end]
+			p.list.setItems(&cut, items[start:end:end])
 			out = &cut
 		}
 		return out, nil
 	}
 }
 
-// unread gives back the projects of the last page after its first k: the
+// unread gives back the items of the last page after its first k: the
 // caller of NextPage used only k of them. The next page starts with the
-// first project given back, and ResumeToken points at it.
-func (p *DescribeProjectsPaginator) unread(k int) {
+// first item given back, and ResumeToken points at it.
+func (p *Paginator[Out, Item]) unread(k int) {
 	if k >= p.pageLen {
 		return
 	}
@@ -226,11 +235,11 @@ func (p *DescribeProjectsPaginator) unread(k int) {
 }
 
 // ResumeToken returns an opaque token that, as
-// DescribeProjectsPaginatorOptions.StartingToken of a new paginator over
-// the same query, continues right after the last project this paginator
-// returned (through NextPage, Pages or All), even in the middle of a page.
-// Save it after MaxItems ended the listing or after a break out of a
-// range loop, to continue later, in another process if need be.
+// PaginatorOptions.StartingToken of a new paginator over the same query,
+// continues right after the last item this paginator returned (through
+// NextPage, Pages or All), even in the middle of a page. Save it after
+// MaxItems ended the listing or after a break out of a range loop, to
+// continue later, in another process if need be.
 //
 // ResumeToken returns "" when the listing was read to its end, and also
 // when nothing was returned yet from the start of the listing; as a
@@ -238,15 +247,15 @@ func (p *DescribeProjectsPaginator) unread(k int) {
 // the two apart.
 //
 // The token holds the service's NextToken (readable by whoever holds the
-// token: treat it as you would a NextToken), the number of projects of
-// that page to skip, a hash of ProjectNames and Features, and a checksum.
-// The checksum detects a token that was altered or cut short by accident;
-// it is not a secret-keyed signature, so it does not stop anyone from
-// making a token on purpose, and a made-up token gains nothing the params'
-// NextToken would not give. If projects are created or deleted in between,
-// the continuation follows the service's NextToken and may shift by as many
-// projects.
-func (p *DescribeProjectsPaginator) ResumeToken() string {
+// token: treat it as you would a NextToken), the number of items of that
+// page to skip, a hash of the query's filters, and a checksum. The
+// checksum detects a token that was altered or cut short by accident; it
+// is not a secret-keyed signature, so it does not stop anyone from making
+// a token on purpose, and a made-up token gains nothing the params'
+// NextToken would not give. If items are created or deleted in between,
+// the continuation follows the service's NextToken and may shift by as
+// many items.
+func (p *Paginator[Out, Item]) ResumeToken() string {
 	if errors.Is(p.err, ErrInvalidStartingToken) {
 		return p.opts.StartingToken // still invalid: never a silent restart
 	}
@@ -264,8 +273,8 @@ func (p *DescribeProjectsPaginator) ResumeToken() string {
 // Ranging continues the paginator, so ranging Pages again goes on after
 // the last page yielded (and retries after an error); once the listing
 // has ended it yields nothing.
-func (p *DescribeProjectsPaginator) Pages(ctx context.Context, optFns ...func(*Options)) iter.Seq2[*DescribeProjectsOutput, error] {
-	return func(yield func(*DescribeProjectsOutput, error) bool) {
+func (p *Paginator[Out, Item]) Pages(ctx context.Context, optFns ...func(*Options)) iter.Seq2[*Out, error] {
+	return func(yield func(*Out, error) bool) {
 		for p.HasMorePages() {
 			out, err := p.NextPage(ctx, optFns...)
 			if err != nil {
@@ -279,39 +288,40 @@ func (p *DescribeProjectsPaginator) Pages(ctx context.Context, optFns ...func(*O
 	}
 }
 
-// All returns an iterator over every project of the listing, one page
-// held at a time, fetched only as the range reaches it. It makes no
-// request until ranged, and after a break none more: ResumeToken then
-// points right after the last project yielded. An error (a failed page, a
-// repeated NextToken, a cancelled ctx) is yielded once, with a zero
-// ProjectDescription, as the last pair. optFns change the client options
-// for each request.
+// All returns an iterator over every item of the listing, one page held
+// at a time, fetched only as the range reaches it. It makes no request
+// until ranged, and after a break none more: ResumeToken then points right
+// after the last item yielded. An error (a failed page, a repeated
+// NextToken, a cancelled ctx) is yielded once, with a zero item, as the
+// last pair. optFns change the client options for each request.
 //
 // Ranging continues the paginator, so ranging All again goes on right
-// after the last project yielded (fetching that page again when a break
-// left it half read, and retrying after an error); once the listing has
-// ended it yields nothing. For a listing that can be ranged afresh, use
-// AllProjects.
-func (p *DescribeProjectsPaginator) All(ctx context.Context, optFns ...func(*Options)) iter.Seq2[ProjectDescription, error] {
-	return func(yield func(ProjectDescription, error) bool) {
+// after the last item yielded (fetching that page again when a break left
+// it half read, and retrying after an error); once the listing has ended
+// it yields nothing. For a listing that can be ranged afresh, use
+// AllProjects or AllProjectVersions.
+func (p *Paginator[Out, Item]) All(ctx context.Context, optFns ...func(*Options)) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		var zero Item
 		done := ctx.Done()
 		for p.HasMorePages() {
 			out, err := p.NextPage(ctx, optFns...)
 			if err != nil {
-				yield(ProjectDescription{}, err)
+				yield(zero, err)
 				return
 			}
-			for i := range out.ProjectDescriptions {
+			items := p.list.items(out)
+			for i := range items {
 				if done != nil {
 					select {
 					case <-done:
 						p.unread(i)
-						yield(ProjectDescription{}, ctx.Err())
+						yield(zero, ctx.Err())
 						return
 					default:
 					}
 				}
-				if !yield(out.ProjectDescriptions[i], nil) {
+				if !yield(items[i], nil) {
 					p.unread(i + 1)
 					return
 				}
@@ -320,28 +330,14 @@ func (p *DescribeProjectsPaginator) All(ctx context.Context, optFns ...func(*Opt
 	}
 }
 
-// AllProjects returns an iterator over every project that params selects
-// (nil selects all Custom Labels projects), fetched from client one page
-// at a time as the range reaches it: the short form of
-// NewDescribeProjectsPaginator(client, params, optFns...).All(ctx).
-//
-//	for p, err := range customlabels.AllProjects(ctx, client, nil) {
-//		if err != nil {
-//			return err
-//		}
-//		fmt.Println(p.ProjectArn)
-//	}
-//
-// params and the options are read when AllProjects is called. Each range
-// starts a new listing from the start (or from StartingToken), so the
-// iterator can be ranged more than once; it makes no request until ranged
-// and none after a break. An error is yielded once, as the last pair. To
-// resume after a break, or to see pages, use the paginator.
-func AllProjects(ctx context.Context, client DescribeProjectsAPIClient, params *DescribeProjectsInput, optFns ...func(*DescribeProjectsPaginatorOptions)) iter.Seq2[ProjectDescription, error] {
-	start := *NewDescribeProjectsPaginator(client, params, optFns...)
-	return func(yield func(ProjectDescription, error) bool) {
-		p := start // a fresh cursor; the copied params are never written
-		p.All(ctx)(yield)
+// fresh returns an iterator that ranges a copy of p, so that each range
+// starts the listing afresh: the short forms AllProjects and
+// AllProjectVersions.
+func (p *Paginator[Out, Item]) fresh(ctx context.Context) iter.Seq2[Item, error] {
+	start := *p
+	return func(yield func(Item, error) bool) {
+		c := start // a fresh cursor; the copied params are never written
+		c.All(ctx)(yield)
 	}
 }
 
@@ -368,19 +364,17 @@ var maxResumeTokenLength = base64.RawURLEncoding.EncodedLen(resumeMaxSize)
 // query is refused by another.
 type queryHash [8]byte
 
-// hashQuery hashes the filters exactly as they are sent, in order. The page
-// size is left out: a service NextToken stays valid when it changes.
-func hashQuery(names []string, features []CustomizationFeature) queryHash {
-	buf := []byte("customlabels DescribeProjects query\x00")
-	buf = binary.AppendUvarint(buf, uint64(len(names)))
-	for _, s := range names {
-		buf = binary.AppendUvarint(buf, uint64(len(s)))
-		buf = append(buf, s...)
-	}
-	buf = binary.AppendUvarint(buf, uint64(len(features)))
-	for _, f := range features {
-		buf = binary.AppendUvarint(buf, uint64(len(f)))
-		buf = append(buf, f...)
+// hashQuery hashes an operation's filters exactly as they are sent, in
+// order, each list as its length and its strings. The page size is left
+// out: a service NextToken stays valid when it changes.
+func hashQuery(op string, lists ...[]string) queryHash {
+	buf := []byte("customlabels " + op + " query\x00")
+	for _, l := range lists {
+		buf = binary.AppendUvarint(buf, uint64(len(l)))
+		for _, s := range l {
+			buf = binary.AppendUvarint(buf, uint64(len(s)))
+			buf = append(buf, s...)
+		}
 	}
 	sum := sha256.Sum256(buf)
 	return queryHash(sum[:len(queryHash{})])
@@ -433,7 +427,7 @@ func decodeResumeToken(s string, q queryHash) (token string, skip int, err error
 		return invalid("checksum mismatch: the token was altered or cut short")
 	}
 	if !bytes.Equal(payload[1:resumeHeaderSize], q[:]) {
-		return invalid("the token was made for a different query; ProjectNames and Features must be the same, in the same order")
+		return invalid("the token was made for a different query; its filters must be the same, in the same order")
 	}
 	n, size := binary.Uvarint(payload[resumeHeaderSize:])
 	if size <= 0 || n > math.MaxInt32 {

@@ -1,6 +1,7 @@
 package customlabels
 
 import (
+	"encoding/hex"
 	"errors"
 	"strings"
 	"testing"
@@ -10,7 +11,7 @@ import (
 )
 
 func TestResumeTokenRoundTrip(t *testing.T) {
-	q := hashQuery([]string{"a", "b"}, []CustomizationFeature{CustomizationFeatureCustomLabels})
+	q := projectsHash([]string{"a", "b"}, []CustomizationFeature{CustomizationFeatureCustomLabels})
 	tests := []struct {
 		name  string
 		token string
@@ -37,7 +38,7 @@ func TestResumeTokenRoundTrip(t *testing.T) {
 }
 
 func TestResumeTokenRejectsWhatItCannotHaveMade(t *testing.T) {
-	q := hashQuery(nil, nil)
+	q := projectsHash(nil, nil)
 	tests := []struct {
 		name  string
 		token string
@@ -75,19 +76,19 @@ func TestQueryHashSeparatesQueries(t *testing.T) {
 	}
 	seen := map[queryHash]int{}
 	for i, q := range queries {
-		h := hashQuery(q.names, q.features)
+		h := projectsHash(q.names, q.features)
 		if j, ok := seen[h]; ok {
-			t.Errorf("hashQuery(%v, %v) = hashQuery(%v, %v)", q.names, q.features, queries[j].names, queries[j].features)
+			t.Errorf("projectsHash(%v, %v) = projectsHash(%v, %v)", q.names, q.features, queries[j].names, queries[j].features)
 		}
 		seen[h] = i
 	}
-	assert.Equal(t, hashQuery(nil, nil), hashQuery([]string{}, []CustomizationFeature{}), "nil and empty filters are the same query")
+	assert.Equal(t, projectsHash(nil, nil), projectsHash([]string{}, []CustomizationFeature{}), "nil and empty filters are the same query")
 }
 
 // FuzzDecodeResumeToken feeds arbitrary StartingTokens: decoding never
 // panics, and whatever decodes encodes back to the same string.
 func FuzzDecodeResumeToken(f *testing.F) {
-	q := hashQuery(nil, nil)
+	q := projectsHash(nil, nil)
 	f.Add(encodeResumeToken(q, "", 3))
 	f.Add(encodeResumeToken(q, "tok", 0))
 	f.Add(encodeResumeToken(q, strings.Repeat("é", 10), 7))
@@ -105,4 +106,22 @@ func FuzzDecodeResumeToken(f *testing.F) {
 			t.Fatalf("decodeResumeToken(%q) = %q, %d; encodes back to %q", s, token, skip, again)
 		}
 	})
+}
+
+// projectsHash is the query hash of a DescribeProjects listing.
+func projectsHash(names []string, features []CustomizationFeature) queryHash {
+	fs := make([]string, len(features))
+	for i, f := range features {
+		fs[i] = string(f)
+	}
+	return hashQuery("DescribeProjects", names, fs)
+}
+
+// Resume tokens saved before the paginator served more than one operation
+// must still be accepted: the DescribeProjects query hash is unchanged.
+func TestProjectsQueryHashUnchanged(t *testing.T) {
+	q := projectsHash([]string{"a", "b"}, []CustomizationFeature{CustomizationFeatureCustomLabels})
+	assert.Equal(t, "2ef2bd7e258160b0", hex.EncodeToString(q[:]))
+	v := hashQuery("DescribeProjectVersions", []string{"a", "b"}, []string{"CUSTOM_LABELS"})
+	assert.NotEqual(t, q, v, "another operation's query never shares a hash")
 }

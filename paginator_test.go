@@ -547,6 +547,9 @@ func TestInvalidPaginatorOptions(t *testing.T) {
 			_, err := p.NextPage(context.Background())
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
+			var ipe *customlabels.InvalidParamError
+			require.ErrorAs(t, err, &ipe, "a bad option is an *InvalidParamError like any bad input")
+			assert.Equal(t, "DescribeProjectsPaginatorOptions", ipe.Input)
 			_, errs := collect(p.All(context.Background()), 0)
 			assert.Len(t, errs, 1)
 		})
