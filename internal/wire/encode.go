@@ -70,3 +70,15 @@ func AppendStrings[S ~string](dst []byte, vals []S) []byte {
 	}
 	return append(dst, ']')
 }
+
+// AppendKey appends the member name of a JSON object, `"name":`, after a
+// comma unless it is the object's first member (b ends with '{'). name
+// must need no escaping.
+func AppendKey(b []byte, name string) []byte {
+	if len(b) > 0 && b[len(b)-1] != '{' {
+		b = append(b, ',')
+	}
+	b = append(b, '"')
+	b = append(b, name...)
+	return append(b, '"', ':')
+}
