@@ -50,6 +50,12 @@ type config struct {
 	listener    net.Listener
 	hook        func(Request)
 	tokenKey    []byte
+
+	versions     []customlabels.ProjectVersionDescription
+	trainingTime time.Duration
+	startingTime time.Duration
+	stoppingTime time.Duration
+	unitsLimit   int
 }
 
 // WithProjects seeds the server with projects, as AddProjects does.
@@ -133,10 +139,12 @@ func WithTokenKey(key []byte) Option {
 	return func(c *config) { c.tokenKey = append([]byte(nil), key...) }
 }
 
-// Server is a fake Amazon Rekognition endpoint that serves DescribeProjects
-// over real HTTP on a loopback address, for tests and local runs. It checks
+// Server is a fake Amazon Rekognition endpoint that serves DescribeProjects,
+// DescribeProjectVersions, StartProjectVersion and StopProjectVersion over
+// real HTTP on a loopback address, for tests and local runs. It checks
 // SigV4 signatures, validates input and paginates as the service does,
-// records what it receives, and can inject faults. It is safe for
+// runs models through their lifecycle on its clock, records what it
+// receives, and can inject faults. It is safe for
 // concurrent use. Close it when done.
 type Server struct {
 	// URL is the base URL of the server, "http://127.0.0.1:PORT", for
@@ -161,6 +169,13 @@ type Server struct {
 	requests    []Request
 	throttle    *bucket
 	clockOffset time.Duration
+
+	versions     versionStore
+	advanced     time.Duration // the models' clock is ahead of now() by this
+	trainingTime time.Duration
+	startingTime time.Duration
+	stoppingTime time.Duration
+	unitsLimit   int
 }
 
 // NewServer starts a fake Rekognition server on 127.0.0.1 with a random
@@ -169,10 +184,13 @@ type Server struct {
 // in region DefaultRegion, and verifies every signature.
 func NewServer(opts ...Option) *Server {
 	c := config{
-		accessKeyID: DefaultAccessKeyID,
-		secretKey:   DefaultSecretAccessKey,
-		region:      DefaultRegion,
-		clock:       time.Now,
+		accessKeyID:  DefaultAccessKeyID,
+		secretKey:    DefaultSecretAccessKey,
+		region:       DefaultRegion,
+		clock:        time.Now,
+		trainingTime: DefaultTrainingTime,
+		startingTime: DefaultStartingTime,
+		stoppingTime: DefaultStoppingTime,
 	}
 	for _, o := range opts {
 		o(&c)
@@ -181,16 +199,20 @@ func NewServer(opts ...Option) *Server {
 		c.clock = time.Now
 	}
 	s := &Server{
-		region:      c.region,
-		keyID:       c.accessKeyID,
-		secret:      c.secretKey,
-		token:       c.token,
-		verify:      !c.noVerify,
-		clock:       c.clock,
-		hook:        c.hook,
-		tokenKey:    make([]byte, 32),
-		done:        make(chan struct{}),
-		clockOffset: c.clockOffset,
+		region:       c.region,
+		keyID:        c.accessKeyID,
+		secret:       c.secretKey,
+		token:        c.token,
+		verify:       !c.noVerify,
+		clock:        c.clock,
+		hook:         c.hook,
+		tokenKey:     make([]byte, 32),
+		done:         make(chan struct{}),
+		clockOffset:  c.clockOffset,
+		trainingTime: c.trainingTime,
+		startingTime: c.startingTime,
+		stoppingTime: c.stoppingTime,
+		unitsLimit:   c.unitsLimit,
 	}
 	if len(c.tokenKey) > 0 {
 		s.tokenKey = c.tokenKey
@@ -198,8 +220,10 @@ func NewServer(opts ...Option) *Server {
 		_, _ = rand.Read(s.tokenKey)
 	}
 	s.store.init()
+	s.versions.init()
 	s.SetThrottleRPS(c.throttleRPS)
 	s.AddProjects(c.projects...)
+	s.AddProjectVersions(c.versions...)
 
 	if c.listener != nil {
 		if a, ok := c.listener.Addr().(*net.TCPAddr); ok && !a.IP.IsLoopback() {
@@ -301,8 +325,8 @@ func (s *Server) AddProjects(ps ...customlabels.ProjectDescription) {
 	}
 }
 
-// RemoveProjects removes the projects with these ARNs and returns how many
-// were present.
+// RemoveProjects removes the projects with these ARNs, and their project
+// versions, and returns how many projects were present.
 func (s *Server) RemoveProjects(arns ...string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -310,9 +334,21 @@ func (s *Server) RemoveProjects(arns ...string) int {
 	for _, arn := range arns {
 		if s.store.remove(arn) {
 			n++
+			s.removeVersionsOf(projectKey(arn))
 		}
 	}
 	return n
+}
+
+// removeVersionsOf removes the versions of the project with this key,
+// unless another project with the same name remains. s.mu is held.
+func (s *Server) removeVersionsOf(project string) {
+	for _, e := range s.store.entries {
+		if projectKey(e.p.ProjectArn) == project {
+			return
+		}
+	}
+	s.versions.removeProject(project)
 }
 
 // Projects returns copies of all the server's projects, of every feature,
