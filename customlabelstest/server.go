@@ -97,8 +97,9 @@ func WithRegion(region string) Option {
 }
 
 // WithClock sets the server's clock, which dates responses (the Date
-// header), checks signature dates and stamps projects added without a
-// CreationTimestamp. The default is time.Now. Throttling always runs on
+// header), checks signature dates, stamps projects added without a
+// CreationTimestamp and, with Server.Advance, runs the models'
+// lifecycles. The default is time.Now. Throttling always runs on
 // real time. now must be safe for concurrent use.
 func WithClock(now func() time.Time) Option {
 	return func(c *config) { c.clock = now }
@@ -420,7 +421,9 @@ type Request struct {
 	Header http.Header
 	// Body is the request body as received.
 	Body []byte
-	// Input is the body decoded, when it could be.
+	// Input is the body of a DescribeProjects request decoded, when it
+	// could be; it is zero for the other operations, whose input is in
+	// Body.
 	Input customlabels.DescribeProjectsInput
 	// AccessKeyID is the access key ID the Authorization header names.
 	AccessKeyID string
