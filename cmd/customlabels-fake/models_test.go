@@ -51,7 +51,9 @@ func modelStatus(t *testing.T, url string, p customlabels.ProjectDescription, v 
 	t.Helper()
 	status, body := callOp(t, url, "DescribeProjectVersions", map[string]any{"ProjectArn": p.ProjectArn})
 	require.Equal(t, http.StatusOK, status, body)
-	var out struct{ ProjectVersionDescriptions []struct{ ProjectVersionArn, Status string } }
+	var out struct {
+		ProjectVersionDescriptions []struct{ ProjectVersionArn, Status string }
+	}
 	require.NoError(t, json.Unmarshal([]byte(body), &out))
 	for _, got := range out.ProjectVersionDescriptions {
 		if got.ProjectVersionArn == v.ProjectVersionArn {
