@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -71,9 +72,9 @@ func demoModel(t *testing.T, d customlabelstest.Data, status customlabels.Projec
 		if v.Status != status || v.Feature != customlabels.CustomizationFeatureCustomLabels {
 			continue
 		}
+		key, _, _ := strings.Cut(v.ProjectVersionArn, "/version/")
 		for _, p := range d.Projects {
-			if len(p.ProjectArn) > 0 && len(v.ProjectVersionArn) > len(p.ProjectArn) &&
-				v.ProjectVersionArn[:len(p.ProjectArn)-13] == p.ProjectArn[:len(p.ProjectArn)-13] {
+			if strings.HasPrefix(p.ProjectArn, key+"/") {
 				return p, v
 			}
 		}
