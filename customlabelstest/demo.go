@@ -51,6 +51,11 @@ var (
 //
 // With n >= 8 every value of every enum of the model appears.
 func DemoProjects(n int, seed int64) []customlabels.ProjectDescription {
+	return demoProjects(DefaultRegion, n, seed)
+}
+
+// demoProjects makes DemoProjects's projects with ARNs in region.
+func demoProjects(region string, n int, seed int64) []customlabels.ProjectDescription {
 	if n <= 0 {
 		return nil
 	}
@@ -69,7 +74,7 @@ func DemoProjects(n int, seed int64) []customlabels.ProjectDescription {
 			created = created.Add(time.Duration(r.IntN(1_000_000)) * time.Nanosecond)
 		}
 		name := demoSubjects[r.IntN(len(demoSubjects))] + "-" + demoKinds[r.IntN(len(demoKinds))] + "-" + strconv.Itoa(i+1)
-		arnPrefix := "arn:aws:rekognition:" + DefaultRegion + ":" + DefaultAccountID + ":project/" + name + "/"
+		arnPrefix := "arn:aws:rekognition:" + region + ":" + DefaultAccountID + ":project/" + name + "/"
 		p := customlabels.ProjectDescription{
 			ProjectArn:        arnPrefix + strconv.FormatInt(created.UnixMilli(), 10),
 			CreationTimestamp: created,

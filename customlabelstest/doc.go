@@ -1,5 +1,6 @@
 // Package customlabelstest runs a fake Amazon Rekognition endpoint that
-// serves DescribeProjects over real HTTP on 127.0.0.1, for tests that need
+// serves DescribeProjects, DescribeProjectVersions, StartProjectVersion
+// and StopProjectVersion over real HTTP on 127.0.0.1, for tests that need
 // no AWS account, as net/http/httptest does for HTTP servers. It serves any
 // client: customlabels, the official aws-sdk-go-v2 rekognition client,
 // boto3 and the AWS CLI (the command cmd/customlabels-fake runs it as a
@@ -36,19 +37,74 @@
 //     token holds the position of the last project returned, so a listing
 //     in progress neither skips nor repeats a project when projects are
 //     added or removed meanwhile.
-//   - Only POST / with X-Amz-Target RekognitionService.DescribeProjects and
-//     Content-Type application/x-amz-json-1.1 is served: another target is
-//     a 400 UnknownOperationException; another content type, a body that
+//   - Only POST / with X-Amz-Target RekognitionService.OPERATION, for the
+//     four operations above, and Content-Type application/x-amz-json-1.1
+//     is served: another target is a 400 UnknownOperationException; another content type, a body that
 //     is not a JSON object or a member of the wrong JSON type is a 400
 //     SerializationException.
 //   - Responses carry X-Amzn-RequestId (a UUID), Content-Type and Date.
 //     Timestamps are epoch seconds written as AWS writes doubles
-//     ("1.700000000123E9"). Errors are JSON: the six modeled exceptions as
+//     ("1.700000000123E9"). Errors are JSON: the modeled exceptions as
 //     Rekognition writes them ({"__type","Code","Logref","Message"}) with
 //     the statuses AWS documents (InternalServerError and
 //     ThrottlingException 500, the others 400); the request framework's
 //     errors with their namespace, e.g.
 //     {"__type":"com.amazon.coral.validate#ValidationException","message":...}.
+//
+// # Models: DescribeProjectVersions, StartProjectVersion, StopProjectVersion
+//
+// A project's versions (models) are seeded with [WithProjectVersions],
+// [Server.AddProjectVersions] or [DemoData]; a version belongs to the
+// project its ARN names ("arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/123"
+// to ".../project/NAME/456").
+//
+//   - DescribeProjectVersions lists the versions of ProjectArn by creation
+//     time, latest first, as the API reference documents; a ProjectArn the
+//     server does not have is a 400 ResourceNotFoundException.
+//     VersionNames selects by the VERSION of the ARN. MaxResults, NextToken
+//     and the model's constraints (ProjectArn required, 20..2048 characters
+//     of the model's pattern; 1..10 VersionNames of 1..255 [a-zA-Z0-9_.-])
+//     are checked and paginated as for DescribeProjects, with tokens bound
+//     to ProjectArn and VersionNames. Every member of the model's
+//     ProjectVersionDescription that is set is written, nested structures
+//     included; zero members are left out.
+//   - StartProjectVersion (ProjectVersionArn and MinInferenceUnits
+//     required, each inference-unit count at least 1) starts a model that
+//     is TRAINING_COMPLETED, COPYING_COMPLETED, STOPPED or FAILED, records
+//     its inference units and answers {"Status":"STARTING"}.
+//     StopProjectVersion stops a model that is RUNNING or STARTING and
+//     answers {"Status":"STOPPING"}. A model in another status is a 400
+//     ResourceInUseException; an unknown one ResourceNotFoundException;
+//     MaxInferenceUnits below MinInferenceUnits, or starting a Custom
+//     Moderation adapter, InvalidParameterException; going over
+//     [WithInferenceUnitsLimit] LimitExceededException. The reference does
+//     not list which statuses allow a start or a stop: these are assumed,
+//     and said so where they are decided.
+//
+// # Driving lifecycles in tests
+//
+// Models move on by themselves, on the models' clock: TRAINING_IN_PROGRESS
+// becomes TRAINING_COMPLETED after [WithTrainingTime], STARTING becomes
+// RUNNING after [WithStartingTime], STOPPING becomes STOPPED after
+// [WithStoppingTime] (zero: at once). A test chooses failures:
+// [Server.FailTraining] ends a training in TRAINING_FAILED and
+// [Server.FailStart] a start in FAILED.
+//
+// The models' clock is the server's clock plus [Server.Advance]: a test
+// moves it forward instead of sleeping, and with a frozen [WithClock] the
+// transitions are exact to the nanosecond:
+//
+//	srv := customlabelstest.NewServer(customlabelstest.WithStartingTime(10*time.Minute), ...)
+//	// StartProjectVersion answers STARTING
+//	srv.Advance(10 * time.Minute)
+//	// DescribeProjectVersions shows RUNNING, and an SDK waiter succeeds
+//
+// Advance moves no other clock: the server still checks signature dates
+// and writes the Date header on its own clock, so signed requests stay
+// valid however far a test advances (a manual clock given to WithClock
+// would make every request after a jump of more than 5 minutes fail as
+// "Signature expired"). To make a waiter see each status, advance from a
+// [WithRequestHook] on each DescribeProjectVersions.
 //
 // # Signatures
 //
@@ -86,5 +142,6 @@
 // # Inspecting requests
 //
 // [Server.Requests] returns what the server received and answered: target,
-// headers, body and decoded input, status and error code, never a secret.
+// headers, body (and, for DescribeProjects, the decoded input), status and
+// error code, never a secret.
 package customlabelstest

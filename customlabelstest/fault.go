@@ -85,14 +85,19 @@ var defaultMessages = map[string]string{
 	"InternalServerError":                    "Internal server error",
 	"InvalidPaginationTokenException":        "Invalid pagination token",
 	"InvalidParameterException":              "Request has invalid parameters",
+	"LimitExceededException":                 "An Amazon Rekognition service limit was exceeded",
 	"ProvisionedThroughputExceededException": "Provisioned rate exceeded",
+	"ResourceInUseException":                 "The specified resource is already being used",
+	"ResourceNotFoundException":              "The specified resource cannot be found",
 	"ThrottlingException":                    "Rate exceeded",
 	codeValidation:                           "1 validation error detected",
 }
 
-// Exception answers with the error code, as the service writes it: the six
-// exceptions DescribeProjects declares with "__type", "Code", "Logref" and
-// "Message", any other code with "__type" and "message". A status of 0
+// Exception answers with the error code, as the service writes it: the
+// exceptions the served operations declare (the six of DescribeProjects,
+// and ResourceNotFoundException, ResourceInUseException and
+// LimitExceededException) with "__type", "Code", "Logref" and "Message",
+// any other code with "__type" and "message". A status of 0
 // means the status AWS documents for the code (500 for
 // InternalServerError and ThrottlingException, 400 otherwise); an empty
 // message means a typical one for the code.

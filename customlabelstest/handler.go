@@ -7,6 +7,7 @@ import (
 	"mime"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rekognition-go/customlabels"
@@ -42,8 +43,10 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.record(rec)
 		return
 	}
-	w0, _ := decodeInput(body)
-	rec.Input = w0.input()
+	if rec.Target == targetPrefix+"DescribeProjects" {
+		w0, _ := decodeInput(body)
+		rec.Input = w0.input()
+	}
 	requestID := uuid.New()
 
 	f, faulted := s.nextFault()
@@ -96,7 +99,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// answer is the service's answer to a request.
+// answer is the service's answer to a request: authentication, routing
+// by X-Amz-Target to one of the operations, throttling, then the
+// operation itself.
 func (s *Server) answer(r *http.Request, body []byte, tooLarge bool, requestID string) *response {
 	if tooLarge {
 		return errorResponse(http.StatusRequestEntityTooLarge, requestID, codeSerialization,
@@ -111,9 +116,10 @@ func (s *Server) answer(r *http.Request, body []byte, tooLarge bool, requestID s
 		return errorResponse(http.StatusBadRequest, requestID, codeUnknownOperation,
 			"Only POST / is served; got "+r.Method+" "+truncate(r.URL.Path, 128))
 	}
-	if t := r.Header.Get("X-Amz-Target"); t != target {
-		msg := "customlabelstest serves only " + target
-		if t == "" {
+	serve, ok := operations[r.Header.Get("X-Amz-Target")]
+	if !ok {
+		msg := "customlabelstest serves only " + strings.Join(servedTargets(), ", ")
+		if r.Header.Get("X-Amz-Target") == "" {
 			msg = "Missing X-Amz-Target header; " + msg
 		}
 		return errorResponse(http.StatusBadRequest, requestID, codeUnknownOperation, msg)
@@ -125,6 +131,11 @@ func (s *Server) answer(r *http.Request, body []byte, tooLarge bool, requestID s
 	if !s.takeToken() {
 		return errorResponse(http.StatusInternalServerError, requestID, "ThrottlingException", "Rate exceeded")
 	}
+	return serve(s, body, requestID)
+}
+
+// serveDescribeProjects answers DescribeProjects.
+func (s *Server) serveDescribeProjects(body []byte, requestID string) *response {
 	in, msg := decodeInput(body)
 	if msg != "" {
 		return errorResponse(http.StatusBadRequest, requestID, codeSerialization, msg)

@@ -46,18 +46,9 @@ func (w *wireInput) input() customlabels.DescribeProjectsInput {
 // error, if any, is the message of a SerializationException.
 func decodeInput(body []byte) (wireInput, string) {
 	var w wireInput
-	if len(bytes.TrimSpace(body)) == 0 {
-		return w, ""
-	}
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal(body, &m); err != nil {
-		if bytes.TrimSpace(body)[0] != '{' {
-			return w, "The request body must be a JSON object"
-		}
-		return w, "Malformed JSON request body: " + err.Error()
-	}
-	if m == nil {
-		return w, "The request body must be a JSON object, not null"
+	m, msg := decodeObject(body)
+	if msg != "" {
+		return w, msg
 	}
 	for _, key := range [...]string{"Features", "MaxResults", "NextToken", "ProjectNames"} {
 		raw, ok := m[key]

@@ -106,7 +106,11 @@ func TestRouting(t *testing.T) {
 		message string
 	}{
 		{"other target", func(r *http.Request) { r.Header.Set("X-Amz-Target", "RekognitionService.ListCollections") },
-			"com.amazon.coral.service#UnknownOperationException", "customlabelstest serves only RekognitionService.DescribeProjects"},
+			"com.amazon.coral.service#UnknownOperationException", "customlabelstest serves only RekognitionService.DescribeProjectVersions, RekognitionService.DescribeProjects, RekognitionService.StartProjectVersion, RekognitionService.StopProjectVersion"},
+		{"target of another service", func(r *http.Request) { r.Header.Set("X-Amz-Target", "AmazonSQS.DescribeProjects") },
+			"com.amazon.coral.service#UnknownOperationException", "customlabelstest serves only"},
+		{"operation without prefix", func(r *http.Request) { r.Header.Set("X-Amz-Target", "DescribeProjects") },
+			"com.amazon.coral.service#UnknownOperationException", "customlabelstest serves only"},
 		{"no target", func(r *http.Request) { r.Header.Del("X-Amz-Target") },
 			"com.amazon.coral.service#UnknownOperationException", "Missing X-Amz-Target header"},
 		{"GET", func(r *http.Request) { r.Method = http.MethodGet },

@@ -13,7 +13,9 @@ import (
 
 const (
 	contentType = "application/x-amz-json-1.1"
-	target      = "RekognitionService.DescribeProjects"
+	// targetPrefix is the model's targetPrefix: X-Amz-Target is it
+	// followed by the operation name.
+	targetPrefix = "RekognitionService."
 )
 
 // Error codes the server answers with besides the six modeled exceptions.
@@ -27,14 +29,17 @@ const (
 	codeUnrecognizedClient    = "UnrecognizedClientException"
 )
 
-// modeledCodes are the exceptions the DescribeProjects model declares, with
-// the HTTP status AWS documents for each.
+// modeledCodes are the exceptions the served operations' models declare,
+// with the HTTP status AWS documents for each.
 var modeledCodes = map[string]int{
 	"AccessDeniedException":                  http.StatusBadRequest,
 	"InternalServerError":                    http.StatusInternalServerError,
 	"InvalidPaginationTokenException":        http.StatusBadRequest,
 	"InvalidParameterException":              http.StatusBadRequest,
+	"LimitExceededException":                 http.StatusBadRequest,
 	"ProvisionedThroughputExceededException": http.StatusBadRequest,
+	"ResourceInUseException":                 http.StatusBadRequest,
+	"ResourceNotFoundException":              http.StatusBadRequest,
 	"ThrottlingException":                    http.StatusInternalServerError,
 }
 

@@ -50,6 +50,12 @@ type config struct {
 	listener    net.Listener
 	hook        func(Request)
 	tokenKey    []byte
+
+	versions     []customlabels.ProjectVersionDescription
+	trainingTime time.Duration
+	startingTime time.Duration
+	stoppingTime time.Duration
+	unitsLimit   int
 }
 
 // WithProjects seeds the server with projects, as AddProjects does.
@@ -91,8 +97,9 @@ func WithRegion(region string) Option {
 }
 
 // WithClock sets the server's clock, which dates responses (the Date
-// header), checks signature dates and stamps projects added without a
-// CreationTimestamp. The default is time.Now. Throttling always runs on
+// header), checks signature dates, stamps projects added without a
+// CreationTimestamp and, with Server.Advance, runs the models'
+// lifecycles. The default is time.Now. Throttling always runs on
 // real time. now must be safe for concurrent use.
 func WithClock(now func() time.Time) Option {
 	return func(c *config) { c.clock = now }
@@ -133,10 +140,12 @@ func WithTokenKey(key []byte) Option {
 	return func(c *config) { c.tokenKey = append([]byte(nil), key...) }
 }
 
-// Server is a fake Amazon Rekognition endpoint that serves DescribeProjects
-// over real HTTP on a loopback address, for tests and local runs. It checks
+// Server is a fake Amazon Rekognition endpoint that serves DescribeProjects,
+// DescribeProjectVersions, StartProjectVersion and StopProjectVersion over
+// real HTTP on a loopback address, for tests and local runs. It checks
 // SigV4 signatures, validates input and paginates as the service does,
-// records what it receives, and can inject faults. It is safe for
+// runs models through their lifecycle on its clock, records what it
+// receives, and can inject faults. It is safe for
 // concurrent use. Close it when done.
 type Server struct {
 	// URL is the base URL of the server, "http://127.0.0.1:PORT", for
@@ -161,6 +170,13 @@ type Server struct {
 	requests    []Request
 	throttle    *bucket
 	clockOffset time.Duration
+
+	versions     versionStore
+	advanced     time.Duration // the models' clock is ahead of now() by this
+	trainingTime time.Duration
+	startingTime time.Duration
+	stoppingTime time.Duration
+	unitsLimit   int
 }
 
 // NewServer starts a fake Rekognition server on 127.0.0.1 with a random
@@ -169,10 +185,13 @@ type Server struct {
 // in region DefaultRegion, and verifies every signature.
 func NewServer(opts ...Option) *Server {
 	c := config{
-		accessKeyID: DefaultAccessKeyID,
-		secretKey:   DefaultSecretAccessKey,
-		region:      DefaultRegion,
-		clock:       time.Now,
+		accessKeyID:  DefaultAccessKeyID,
+		secretKey:    DefaultSecretAccessKey,
+		region:       DefaultRegion,
+		clock:        time.Now,
+		trainingTime: DefaultTrainingTime,
+		startingTime: DefaultStartingTime,
+		stoppingTime: DefaultStoppingTime,
 	}
 	for _, o := range opts {
 		o(&c)
@@ -181,16 +200,20 @@ func NewServer(opts ...Option) *Server {
 		c.clock = time.Now
 	}
 	s := &Server{
-		region:      c.region,
-		keyID:       c.accessKeyID,
-		secret:      c.secretKey,
-		token:       c.token,
-		verify:      !c.noVerify,
-		clock:       c.clock,
-		hook:        c.hook,
-		tokenKey:    make([]byte, 32),
-		done:        make(chan struct{}),
-		clockOffset: c.clockOffset,
+		region:       c.region,
+		keyID:        c.accessKeyID,
+		secret:       c.secretKey,
+		token:        c.token,
+		verify:       !c.noVerify,
+		clock:        c.clock,
+		hook:         c.hook,
+		tokenKey:     make([]byte, 32),
+		done:         make(chan struct{}),
+		clockOffset:  c.clockOffset,
+		trainingTime: c.trainingTime,
+		startingTime: c.startingTime,
+		stoppingTime: c.stoppingTime,
+		unitsLimit:   c.unitsLimit,
 	}
 	if len(c.tokenKey) > 0 {
 		s.tokenKey = c.tokenKey
@@ -198,8 +221,10 @@ func NewServer(opts ...Option) *Server {
 		_, _ = rand.Read(s.tokenKey)
 	}
 	s.store.init()
+	s.versions.init()
 	s.SetThrottleRPS(c.throttleRPS)
 	s.AddProjects(c.projects...)
+	s.AddProjectVersions(c.versions...)
 
 	if c.listener != nil {
 		if a, ok := c.listener.Addr().(*net.TCPAddr); ok && !a.IP.IsLoopback() {
@@ -301,8 +326,8 @@ func (s *Server) AddProjects(ps ...customlabels.ProjectDescription) {
 	}
 }
 
-// RemoveProjects removes the projects with these ARNs and returns how many
-// were present.
+// RemoveProjects removes the projects with these ARNs, and their project
+// versions, and returns how many projects were present.
 func (s *Server) RemoveProjects(arns ...string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -310,9 +335,21 @@ func (s *Server) RemoveProjects(arns ...string) int {
 	for _, arn := range arns {
 		if s.store.remove(arn) {
 			n++
+			s.removeVersionsOf(projectKey(arn))
 		}
 	}
 	return n
+}
+
+// removeVersionsOf removes the versions of the project with this key,
+// unless another project with the same name remains. s.mu is held.
+func (s *Server) removeVersionsOf(project string) {
+	for _, e := range s.store.entries {
+		if projectKey(e.p.ProjectArn) == project {
+			return
+		}
+	}
+	s.versions.removeProject(project)
 }
 
 // Projects returns copies of all the server's projects, of every feature,
@@ -384,7 +421,9 @@ type Request struct {
 	Header http.Header
 	// Body is the request body as received.
 	Body []byte
-	// Input is the body decoded, when it could be.
+	// Input is the body of a DescribeProjects request decoded, when it
+	// could be; it is zero for the other operations, whose input is in
+	// Body.
 	Input customlabels.DescribeProjectsInput
 	// AccessKeyID is the access key ID the Authorization header names.
 	AccessKeyID string

@@ -193,20 +193,31 @@ func filterHash(q *query) [8]byte {
 }
 
 func (s *Server) encodeToken(q *query, last *entry) string {
+	return s.encodeTokenAt(filterHash(q), position{last.sec, last.nsec, last.seq})
+}
+
+func (s *Server) decodeToken(q *query, token string) (position, error) {
+	return s.decodeTokenFor(filterHash(q), token)
+}
+
+// encodeTokenAt returns the token of position p in the listing whose
+// filters hash to fh.
+func (s *Server) encodeTokenAt(fh [8]byte, p position) string {
 	var b [tokenBody + tokenMAC]byte
 	b[0] = tokenVersion
-	fh := filterHash(q)
 	copy(b[1:9], fh[:])
-	binary.BigEndian.PutUint64(b[9:17], uint64(last.sec))
-	binary.BigEndian.PutUint32(b[17:21], uint32(last.nsec))
-	binary.BigEndian.PutUint64(b[21:29], last.seq)
+	binary.BigEndian.PutUint64(b[9:17], uint64(p.sec))
+	binary.BigEndian.PutUint32(b[17:21], uint32(p.nsec))
+	binary.BigEndian.PutUint64(b[21:29], p.seq)
 	m := hmac.New(sha256.New, s.tokenKey)
 	m.Write(b[:tokenBody])
 	copy(b[tokenBody:], m.Sum(nil))
 	return base64.StdEncoding.EncodeToString(b[:])
 }
 
-func (s *Server) decodeToken(q *query, token string) (position, error) {
+// decodeTokenFor returns the position a token holds, checking that it
+// was issued by this server for a listing whose filters hash to fh.
+func (s *Server) decodeTokenFor(fh [8]byte, token string) (position, error) {
 	b, err := base64.StdEncoding.DecodeString(token)
 	if err != nil || len(b) != tokenBody+tokenMAC || b[0] != tokenVersion {
 		return position{}, errTokenMalformed
@@ -216,7 +227,6 @@ func (s *Server) decodeToken(q *query, token string) (position, error) {
 	if !hmac.Equal(m.Sum(nil)[:tokenMAC], b[tokenBody:]) {
 		return position{}, errTokenMalformed
 	}
-	fh := filterHash(q)
 	if !hmac.Equal(fh[:], b[1:9]) {
 		return position{}, errTokenQuery
 	}

@@ -1,7 +1,7 @@
 // Command customlabels-fake runs the customlabelstest fake Amazon
 // Rekognition endpoint as a process, so that any client (customlabels, the
 // official AWS SDKs, boto3, the AWS CLI) can list Custom Labels projects
-// without an AWS account.
+// and their models, and start and stop models, without an AWS account.
 //
 // Usage:
 //
@@ -16,12 +16,26 @@
 //	AWS_SECRET_ACCESS_KEY=customlabelstest-fake-secret-not-an-aws-key \
 //	aws --endpoint-url http://127.0.0.1:PORT --region us-east-1 rekognition describe-projects
 //
+// Models (project versions) run through their lifecycle on the server's
+// clock: start-project-version answers STARTING, and the model is RUNNING
+// once --starting-time has passed (then `aws rekognition wait
+// project-version-running` returns); stop-project-version answers
+// STOPPING, and the model is STOPPED after --stopping-time; a demo model
+// TRAINING_IN_PROGRESS is TRAINING_COMPLETED after --training-time. The
+// defaults are short so that a demo shows every status within minutes; 0
+// makes a change instant.
+//
 // Flags:
 //
 //	--addr ADDR              listen address, a loopback one (default 127.0.0.1:0, a free port)
-//	--projects N             serve N demo projects (default 20 without --data, else 0)
+//	--projects N             serve N demo projects, with their models (default 20 without --data, else 0)
 //	--seed N                 seed of the demo projects (default 1)
-//	--data FILE              serve the projects of FILE, JSON as `aws rekognition describe-projects` prints it
+//	--data FILE              serve the projects and models of FILE: JSON as `aws rekognition describe-projects`
+//	                         prints it, with "ProjectVersionDescriptions" as describe-project-versions prints them
+//	--training-time D        how long a training in progress lasts, a Go duration (default 5m; 0 instant)
+//	--starting-time D        how long a model is STARTING (default 1m; 0 instant)
+//	--stopping-time D        how long a model is STOPPING (default 30s; 0 instant)
+//	--inference-units-limit N  refuse starts over N inference units in use with LimitExceededException (default no limit)
 //	--access-key-id ID       access key ID to accept
 //	--secret-access-key KEY  secret access key to accept
 //	--session-token TOKEN    session token to require
@@ -48,8 +62,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
-	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/customlabelstest"
 )
 
@@ -75,6 +89,11 @@ type options struct {
 	noVerify    bool
 	throttleRPS float64
 	quiet       bool
+
+	trainingTime time.Duration
+	startingTime time.Duration
+	stoppingTime time.Duration
+	unitsLimit   int
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -92,8 +111,12 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.noVerify, "no-verify", false, "accept requests without checking their signatures")
 	fs.Float64Var(&o.throttleRPS, "throttle-rps", 0, "answer ThrottlingException above `R` requests per second (default no limit)")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not log requests to standard error")
+	fs.DurationVar(&o.trainingTime, "training-time", 5*time.Minute, "how long a training in progress lasts, a Go `duration`; 0 is instant")
+	fs.DurationVar(&o.startingTime, "starting-time", time.Minute, "how long a started model is STARTING before RUNNING, a Go `duration`; 0 is instant")
+	fs.DurationVar(&o.stoppingTime, "stopping-time", 30*time.Second, "how long a stopped model is STOPPING before STOPPED, a Go `duration`; 0 is instant")
+	fs.IntVar(&o.unitsLimit, "inference-units-limit", 0, "answer LimitExceededException to a start that would put more than `N` inference units in use (default no limit)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: customlabels-fake [flags]\n\nServes a fake Amazon Rekognition DescribeProjects on a loopback address.\n\nFlags:")
+		fmt.Fprintln(fs.Output(), "usage: customlabels-fake [flags]\n\nServes a fake Amazon Rekognition (DescribeProjects, DescribeProjectVersions,\nStartProjectVersion, StopProjectVersion) on a loopback address.\n\nFlags:")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -115,6 +138,10 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, fmt.Errorf("%w: --projects must be 0 or more, got %d", errUsage, o.projects)
 	case o.throttleRPS < 0:
 		return nil, fmt.Errorf("%w: --throttle-rps must be 0 or more, got %v", errUsage, o.throttleRPS)
+	case o.trainingTime < 0 || o.startingTime < 0 || o.stoppingTime < 0:
+		return nil, fmt.Errorf("%w: --training-time, --starting-time and --stopping-time must be 0 or more", errUsage)
+	case o.unitsLimit < 0:
+		return nil, fmt.Errorf("%w: --inference-units-limit must be 0 or more, got %d", errUsage, o.unitsLimit)
 	case o.keyID == "" || o.secret == "":
 		return nil, fmt.Errorf("%w: --access-key-id and --secret-access-key must not be empty", errUsage)
 	case o.region == "":
@@ -155,20 +182,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	var projects []customlabels.ProjectDescription
+	var d customlabelstest.Data
 	if o.data != "" {
 		data, err := os.ReadFile(o.data)
 		if err != nil {
 			fmt.Fprintln(stderr, "customlabels-fake:", err)
 			return 1
 		}
-		projects, err = customlabelstest.ParseProjects(data)
+		d, err = customlabelstest.ParseData(data)
 		if err != nil {
 			fmt.Fprintf(stderr, "customlabels-fake: %s: %v\n", o.data, err)
 			return 1
 		}
 	}
-	projects = append(projects, customlabelstest.DemoProjects(o.projects, o.seed)...)
+	demo := customlabelstest.DemoData(o.region, o.projects, o.seed)
+	d.Projects = append(d.Projects, demo.Projects...)
+	d.ProjectVersions = append(d.ProjectVersions, demo.ProjectVersions...)
 
 	l, err := net.Listen("tcp", o.addr)
 	if err != nil {
@@ -183,7 +212,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 	opts := []customlabelstest.Option{
 		customlabelstest.WithListener(l),
-		customlabelstest.WithProjects(projects...),
+		customlabelstest.WithProjects(d.Projects...),
+		customlabelstest.WithProjectVersions(d.ProjectVersions...),
+		customlabelstest.WithTrainingTime(o.trainingTime),
+		customlabelstest.WithStartingTime(o.startingTime),
+		customlabelstest.WithStoppingTime(o.stoppingTime),
+		customlabelstest.WithInferenceUnitsLimit(o.unitsLimit),
 		customlabelstest.WithCredentials(o.keyID, o.secret, o.token),
 		customlabelstest.WithRegion(o.region),
 		customlabelstest.WithThrottleRPS(o.throttleRPS),
@@ -206,10 +240,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if o.token != "" {
 		token = " with a session token"
 	}
-	fmt.Fprintf(stderr, "customlabels-fake: %d projects, region %s, access key ID %s%s, %s",
-		len(projects), o.region, o.keyID, token, verify)
+	fmt.Fprintf(stderr, "customlabels-fake: %d projects, %d models, region %s, access key ID %s%s, %s",
+		len(d.Projects), len(d.ProjectVersions), o.region, o.keyID, token, verify)
 	if o.throttleRPS > 0 {
 		fmt.Fprintf(stderr, ", throttled above %s requests/s", strconv.FormatFloat(o.throttleRPS, 'g', -1, 64))
+	}
+	fmt.Fprintf(stderr, "; models train in %s, start in %s, stop in %s", o.trainingTime, o.startingTime, o.stoppingTime)
+	if o.unitsLimit > 0 {
+		fmt.Fprintf(stderr, ", at most %d inference units", o.unitsLimit)
 	}
 	fmt.Fprintln(stderr, "; stop with Ctrl-C")
 

@@ -170,7 +170,7 @@ func TestCommandServesDemoProjectsAndStopsOnSignal(t *testing.T) {
 
 			assert.Equal(t, 0, p.stop(t, sig), "stderr:\n%s", p.stderr.String())
 			stderr := p.stderr.String()
-			assert.Contains(t, stderr, "customlabels-fake: 7 projects, region us-east-1, access key ID AKIDFAKECUSTOMLABELS, signatures verified")
+			assert.Contains(t, stderr, "customlabels-fake: 7 projects, 6 models, region us-east-1, access key ID AKIDFAKECUSTOMLABELS, signatures verified; models train in 5m0s, start in 1m0s, stop in 30s; stop with Ctrl-C")
 			assert.Contains(t, stderr, `POST / "RekognitionService.DescribeProjects" status=200 key=AKIDFAKECUSTOMLABELS request-id=`)
 			assert.Contains(t, stderr, "status=400 error=InvalidSignatureException")
 			assert.Contains(t, stderr, "customlabels-fake: stopped")
@@ -210,7 +210,7 @@ func TestCommandDataCredentialsRegionAndThrottle(t *testing.T) {
 
 	assert.Equal(t, 0, p.stop(t, syscall.SIGTERM))
 	stderr := p.stderr.String()
-	assert.Contains(t, stderr, "1 projects, region eu-west-1, access key ID AKIDCMD with a session token, signatures verified, throttled above 1 requests/s")
+	assert.Contains(t, stderr, "1 projects, 0 models, region eu-west-1, access key ID AKIDCMD with a session token, signatures verified, throttled above 1 requests/s")
 	assert.NotContains(t, stderr, "cmd-secret-never-logged")
 	assert.NotContains(t, stderr, "cmd-token-never-logged")
 }
@@ -233,6 +233,8 @@ func TestRunFailures(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")
 	require.NoError(t, os.WriteFile(bad, []byte(`{"ProjectDescriptions":[{"Status":"CREATED"}]}`), 0o600))
+	orphan := filepath.Join(dir, "orphan.json")
+	require.NoError(t, os.WriteFile(orphan, []byte(`{"ProjectVersionDescriptions":[{"ProjectVersionArn":"arn:aws:rekognition:us-east-1:123456789012:project/a/version/v/1"}]}`), 0o600))
 
 	cases := []struct {
 		name   string
@@ -250,6 +252,10 @@ func TestRunFailures(t *testing.T) {
 		{"no port", []string{"--addr", "127.0.0.1"}, 2, "missing port in address"},
 		{"negative projects", []string{"--projects", "-1"}, 2, "--projects must be 0 or more"},
 		{"negative throttle", []string{"--throttle-rps", "-2"}, 2, "--throttle-rps must be 0 or more"},
+		{"negative starting time", []string{"--starting-time", "-1s"}, 2, "--training-time, --starting-time and --stopping-time must be 0 or more"},
+		{"not a duration", []string{"--training-time", "5"}, 2, `invalid value "5" for flag -training-time`},
+		{"negative units limit", []string{"--inference-units-limit", "-1"}, 2, "--inference-units-limit must be 0 or more"},
+		{"version of no project", []string{"--data", orphan}, 1, "belongs to no project of the file"},
 		{"empty key", []string{"--access-key-id", ""}, 2, "must not be empty"},
 		{"empty region", []string{"--region", ""}, 2, "--region must not be empty"},
 		{"address in use", []string{"--addr", inUse.Addr().String()}, 1, "address already in use"},

@@ -1,0 +1,87 @@
+package customlabelstest
+
+import (
+	"fmt"
+
+	"github.com/rekognition-go/customlabels"
+)
+
+// WithProjectVersions seeds the server with project versions (models),
+// as AddProjectVersions does, after the projects of WithProjects.
+func WithProjectVersions(vs ...customlabels.ProjectVersionDescription) Option {
+	return func(c *config) { c.versions = append(c.versions, vs...) }
+}
+
+// AddProjectVersions adds project versions (models) to the server. A
+// version belongs to the project its ARN names: the version
+// "arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/123"
+// to the project "arn:aws:rekognition:REGION:ACCOUNT:project/NAME/456",
+// which must have been added first. A version whose ProjectVersionArn is
+// already present replaces it, keeping its place among versions created
+// at the same time. A version without a CreationTimestamp gets the
+// models' clock (see Advance). The server keeps its own copies.
+//
+// A version's Status is where its lifecycle starts, now:
+// TRAINING_IN_PROGRESS ends after the training time (WithTrainingTime),
+// STARTING after the starting time and STOPPING after the stopping time;
+// other statuses stay until StartProjectVersion or StopProjectVersion
+// changes them.
+//
+// AddProjectVersions panics on a version whose ProjectVersionArn is not
+// of that form, or whose project the server does not have.
+func (s *Server) AddProjectVersions(vs ...customlabels.ProjectVersionDescription) {
+	if len(vs) == 0 {
+		return
+	}
+	now := s.modelNow()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	projects := map[string]bool{}
+	for _, e := range s.store.entries {
+		projects[projectKey(e.p.ProjectArn)] = true
+	}
+	for _, v := range vs {
+		project, name := projectKey(v.ProjectVersionArn), versionName(v.ProjectVersionArn)
+		if project == "" || name == "" {
+			panic(fmt.Sprintf("customlabelstest: AddProjectVersions: ProjectVersionArn %q is not of the form arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP", v.ProjectVersionArn))
+		}
+		if !projects[project] {
+			panic(fmt.Sprintf("customlabelstest: AddProjectVersions: version %s belongs to no project of the server: add the project %s/... first", v.ProjectVersionArn, project))
+		}
+		if v.CreationTimestamp.IsZero() {
+			v.CreationTimestamp = now
+		}
+		e := s.versions.put(v, project, name)
+		s.enter(e, v.Status, v.StatusMessage, now)
+	}
+}
+
+// RemoveProjectVersions removes the project versions with these ARNs and
+// returns how many were present. RemoveProjects removes a project's
+// versions with it.
+func (s *Server) RemoveProjectVersions(arns ...string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, arn := range arns {
+		if s.versions.remove(arn) {
+			n++
+		}
+	}
+	return n
+}
+
+// ProjectVersions returns copies of all the server's project versions, of
+// every project, as they are now on the models' clock, in the order
+// DescribeProjectVersions lists them: latest creation first.
+func (s *Server) ProjectVersions() []customlabels.ProjectVersionDescription {
+	now := s.modelNow()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]customlabels.ProjectVersionDescription, len(s.versions.entries))
+	for i, e := range s.versions.entries {
+		s.settle(e, now)
+		out[i] = copyVersion(e.v)
+	}
+	return out
+}
