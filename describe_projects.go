@@ -133,15 +133,6 @@ func (in *DescribeProjectsInput) validate() error {
 	return nil
 }
 
-// jsonSizeHint estimates the encoded size, to allocate the body once.
-func (in *DescribeProjectsInput) jsonSizeHint() int {
-	n := 64 + len(in.NextToken)
-	for _, s := range in.ProjectNames {
-		n += len(s) + 3
-	}
-	return n + 24*len(in.Features)
-}
-
 // appendJSON appends the request body: members in alphabetical order, as
 // the AWS SDK for Go writes them, and unset members left out.
 func (in *DescribeProjectsInput) appendJSON(b []byte) []byte {

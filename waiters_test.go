@@ -52,7 +52,9 @@ func arnOf(t *testing.T, srv *customlabelstest.Server, name string) string {
 }
 
 // fast makes a waiter poll every millisecond.
-func fast(o *customlabels.WaiterOptions) { o.MinDelay, o.MaxDelay = time.Millisecond, 2*time.Millisecond }
+func fast(o *customlabels.WaiterOptions) {
+	o.MinDelay, o.MaxDelay = time.Millisecond, 2*time.Millisecond
+}
 
 func TestRunningWaiterStartToRunning(t *testing.T) {
 	srv := waitServer(t, map[string]customlabels.ProjectVersionStatus{
