@@ -61,7 +61,8 @@ func WithStoppingTime(d time.Duration) Option {
 // use: StartProjectVersion answers LimitExceededException when the models
 // STARTING or RUNNING, with the one to start, would use more. A model
 // uses its MaxInferenceUnits, or its MinInferenceUnits when it has no
-// maximum or a smaller one (it may scale up to the maximum). Zero or less
+// maximum or a smaller one (it may scale up to the maximum), and at least
+// one. Zero or less
 // means no limit, the default.
 func WithInferenceUnitsLimit(n int) Option {
 	return func(c *config) { c.unitsLimit = max(n, 0) }

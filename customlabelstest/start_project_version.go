@@ -115,14 +115,15 @@ func (s *Server) serveStartProjectVersion(body []byte, requestID string) *respon
 }
 
 // unitsInUse counts the inference units of the models STARTING or
-// RUNNING, each its maximum or, without a larger one, its minimum.
+// RUNNING, each its maximum or, without a larger one, its minimum, and at
+// least 1 (a model seeded RUNNING without units still runs on one).
 // s.mu is held.
 func (s *Server) unitsInUse(now time.Time) int64 {
 	var n int64
 	for _, e := range s.versions.entries {
 		s.settle(e, now)
 		if e.v.Status == customlabels.ProjectVersionStatusStarting || e.v.Status == customlabels.ProjectVersionStatusRunning {
-			n += int64(max(e.v.MinInferenceUnits, e.v.MaxInferenceUnits))
+			n += int64(max(1, e.v.MinInferenceUnits, e.v.MaxInferenceUnits))
 		}
 	}
 	return n

@@ -1,7 +1,10 @@
 // Package sdkv2 holds tests, and nothing else, that run the official
 // aws-sdk-go-v2 Rekognition client (service/rekognition) against the
-// customlabelstest fake server: full listings with the SDK's paginator,
-// filters, typed errors through fault injection, retries, and SigV4
+// customlabelstest fake server: full listings with the SDK's paginators
+// (DescribeProjects, DescribeProjectVersions), filters, StartProjectVersion
+// and StopProjectVersion with the SDK's ProjectVersionRunning and
+// ProjectVersionTrainingCompleted waiters, typed errors (from the fake's
+// own checks and through fault injection), retries, and SigV4
 // verification of the SDK's own signing.
 //
 // It is a module of its own so that the customlabels module never
