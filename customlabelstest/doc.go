@@ -125,6 +125,15 @@
 //     X-Amz-Date more than 5 minutes from the server's clock ("Signature
 //     expired"): InvalidSignatureException.
 //
+// A signature that does not match is answered as AWS answers it: the
+// message "The request signature we calculated does not match the
+// signature you provided. ..." is followed by the canonical request and
+// the string to sign the server computed, each quoted on lines of their
+// own, so a client author can compare them with what was signed. The
+// canonical request lists the signed headers with their values, the
+// X-Amz-Security-Token included: clients must keep it out of what they
+// log or show, and the server's own records keep only the error code.
+//
 // A signature over a header that aws-sdk-go-v2's signer never signs
 // (user-agent, expect, transfer-encoding, x-amzn-trace-id) cannot be
 // recomputed and is refused; no AWS SDK signs those.
