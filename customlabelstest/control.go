@@ -206,24 +206,42 @@ func decodeControl(body []byte, dst any) error {
 	return nil
 }
 
-// jsonError turns an encoding/json error into a 400 naming the member.
+// jsonError turns an encoding/json error into a 400 naming the member;
+// prefix is prepended to the member's name.
 func jsonError(prefix string, err error) error {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
 		field := te.Field
-		if prefix != "" {
-			field = strings.TrimSuffix(prefix+"."+field, ".")
+		if prefix != "" && field != "" {
+			field = prefix + "." + field
+		} else if field == "" {
+			field = prefix
 		}
-		if field == "" {
-			return badField(prefix, "must be a JSON %s, got %s", jsonTypeName(te.Type.Kind().String()), te.Value)
-		}
-		return badField(field, "must be a JSON %s, got %s", jsonTypeName(te.Type.Kind().String()), te.Value)
+		return badField(field, "must be a JSON %s, got %s", jsonTypeName(te.Type.Kind().String()), gotKind(te.Value))
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
 		return badField(prefix, "the body is not valid JSON: %v (at byte %d)", err, se.Offset)
 	}
 	return badField(prefix, "the body is not valid JSON: %v", err)
+}
+
+// gotKind names the kind of JSON value of an UnmarshalTypeError's Value,
+// as jsonKind does.
+func gotKind(v string) string {
+	switch {
+	case v == "string":
+		return "a string"
+	case v == "bool":
+		return "a boolean"
+	case v == "array":
+		return "a list"
+	case v == "object":
+		return "an object"
+	case strings.HasPrefix(v, "number"):
+		return "a number"
+	}
+	return v
 }
 
 func jsonTypeName(goKind string) string {

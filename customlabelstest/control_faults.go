@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -30,28 +29,9 @@ type faultJSON struct {
 	Chunk      int
 	Every      string
 	Location   string
-	Header     map[string]headerValues
+	Header     map[string]json.RawMessage // a string or a list of strings
 	Body       string
 }
-
-// headerValues reads a header's value as a string or a list of strings.
-type headerValues []string
-
-func (h *headerValues) UnmarshalJSON(b []byte) error {
-	var one string
-	if err := json.Unmarshal(b, &one); err == nil {
-		*h = headerValues{one}
-		return nil
-	}
-	var many []string
-	if err := json.Unmarshal(b, &many); err != nil {
-		return &json.UnmarshalTypeError{Value: jsonKind(b), Type: stringType}
-	}
-	*h = many
-	return nil
-}
-
-var stringType = reflect.TypeOf("")
 
 // faultKinds are the Kinds the control API accepts, each with the members
 // it reads besides Kind, Count, Delay and RetryAfter.
@@ -251,9 +231,17 @@ func decodeFault(raw json.RawMessage, p string) (Fault, int, error) {
 			return Fault{}, 0, badField(p+"Status", "is required: 200 to 599; got %d", fj.Status)
 		}
 		h := http.Header{}
-		for name, vals := range fj.Header {
+		for name, raw := range fj.Header {
 			if !validHeaderName(name) {
 				return Fault{}, 0, badField(p+"Header", "%q is not a valid header name", truncate(name, 64))
+			}
+			var vals []string
+			if err := json.Unmarshal(raw, &vals); err != nil {
+				var one string
+				if err := json.Unmarshal(raw, &one); err != nil {
+					return Fault{}, 0, badField(p+"Header."+name, "must be a JSON string or a list of strings, got %s", jsonKind(raw))
+				}
+				vals = []string{one}
 			}
 			for _, v := range vals {
 				if strings.ContainsAny(v, "\r\n\x00") {
