@@ -67,7 +67,17 @@ func TestCommandControlAPI(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, status)
 	assert.Equal(t, "RPS", out["Field"])
 
+	// A signature mismatch quotes the signed token to the client, as AWS
+	// does; the command's log shows only the error code.
+	_, err = client(p.url, customlabelstest.DefaultAccessKeyID, "cmd-wrong-secret-never-logged", "cmd-control-token-never-logged", "us-east-1").
+		DescribeProjects(context.Background(), nil)
+	var apiErr interface{ ErrorCode() string }
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "InvalidSignatureException", apiErr.ErrorCode())
+
 	assert.Equal(t, 0, p.stop(t, syscall.SIGTERM))
+	assert.Contains(t, p.stderr.String(), "status=400 error=InvalidSignatureException")
+	assert.NotContains(t, p.stderr.String(), "cmd-wrong-secret-never-logged")
 	assert.Contains(t, p.stderr.String(), "control API at "+p.url+"/_customlabels/")
 	assert.NotContains(t, p.stderr.String(), "cmd-control-token-never-logged")
 	assert.NotContains(t, p.stderr.String(), "_customlabels/faults", "control requests are not logged as AWS requests")
