@@ -104,7 +104,7 @@ func (s *Server) authenticate(r *http.Request, body []byte, now time.Time) *auth
 		return &authError{codeUnrecognizedClient, msgInvalidToken}
 	}
 
-	want, serr := sigv4check.Signature(r, body, a, s.secret, signingTime)
+	want, serr := sigv4check.Compute(r, body, a, s.secret, signingTime)
 	if serr != nil {
 		msg := msgSignatureMismatch
 		if _, reason, ok := strings.Cut(serr.Error(), sigv4check.ErrMismatch.Error()+": "); ok {
@@ -112,8 +112,26 @@ func (s *Server) authenticate(r *http.Request, body []byte, now time.Time) *auth
 		}
 		return &authError{codeInvalidSignature, msg}
 	}
-	if !hmac.Equal([]byte(want), []byte(a.Signature)) {
-		return &authError{codeInvalidSignature, msgSignatureMismatch}
+	if !hmac.Equal([]byte(want.Signature), []byte(a.Signature)) {
+		return &authError{codeInvalidSignature, mismatchMessage(want)}
 	}
 	return nil
+}
+
+// mismatchMessage is the message of a signature that does not match, as
+// AWS's JSON services write it (seen in public reports of
+// InvalidSignatureException from Coral services such as cognito-sync, and
+// of API Gateway): the sentence, then the canonical request and the string
+// to sign the service computed, each in single quotes on lines of their
+// own, and a final newline. Rekognition is assumed to write the same, as
+// it runs on the same framework.
+//
+// The canonical request lists every signed header with its value: the
+// session token when the client signed one. That is what AWS sends back,
+// so clients must scrub it from what they show; the server records only
+// the error code of the answer (Request.ErrorCode), never this message.
+func mismatchMessage(c sigv4check.Computed) string {
+	return msgSignatureMismatch +
+		"\n\nThe Canonical String for this request should have been\n'" + c.CanonicalRequest +
+		"'\n\nThe String-to-Sign should have been\n'" + c.StringToSign + "'\n"
 }

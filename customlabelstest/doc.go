@@ -125,6 +125,15 @@
 //     X-Amz-Date more than 5 minutes from the server's clock ("Signature
 //     expired"): InvalidSignatureException.
 //
+// A signature that does not match is answered as AWS answers it: the
+// message "The request signature we calculated does not match the
+// signature you provided. ..." is followed by the canonical request and
+// the string to sign the server computed, each quoted on lines of their
+// own, so a client author can compare them with what was signed. The
+// canonical request lists the signed headers with their values, the
+// X-Amz-Security-Token included: clients must keep it out of what they
+// log or show, and the server's own records keep only the error code.
+//
 // A signature over a header that aws-sdk-go-v2's signer never signs
 // (user-agent, expect, transfer-encoding, x-amzn-trace-id) cannot be
 // recomputed and is refused; no AWS SDK signs those.
@@ -137,11 +146,59 @@
 // truncated body; a dropped connection; an HTML error page from a proxy; a
 // body trickled slowly; a redirect; any raw response. [WithThrottleRPS]
 // answers requests over a rate with ThrottlingException "Rate exceeded",
-// and [WithClockOffset] gives the server a skewed clock.
+// and [WithClockOffset] gives the server a skewed clock. [Server.Reset]
+// undoes them all.
 //
 // # Inspecting requests
 //
 // [Server.Requests] returns what the server received and answered: target,
 // headers, body (and, for DescribeProjects, the decoded input), status and
 // error code, never a secret.
+//
+// # Control API
+//
+// Tests in other languages drive the server over HTTP, as Go tests call its
+// methods: under [ControlPath] ([Server.ControlURL],
+// "http://127.0.0.1:PORT/_customlabels/"), which no AWS client requests.
+// It needs no AWS credentials and answers only clients on a loopback
+// address that name a loopback host (403 otherwise). Bodies are JSON sent
+// with Content-Type application/json (415 otherwise); members are matched
+// by their exact names and durations are Go durations ("250ms", "1.5s",
+// "-10m"). A bad body gets 400 {"Error":"Status: must be 400 to 599 ...",
+// "Field":"Status"}; an unknown resource 404; a wrong method 405 with
+// Allow. Control requests take no fault or throttle token and are not in
+// Requests. GET /_customlabels/ lists the resources:
+//
+//   - faults: GET lists the queued faults {"Pending":2,"Faults":["exception
+//     ThrottlingException (500)", ...]}; POST queues one fault object, or a
+//     list of them (all or none), and answers {"Queued":2,"Pending":2};
+//     DELETE clears them ({"Cleared":2}). A fault object has "Kind" and,
+//     for any kind, "Count" (1 to 10000, default 1), "Delay" and
+//     "RetryAfter" ([Fault.WithDelay], [Fault.WithRetryAfter]). The kinds
+//     and their members: "exception" ([Exception]: "Code", "Status",
+//     "Message", "CodeForm" one of "plain", "namespaced", "suffixed",
+//     "namespaced-suffixed", "code-member", "header-only",
+//     "header-only-empty-body"); "latency" ("Delay"); "truncated-body";
+//     "drop-connection"; "proxy-error" ("Status"); "slow-body" ("Chunk",
+//     "Every"); "redirect" ("Status", "Location"); "raw-response" ("Status",
+//     "Header" of strings or lists of strings, "Body").
+//   - throttle: GET and PUT {"RPS":5} ([Server.SetThrottleRPS]; 0 for no
+//     limit).
+//   - clock: GET {"Offset":"0s","Now":"2026-03-01T12:00:00Z"} and PUT
+//     {"Offset":"-10m"} ([Server.SetClockOffset]).
+//   - projects: GET lists every project as DescribeProjects writes them
+//     ({"ProjectDescriptions":[...]}); POST adds projects given as
+//     [ParseProjects] reads them ([Server.AddProjects]); DELETE
+//     {"ProjectArns":[...]} removes them ([Server.RemoveProjects]).
+//   - requests: GET lists [Server.Requests] ({"Requests":[{"Received",
+//     "Method", "Path", "Target", "Header", "Body", "AccessKeyID",
+//     "RequestID", "Status", "ErrorCode", "Fault"}]}, never a secret);
+//     DELETE clears it.
+//   - reset: POST returns the server to its start ([Server.Reset]).
+//
+// For example, with curl:
+//
+//	curl -s -H 'Content-Type: application/json' \
+//	  -d '{"Kind":"exception","Code":"ThrottlingException","Count":2}' \
+//	  http://127.0.0.1:PORT/_customlabels/faults
 package customlabelstest

@@ -18,10 +18,15 @@ import (
 // maxRequestBody caps what the server reads of a request body.
 const maxRequestBody = 1 << 20
 
-// serveHTTP answers one request: an injected fault if one is queued, else
-// as the service does (authentication, routing, throttling, decoding,
-// validation, then the listing).
+// serveHTTP answers one request: a control API request as control.go
+// says; else an injected fault if one is queued, else as the service does
+// (authentication, routing, throttling, decoding, validation, then the
+// operation).
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	if isControlPath(r.URL.Path) {
+		s.serveControl(w, r)
+		return
+	}
 	rec := Request{
 		Received:    s.now(),
 		Method:      r.Method,

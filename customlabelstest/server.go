@@ -163,6 +163,7 @@ type Server struct {
 	tokenKey []byte
 	done     chan struct{}
 	stop     sync.Once
+	initial  initialState
 
 	mu          sync.Mutex
 	store       store
@@ -225,6 +226,7 @@ func NewServer(opts ...Option) *Server {
 	s.SetThrottleRPS(c.throttleRPS)
 	s.AddProjects(c.projects...)
 	s.AddProjectVersions(c.versions...)
+	s.initial = initialState{projects: s.projectsInOrderAdded(), throttleRPS: c.throttleRPS, clockOffset: c.clockOffset}
 
 	if c.listener != nil {
 		if a, ok := c.listener.Addr().(*net.TCPAddr); ok && !a.IP.IsLoopback() {

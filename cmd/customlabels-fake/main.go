@@ -8,13 +8,31 @@
 //	customlabels-fake [flags]
 //
 // It prints "listening on http://127.0.0.1:PORT" as the first line of its
-// standard output, then serves until SIGINT or SIGTERM. One line per
+// standard output, then serves until SIGINT or SIGTERM, on which it
+// finishes the requests in flight and exits with status 0. One line per
 // request goes to standard error unless --quiet. Point a client at it with
 // the printed URL, region us-east-1 and the fake credentials:
 //
+//	go build -o customlabels-fake ./cmd/customlabels-fake
+//	./customlabels-fake --projects 30 &
 //	AWS_ACCESS_KEY_ID=AKIDFAKECUSTOMLABELS \
 //	AWS_SECRET_ACCESS_KEY=customlabelstest-fake-secret-not-an-aws-key \
 //	aws --endpoint-url http://127.0.0.1:PORT --region us-east-1 rekognition describe-projects
+//	kill %1
+//
+// Run a built binary (go build -o or go install) when something else will
+// stop it with a signal: "go run" does not pass SIGTERM on to the program
+// it runs, so a kill of "go run" leaves the fake serving.
+//
+// Under http://127.0.0.1:PORT/_customlabels/ it serves the control API of
+// package customlabelstest (see its documentation): tests in any language
+// queue faults, set the throttle and the clock, add and remove projects,
+// read the request log and reset the fake with plain HTTP and JSON, no AWS
+// credentials needed:
+//
+//	curl -s -H 'Content-Type: application/json' \
+//	  -d '{"Kind":"exception","Code":"ThrottlingException","Count":2}' \
+//	  http://127.0.0.1:PORT/_customlabels/faults
 //
 // Models (project versions) run through their lifecycle on the server's
 // clock: start-project-version answers STARTING, and the model is RUNNING
@@ -28,7 +46,7 @@
 // Flags:
 //
 //	--addr ADDR              listen address, a loopback one (default 127.0.0.1:0, a free port)
-//	--projects N             serve N demo projects, with their models (default 20 without --data, else 0)
+//	--projects N             serve N demo projects, with their models (default 20; 0 with --data unless given)
 //	--seed N                 seed of the demo projects (default 1)
 //	--data FILE              serve the projects and models of FILE: JSON as `aws rekognition describe-projects`
 //	                         prints it, with "ProjectVersionDescriptions" as describe-project-versions prints them
@@ -74,6 +92,29 @@ func main() {
 	os.Exit(code)
 }
 
+const usageHead = `usage: customlabels-fake [flags]
+
+Serves a fake Amazon Rekognition (DescribeProjects, DescribeProjectVersions,
+StartProjectVersion, StopProjectVersion) on a loopback address. The first
+line of standard output is "listening on http://127.0.0.1:PORT"; it serves
+until SIGINT or SIGTERM. Run a built binary (go build -o, go install) to stop
+it with kill: "go run" does not pass SIGTERM on.
+
+Flags:
+`
+
+const usageTail = `
+Control API (loopback clients only, no AWS credentials, JSON bodies with
+Content-Type application/json), under http://127.0.0.1:PORT/_customlabels/:
+  GET|POST|DELETE faults     list, queue ({"Kind":"exception","Code":"ThrottlingException","Count":2}), clear
+  GET|PUT         throttle   {"RPS":5}, 0 for no limit
+  GET|PUT         clock      {"Offset":"-10m"}
+  GET|POST|DELETE projects   list, add (JSON as --data), remove ({"ProjectArns":[...]})
+  GET|DELETE      requests   the request log (no secrets), clear it
+  POST            reset      back to the start: projects, no faults, empty log
+GET /_customlabels/ lists them; the customlabelstest package documentation has every field.
+`
+
 // errUsage marks an error in the command line.
 var errUsage = errors.New("usage")
 
@@ -101,7 +142,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("customlabels-fake", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:0", "listen `address`; only loopback addresses are allowed")
-	fs.IntVar(&o.projects, "projects", 20, "serve `N` demo projects (default 20, or 0 with --data)")
+	fs.IntVar(&o.projects, "projects", 20, "serve `N` demo projects, with their models; with --data, 0 unless given")
 	fs.Int64Var(&o.seed, "seed", 1, "`seed` of the demo projects")
 	fs.StringVar(&o.data, "data", "", "serve the projects of `FILE`: JSON as `aws rekognition describe-projects` prints it")
 	fs.StringVar(&o.keyID, "access-key-id", customlabelstest.DefaultAccessKeyID, "access key `ID` to accept")
@@ -116,8 +157,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.DurationVar(&o.stoppingTime, "stopping-time", 30*time.Second, "how long a stopped model is STOPPING before STOPPED, a Go `duration`; 0 is instant")
 	fs.IntVar(&o.unitsLimit, "inference-units-limit", 0, "answer LimitExceededException to a start that would put more than `N` inference units in use (default no limit)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: customlabels-fake [flags]\n\nServes a fake Amazon Rekognition (DescribeProjects, DescribeProjectVersions,\nStartProjectVersion, StopProjectVersion) on a loopback address.\n\nFlags:")
+		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
+		fmt.Fprint(fs.Output(), usageTail)
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -249,7 +291,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if o.unitsLimit > 0 {
 		fmt.Fprintf(stderr, ", at most %d inference units", o.unitsLimit)
 	}
-	fmt.Fprintln(stderr, "; stop with Ctrl-C")
+	fmt.Fprintln(stderr, "; stop with Ctrl-C or SIGTERM")
+	fmt.Fprintf(stderr, "customlabels-fake: control API at %s (GET it for its resources)\n", srv.ControlURL())
 
 	<-ctx.Done()
 	srv.Close()

@@ -18,6 +18,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/aws/smithy-go/logging"
 )
 
 // Algorithm is the only signing algorithm accepted.
@@ -88,15 +89,33 @@ func Parse(h string) (Authorization, error) {
 	return a, nil
 }
 
+// Computed is what the service computes from a request to check its
+// signature: the canonical request, the string to sign and the signature.
+// The canonical request lists the signed headers with their values, the
+// session token included when it was signed: it must not be logged.
+type Computed struct {
+	CanonicalRequest string
+	StringToSign     string
+	Signature        string
+}
+
 // Signature recomputes the signature of r for a with secret. Go's server
 // moves the Host header to r.Host and Content-Length to r.ContentLength;
 // both are put back when signed. A signed-header list the Go signer would
 // not produce (one without host, one naming a header it never signs, or
 // one out of order) gives ErrMismatch, with the reason.
 func Signature(r *http.Request, body []byte, a Authorization, secret string, signingTime time.Time) (string, error) {
+	c, err := Compute(r, body, a, secret, signingTime)
+	return c.Signature, err
+}
+
+// Compute recomputes the signature of r for a with secret, as Signature
+// does, and returns it with the canonical request and the string to sign
+// it was computed from, exactly as aws-sdk-go-v2's signer built them.
+func Compute(r *http.Request, body []byte, a Authorization, secret string, signingTime time.Time) (Computed, error) {
 	req, err := http.NewRequest(r.Method, "http://localhost/", nil)
 	if err != nil {
-		return "", ErrMismatch
+		return Computed{}, ErrMismatch
 	}
 	req.URL.Path, req.URL.RawPath, req.URL.RawQuery = r.URL.Path, r.URL.RawPath, r.URL.RawQuery
 	req.Host = r.Host
@@ -109,7 +128,7 @@ func Signature(r *http.Request, body []byte, a Authorization, secret string, sig
 		case name == "content-length":
 			req.ContentLength = r.ContentLength
 		case unsignable[name]:
-			return "", fmt.Errorf("%w: aws-sdk-go-v2's signer never signs %s", ErrMismatch, name)
+			return Computed{}, fmt.Errorf("%w: aws-sdk-go-v2's signer never signs %s", ErrMismatch, name)
 		default:
 			if vals := r.Header.Values(name); len(vals) > 0 {
 				req.Header[http.CanonicalHeaderKey(name)] = vals
@@ -117,21 +136,46 @@ func Signature(r *http.Request, body []byte, a Authorization, secret string, sig
 		}
 	}
 	if !hasHost {
-		return "", fmt.Errorf("%w: 'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization", ErrMismatch)
+		return Computed{}, fmt.Errorf("%w: 'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization", ErrMismatch)
 	}
 	sum := sha256.Sum256(body)
 	creds := aws.Credentials{AccessKeyID: a.KeyID, SecretAccessKey: secret}
-	if err := v4.NewSigner().SignHTTP(context.Background(), creds, req, hex.EncodeToString(sum[:]),
+	var c Computed
+	capture := func(o *v4.SignerOptions) {
+		o.LogSigning = true
+		o.Logger = signingLog{&c}
+	}
+	if err := v4.NewSigner(capture).SignHTTP(context.Background(), creds, req, hex.EncodeToString(sum[:]),
 		a.Service, a.Region, signingTime); err != nil {
-		return "", ErrMismatch
+		return Computed{}, ErrMismatch
 	}
 	got, err := Parse(req.Header.Get("Authorization"))
 	if err != nil || got.SignedHeaders != a.SignedHeaders {
 		// The Go signer lists the headers it signed; a client that listed
 		// others, or in another order, signed something else.
-		return "", ErrMismatch
+		return Computed{}, ErrMismatch
 	}
-	return got.Signature, nil
+	c.Signature = got.Signature
+	return c, nil
+}
+
+// signingLog receives the canonical request and the string to sign from
+// aws-sdk-go-v2's signer, which passes them as the first two arguments of
+// the debug message it logs when LogSigning is set (the signer exposes
+// them no other way). If a later version passed them otherwise, they stay
+// empty; sigv4check's tests check that they are filled and agree with the
+// signature.
+type signingLog struct{ c *Computed }
+
+func (l signingLog) Logf(_ logging.Classification, _ string, v ...interface{}) {
+	if len(v) < 2 {
+		return
+	}
+	canonical, ok1 := v[0].(string)
+	toSign, ok2 := v[1].(string)
+	if ok1 && ok2 {
+		l.c.CanonicalRequest, l.c.StringToSign = canonical, toSign
+	}
 }
 
 // Verify checks r's signature with secret, with no policy on key, scope or
