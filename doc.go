@@ -1,8 +1,9 @@
-// Package customlabels is a focused Go client for the Amazon Rekognition
-// Custom Labels DescribeProjects operation: typed input and output,
+// Package customlabels is a focused Go client for Amazon Rekognition
+// Custom Labels: projects, their versions (trained models), starting and
+// stopping models, and waiting for them; typed input and output,
 // SigV4-signed awsJson1_1 requests, typed errors, retries with backoff,
-// pagination with Go iterators, and a fake server for tests in package
-// customlabelstest.
+// pagination with Go iterators, waiters that end, and a fake server for
+// tests in package customlabelstest.
 //
 // # Getting started
 //
@@ -67,16 +68,59 @@
 // accidents, not forgery; the token is not a secret and grants nothing
 // a NextToken would not.
 //
+// # Models
+//
+// A project's versions are its trained models. [Client.DescribeProjectVersions]
+// lists them (IAM action rekognition:DescribeProjectVersions), newest
+// first, with status, inference units, training times and evaluation;
+// [AllProjectVersions] and [NewDescribeProjectVersionsPaginator] page
+// through them as for projects. ProjectArn is required:
+//
+//	in := &customlabels.DescribeProjectVersionsInput{ProjectArn: p.ProjectArn}
+//	for v, err := range customlabels.AllProjectVersions(ctx, client, in) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(v.VersionName(), v.Status, v.MinInferenceUnits)
+//	}
+//
+// A RUNNING model bills for every inference-unit hour, used or not, until
+// [Client.StopProjectVersion] stops it (rekognition:StopProjectVersion).
+// [Client.StartProjectVersion] starts a trained model with
+// MinInferenceUnits (and optionally MaxInferenceUnits) units
+// (rekognition:StartProjectVersion). A version ARN does not hold its
+// project's ARN; [ProjectVersionInput] finds it, and [ParseARN] splits an
+// ARN into its parts.
+//
+// # Waiters
+//
+// [NewProjectVersionRunningWaiter] waits after a start until the model is
+// RUNNING; [NewProjectVersionTrainingCompletedWaiter] waits until training
+// has finished. They start from the official acceptors without their
+// traps: they wait only for the versions named in VersionNames (required),
+// they fail at once with a [*WaiterStateError] on a state the awaited one
+// cannot come from (a STOPPED model never becomes RUNNING by waiting),
+// they are bounded by a maximum wait ([ErrWaitTimeout]) and the context,
+// poll with jittered delays, retry polls whose error is retryable, and
+// report each poll to OnPoll for progress:
+//
+//	in, err := customlabels.ProjectVersionInput(ctx, client, versionArn)
+//	...
+//	w := customlabels.NewProjectVersionRunningWaiter(client)
+//	err = w.Wait(ctx, in, 30*time.Minute)
+//
 // # Errors
 //
-// [Client.DescribeProjects] returns a *smithy.OperationError that wraps,
-// in turn, a [*RetryError] when the call was retried, an
-// *awshttp.ResponseError carrying HTTPStatusCode() and ServiceRequestID(),
-// and the service error: one of [*InvalidPaginationTokenException],
-// [*InvalidParameterException], [*AccessDeniedException],
-// [*InternalServerError], [*ThrottlingException] and
-// [*ProvisionedThroughputExceededException], or a *smithy.GenericAPIError
-// for any other code. Match any layer with errors.As:
+// Every operation returns a *smithy.OperationError that wraps, in turn, a
+// [*RetryError] when the call was retried, an *awshttp.ResponseError
+// carrying HTTPStatusCode() and ServiceRequestID(), and the service error:
+// one type per exception the service model documents for the operations
+// ([*InvalidPaginationTokenException], [*InvalidParameterException],
+// [*AccessDeniedException], [*InternalServerError], [*ThrottlingException],
+// [*ProvisionedThroughputExceededException], [*ResourceNotFoundException],
+// [*ResourceInUseException], [*LimitExceededException], ...), or a
+// *smithy.GenericAPIError for any other code. Match any layer with
+// errors.As:
 //
 //	var throttled *customlabels.ThrottlingException
 //	if errors.As(err, &throttled) { ... }
@@ -93,8 +137,10 @@
 //
 // # Testing
 //
-// Code that lists projects should depend on [DescribeProjectsAPIClient],
-// which *Client satisfies. Package customlabelstest runs a fake Rekognition
-// server on 127.0.0.1 that checks signatures, paginates like the service
-// and injects faults, so tests need no AWS account.
+// Code that lists projects or versions should depend on
+// [DescribeProjectsAPIClient] or [DescribeProjectVersionsAPIClient], which
+// *Client satisfies. Package customlabelstest runs a fake Rekognition
+// server on 127.0.0.1 that checks signatures, paginates like the service,
+// injects faults, and trains, starts and stops models on a clock a test can
+// advance, so tests need no AWS account.
 package customlabels
