@@ -71,14 +71,14 @@ func TestProjectsTableSanitises(t *testing.T) {
 	projects := []customlabels.ProjectDescription{
 		{ProjectArn: "arn:aws:rekognition:us-east-1:111122223333:project/short/1", Status: customlabels.ProjectStatusCreated,
 			Datasets: []customlabels.DatasetMetadata{{DatasetType: customlabels.DatasetTypeTrain}, {DatasetType: customlabels.DatasetTypeTest}}},
-		{ProjectArn: "arn:aws:rekognition:us-east-1:111122223333:project/a-longer-name\tx/2", Status: "NEW\nSTATUS"},
+		{ProjectArn: "not\tan-arn", Status: "NEW\nSTATUS"},
 	}
 	var buf bytes.Buffer
 	require.NoError(t, writeProjectsTable(&buf, projects))
 	assert.Equal(t, ""+
-		"NAME             STATUS      FEATURE  CREATED  DATASETS\n"+
-		"short            CREATED     -        -        TRAIN,TEST\n"+
-		"a-longer-name?x  NEW?STATUS  -        -        -\n", buf.String())
+		"NAME        STATUS      FEATURE  CREATED  DATASETS\n"+
+		"short       CREATED     -        -        TRAIN,TEST\n"+
+		"not?an-arn  NEW?STATUS  -        -        -\n", buf.String(), "a name that is not an ARN's is shown whole, made safe")
 }
 
 func TestProjectsJSONDatasets(t *testing.T) {

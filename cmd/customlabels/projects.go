@@ -34,7 +34,7 @@ func parseProjects(args []string, e *env) (*projectsSettings, error) {
 	fs.Var((*namesFlag)(&s.projectNames), "project-name", "list only this project (repeatable, or comma-separated; at most 10)")
 	features := &featureFlag{}
 	fs.Var(features, "feature", "CUSTOM_LABELS, CONTENT_MODERATION or all (default all; repeatable)")
-	fs.IntVar(&s.pageSize, "page-size", 0, fmt.Sprintf("projects per request, 1 to %d (default: the service's %d)", customlabels.MaxPageSize, customlabels.MaxPageSize))
+	fs.IntVar(&s.pageSize, "page-size", 0, fmt.Sprintf("projects per request, 1 to %d (default: the service's %d)", customlabels.DescribeProjectsMaxResults, customlabels.DescribeProjectsMaxResults))
 	fs.IntVar(&s.maxItems, "max-items", 0, "stop after this many projects, 1 or more, and print a NextToken to resume (default: no limit)")
 	fs.StringVar(&s.startingToken, "starting-token", "", "resume a listing from the NextToken of an earlier --max-items run")
 	if err := parseFlags(fs, args, e, "[flags]", projectsAbout); err != nil {
@@ -50,8 +50,8 @@ func parseProjects(args []string, e *env) (*projectsSettings, error) {
 	// Zero is refused rather than given a meaning: "--page-size 0" and
 	// "--max-items 0" are more likely mistakes than requests for the
 	// default, and the default is what leaving the flag out gives.
-	if s.common.set["page-size"] && (s.pageSize < 1 || s.pageSize > customlabels.MaxPageSize) {
-		return nil, usagef("invalid --page-size %d: must be 1 to %d", s.pageSize, customlabels.MaxPageSize)
+	if s.common.set["page-size"] && (s.pageSize < 1 || s.pageSize > customlabels.DescribeProjectsMaxResults) {
+		return nil, usagef("invalid --page-size %d: must be 1 to %d", s.pageSize, customlabels.DescribeProjectsMaxResults)
 	}
 	if s.common.set["max-items"] && s.maxItems < 1 {
 		return nil, usagef("invalid --max-items %d: must be 1 or more", s.maxItems)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/rekognition-go/customlabels"
 )
 
 // newTable returns a writer that aligns tab-separated columns with two
@@ -37,23 +39,14 @@ func timeCell(t time.Time) string {
 	return t.UTC().Format("2006-01-02 15:04:05Z")
 }
 
-// projectName returns the project's name from its ARN,
-// arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP, or the whole
-// ARN when it has another form.
+// projectName returns the project's name from a project or version ARN,
+// or the whole ARN when it has another form.
 func projectName(arn string) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) != 6 || parts[0] != "arn" {
+	a, err := customlabels.ParseARN(arn)
+	if err != nil {
 		return arn
 	}
-	rest, ok := strings.CutPrefix(parts[5], "project/")
-	if !ok {
-		return arn
-	}
-	name, _, _ := strings.Cut(rest, "/")
-	if name == "" {
-		return arn
-	}
-	return name
+	return a.ProjectName
 }
 
 // plural returns "1 page" or "n pages".
