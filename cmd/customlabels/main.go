@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 
 	"github.com/rekognition-go/customlabels"
@@ -99,21 +100,36 @@ func printMainHelp(w io.Writer) {
 	fmt.Fprintln(w, "configuration error, 130 when interrupted.")
 }
 
-// parseFlags parses args with fs, printing the help for -h (then it
-// returns flag.ErrHelp) and refusing positional arguments unless
-// positional is true.
-func parseFlags(fs *flag.FlagSet, args []string, e *env, synopsis, about string) error {
+// parseFlags parses args with fs and returns the positional arguments.
+// Flags may come before, between or after them, as in
+// "customlabels start ARN --min-units 1"; "--" ends the flags. For -h it
+// prints the help and returns flag.ErrHelp.
+func parseFlags(fs *flag.FlagSet, args []string, e *env, synopsis, about string) ([]string, error) {
 	fs.SetOutput(io.Discard) // errors are reported by run; -h prints below
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprintf(e.stderr, "Usage: %s %s %s\n\n%s\n\nFlags:\n", programName, fs.Name(), synopsis, strings.TrimSpace(about))
-			fs.SetOutput(e.stderr)
-			fs.PrintDefaults()
-			fs.SetOutput(io.Discard)
-			fmt.Fprintln(e.stderr, "\nExit status: 0 on success, 1 on an API or network error, 2 on a usage or\nconfiguration error, 130 when interrupted.")
-			return err
-		}
-		return &usageError{msg: err.Error()}
+	var positional, rest []string
+	if i := slices.Index(args, "--"); i >= 0 {
+		args, rest = args[:i], args[i+1:]
 	}
-	return nil
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printHelp(e.stderr, fs, synopsis, about)
+				return nil, err
+			}
+			return nil, &usageError{msg: err.Error()}
+		}
+		if fs.NArg() == 0 {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func printHelp(w io.Writer, fs *flag.FlagSet, synopsis, about string) {
+	fmt.Fprintf(w, "Usage: %s %s %s\n\n%s\n\nFlags:\n", programName, fs.Name(), synopsis, strings.TrimSpace(about))
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	fmt.Fprintln(w, "\nExit status: 0 on success, 1 on an API or network error, 2 on a usage or\nconfiguration error, 130 when interrupted.")
 }

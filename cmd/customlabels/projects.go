@@ -37,11 +37,12 @@ func parseProjects(args []string, e *env) (*projectsSettings, error) {
 	fs.IntVar(&s.pageSize, "page-size", 0, fmt.Sprintf("projects per request, 1 to %d (default: the service's %d)", customlabels.DescribeProjectsMaxResults, customlabels.DescribeProjectsMaxResults))
 	fs.IntVar(&s.maxItems, "max-items", 0, "stop after this many projects, 1 or more, and print a NextToken to resume (default: no limit)")
 	fs.StringVar(&s.startingToken, "starting-token", "", "resume a listing from the NextToken of an earlier --max-items run")
-	if err := parseFlags(fs, args, e, "[flags]", projectsAbout); err != nil {
+	positional, err := parseFlags(fs, args, e, "[flags]", projectsAbout)
+	if err != nil {
 		return nil, err
 	}
-	if fs.NArg() > 0 {
-		return nil, usagef("unexpected argument %q: every option is a flag", fs.Arg(0))
+	if len(positional) > 0 {
+		return nil, usagef("unexpected argument %q: every option is a flag", positional[0])
 	}
 	if err := s.common.check(fs, projectsOptions); err != nil {
 		return nil, err
