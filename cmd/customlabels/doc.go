@@ -19,6 +19,9 @@
 //	customlabels projects [--project-name NAME]... [--feature F]... [--page-size N] [--max-items N] [--starting-token T]
 //	customlabels running [--region R]... [--all-regions] [--price-per-unit-hour USD] [--concurrency N]
 //
+// running lists the Regions concurrently, with at most --concurrency
+// requests in flight (default 4) across all of them.
+//
 // Run customlabels SUBCOMMAND --help for the flags of each.
 //
 // # Flags of every subcommand
@@ -87,4 +90,73 @@
 //
 // Members the service did not send are left out; NextToken is present only
 // when --max-items cut the listing short.
+//
+// customlabels running prints the running and starting models, then one
+// entry per Region asked for, in the order asked for (--all-regions: the
+// order of the list in regions.go), then the totals and the price used:
+//
+//	{
+//	    "Models": [
+//	        {
+//	            "Region": "us-east-1",
+//	            "ProjectName": "shelf-finder-1",
+//	            "ProjectArn": "arn:aws:rekognition:us-east-1:123456789012:project/shelf-finder-1/1651874450838",
+//	            "VersionName": "shelf-finder-1.2022-05-07T10.14.05",
+//	            "ProjectVersionArn": "arn:aws:rekognition:us-east-1:123456789012:project/shelf-finder-1/version/shelf-finder-1.2022-05-07T10.14.05/1651918445123",
+//	            "Status": "RUNNING",
+//	            "MinInferenceUnits": 1,
+//	            "MaxInferenceUnits": 3,
+//	            "MinHourlyCost": 4,
+//	            "MaxHourlyCost": 12
+//	        }
+//	    ],
+//	    "Regions": [
+//	        {
+//	            "Region": "us-east-1",
+//	            "Listed": true,
+//	            "Models": 1,
+//	            "MinInferenceUnits": 1,
+//	            "MaxInferenceUnits": 3,
+//	            "MinHourlyCost": 4,
+//	            "MaxHourlyCost": 12
+//	        },
+//	        {
+//	            "Region": "eu-west-1",
+//	            "Listed": false,
+//	            "Models": 0,
+//	            "MinInferenceUnits": 0,
+//	            "MaxInferenceUnits": 0,
+//	            "MinHourlyCost": 0,
+//	            "MaxHourlyCost": 0,
+//	            "Error": {
+//	                "Code": "AccessDeniedException",
+//	                "Message": "User is not authorized to perform: rekognition:DescribeProjects",
+//	                "RequestID": "6f1c2d3e-...",
+//	                "HTTPStatusCode": 400,
+//	                "Attempts": 1
+//	            }
+//	        }
+//	    ],
+//	    "Total": {
+//	        "Models": 1,
+//	        "MinInferenceUnits": 1,
+//	        "MaxInferenceUnits": 3,
+//	        "MinHourlyCost": 4,
+//	        "MaxHourlyCost": 12
+//	    },
+//	    "Price": {
+//	        "PerInferenceUnitHour": 4,
+//	        "Currency": "USD",
+//	        "Basis": "us-east-1 list price"
+//	    }
+//	}
+//
+// MaxInferenceUnits is MinInferenceUnits for a model that does not
+// auto-scale; the costs are the units times Price.PerInferenceUnitHour, an
+// hourly rate, not what was billed. Price.Basis is "us-east-1 list price"
+// or "--price-per-unit-hour". A Region that could not be listed has
+// "Listed": false and an Error: Code and RequestID are the service's
+// (Code is absent for a network error, and Message is then the whole
+// error), Attempts counts the retries; the command then exits 1 after
+// printing the output.
 package main

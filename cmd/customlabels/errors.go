@@ -109,7 +109,8 @@ type jsonError struct {
 	Message        string `json:"Message"`
 	RequestID      string `json:"RequestID,omitempty"`
 	HTTPStatusCode int    `json:"HTTPStatusCode,omitempty"`
-	Attempts       int    `json:"Attempts,omitempty"`
+	// Attempts is the number of attempts made, retries included.
+	Attempts int `json:"Attempts"`
 }
 
 // errorInfo takes err apart into the layers smithy-go and the client
@@ -128,6 +129,7 @@ func errorInfo(err error) jsonError {
 		info.RequestID = re.ServiceRequestID()
 		info.HTTPStatusCode = re.HTTPStatusCode()
 	}
+	info.Attempts = 1
 	var retried *customlabels.RetryError
 	if errors.As(err, &retried) {
 		info.Attempts = retried.Attempts

@@ -112,13 +112,11 @@ func awsEnv(t *testing.T) string {
 }
 
 // newFake starts an in-process fake serving region with the demo
-// account's projects there, and closes it at the end of the test.
+// account's projects and models there, and closes it at the end of the test.
 func newFake(t *testing.T, region string, opts ...customlabelstest.Option) *customlabelstest.Server {
 	t.Helper()
-	srv := customlabelstest.NewServer(append([]customlabelstest.Option{
-		customlabelstest.WithRegion(region),
-		customlabelstest.WithProjects(demoProjects(region)...),
-	}, opts...)...)
+	srv := customlabelstest.NewServer(append(append(demoData(region).Options(),
+		customlabelstest.WithRegion(region)), opts...)...)
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -146,7 +146,7 @@ func TestProcessProjectsAgainstFakeProcess(t *testing.T) {
 	assert.Empty(t, r.stderr)
 	var out projectsJSONOut
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out))
-	want := customlabelstest.DemoProjects(7, 3)
+	want := customlabelstest.DemoData("eu-west-1", 7, 3).Projects // what the fake process serves
 	require.Len(t, out.ProjectDescriptions, len(want))
 	for i, p := range out.ProjectDescriptions {
 		assert.Equal(t, want[i].ProjectArn, p["ProjectArn"])

@@ -27,3 +27,20 @@ var customLabelsRegions = []string{
 	"eu-west-1",      // Europe (Ireland)
 	"eu-west-2",      // Europe (London)
 }
+
+// defaultPricePerInferenceUnitHour is the price, in US dollars, of one
+// inference unit running for one hour in US East (N. Virginia): the list
+// price on https://aws.amazon.com/rekognition/pricing/ (section "Amazon
+// Rekognition Custom Labels pricing", "Inference hours"), linked from the
+// developer guide's "Running a trained Amazon Rekognition Custom Labels
+// model", which explains the billing (read 2026-12-01: "you are charged
+// for the number of hours that your model is running and for the number
+// of inference units"; two units for 8 hours are 16 inference hours).
+// The pricing page renders its tables from templates, so the figure was
+// taken from its published us-east-1 rate, $4.00 per inference hour;
+// prices differ in other Regions, so the output always says which price
+// it used, and --price-per-unit-hour sets another.
+const defaultPricePerInferenceUnitHour = 4.00
+
+// priceBasis says, in the output, what the default price is.
+const priceBasis = "us-east-1 list price"

@@ -56,3 +56,14 @@ func plural(n int, noun string) string {
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
 }
+
+// versionName returns the version's name from its ARN,
+// arn:aws:rekognition:REGION:ACCOUNT:project/PROJECT/version/NAME/TIMESTAMP,
+// or the whole ARN when it has another form.
+func versionName(arn string) string {
+	a, err := customlabels.ParseARN(arn)
+	if err != nil || a.VersionName == "" {
+		return arn
+	}
+	return a.VersionName
+}
