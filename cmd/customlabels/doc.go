@@ -17,6 +17,7 @@
 // # Subcommands
 //
 //	customlabels projects [--project-name NAME]... [--feature F]... [--page-size N] [--max-items N] [--starting-token T]
+//	customlabels models [--project NAME]... [--status S,...]
 //	customlabels running [--region R]... [--all-regions] [--price-per-unit-hour USD] [--concurrency N]
 //
 // running lists the Regions concurrently, with at most --concurrency
@@ -90,6 +91,34 @@
 //
 // Members the service did not send are left out; NextToken is present only
 // when --max-items cut the listing short.
+//
+// customlabels models prints one entry per model (project version), in
+// the order of the projects, then the service's (newest first):
+//
+//	{
+//	    "Models": [
+//	        {
+//	            "ProjectName": "logo-finder-1",
+//	            "ProjectArn": "arn:aws:rekognition:eu-west-1:123456789012:project/logo-finder-1/1657836431290",
+//	            "VersionName": "logo-finder-1.2022-07-15T03.48.01",
+//	            "ProjectVersionArn": "arn:aws:rekognition:eu-west-1:123456789012:project/logo-finder-1/version/logo-finder-1.2022-07-15T03.48.01/1657856881131",
+//	            "Feature": "CUSTOM_LABELS",
+//	            "Status": "RUNNING",
+//	            "StatusMessage": "The model is running.",
+//	            "MinInferenceUnits": 3,
+//	            "MaxInferenceUnits": 0,
+//	            "CreationTimestamp": "2022-07-15T03:48:01.131000+00:00",
+//	            "TrainingEndTimestamp": "2022-07-15T09:50:26.099000+00:00",
+//	            "BillableTrainingTimeInSeconds": 21254,
+//	            "F1Score": 0.919
+//	        }
+//	    ]
+//	}
+//
+// The members are the service's: MinInferenceUnits and MaxInferenceUnits
+// are 0 when the model was never started or sets no maximum, F1Score and
+// BillableTrainingTimeInSeconds are 0 until training has completed, and
+// the timestamps are absent when the service sent none.
 //
 // customlabels running prints the running and starting models, then one
 // entry per Region asked for, in the order asked for (--all-regions: the

@@ -45,6 +45,7 @@ type subcommand struct {
 // subcommands lists the verbs in the order the help shows them.
 var subcommands = []subcommand{
 	{"projects", "[flags]", "list projects and adapters, as aws rekognition describe-projects does", runProjects},
+	{"models", "[--project NAME]... [--status S,...]", "list the models (project versions) of projects, with their status and units", runModels},
 	{"running", "[--region R]... [--all-regions]", "list running and starting models, their inference units and hourly cost", runRunning},
 }
 
