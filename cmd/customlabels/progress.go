@@ -4,43 +4,43 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 )
 
-// progress shows pages and projects received so far on one terminal line,
-// rewritten after each page and erased at the end. It writes nothing when
-// its writer is not a terminal, so redirected output stays clean.
+// progress shows how far a run has got on one terminal line, rewritten
+// at each step and erased at the end. It writes nothing when stderr is not
+// a terminal, so redirected output stays clean. It is safe for concurrent
+// use.
 type progress struct {
+	mu    sync.Mutex
 	w     io.Writer
 	on    bool
 	shown bool
 }
 
-func newProgress(w io.Writer) *progress {
-	return &progress{w: w, on: isTerminal(w)}
+func newProgress(e *env) *progress {
+	return &progress{w: e.stderr, on: e.progress}
 }
 
-// update shows the counts so far.
-func (p *progress) update(pages, projects int) {
+// show replaces the progress line.
+func (p *progress) show(format string, args ...any) {
 	if !p.on {
 		return
 	}
-	fmt.Fprintf(p.w, "\r\x1b[Klisting: %s, %s so far", plural(pages, "page"), plural(projects, "project"))
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	fmt.Fprintf(p.w, "\r\x1b[K"+format, args...)
 	p.shown = true
 }
 
 // done erases the progress line, if one was shown.
 func (p *progress) done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.shown {
 		fmt.Fprint(p.w, "\r\x1b[K")
 		p.shown = false
 	}
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // isTerminal reports whether w is a terminal: a character device other than

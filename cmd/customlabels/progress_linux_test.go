@@ -35,15 +35,15 @@ func openPTY(t *testing.T) (ptmx, tty *os.File) {
 	return ptmx, tty
 }
 
-func TestProgressOnARealTerminal(t *testing.T) {
+// runOnTerminal runs the program with stderr on a pseudo-terminal and
+// returns stdout and what the terminal received.
+func runOnTerminal(t *testing.T, args ...string) (code int, stdout, terminal string) {
+	t.Helper()
 	ptmx, tty := openPTY(t)
-	assert.True(t, isTerminal(tty), "a pseudo-terminal is a terminal")
-
-	var stdout bytes.Buffer
-	code := run(context.Background(), []string{"--demo", "--page-size", "10"}, &stdout, tty)
-	require.Equal(t, exitOK, code)
+	require.True(t, isTerminal(tty), "a pseudo-terminal is a terminal")
+	var out bytes.Buffer
+	code = run(context.Background(), args, &out, tty)
 	require.NoError(t, tty.Close())
-
 	// Read what the terminal received; once it is drained and the terminal
 	// side is closed, reading fails with EIO.
 	var received bytes.Buffer
@@ -55,10 +55,15 @@ func TestProgressOnARealTerminal(t *testing.T) {
 			break
 		}
 	}
-	got := received.String()
+	return code, out.String(), received.String()
+}
+
+func TestProgressOnARealTerminal(t *testing.T) {
+	code, stdout, got := runOnTerminal(t, "projects", "--demo", "--page-size", "10")
+	require.Equal(t, exitOK, code)
 	for _, want := range []string{"listing: 1 page, 10 projects so far", "listing: 2 pages, 20 projects so far", "listing: 3 pages, 25 projects so far"} {
 		assert.Contains(t, got, want)
 	}
 	assert.True(t, strings.HasSuffix(got, "\r\x1b[K"), "the progress line is erased at the end: %q", got)
-	assert.NotContains(t, stdout.String(), "listing:", "progress never goes to stdout")
+	assert.NotContains(t, stdout, "listing:", "progress never goes to stdout")
 }

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+
+	"github.com/rekognition-go/customlabels"
+	"github.com/rekognition-go/customlabels/internal/endpoint"
+)
+
+// clients holds one client per Region a run works in.
+type clients struct {
+	// regions are the Regions in the order the output shows them.
+	regions  []string
+	byRegion map[string]*customlabels.Client
+	// close frees what the clients hold (the demo's fake servers).
+	close func()
+}
+
+// one returns the client of the run's only Region.
+func (cs *clients) one() (string, *customlabels.Client) {
+	return cs.regions[0], cs.byRegion[cs.regions[0]]
+}
+
+// retryPolicy is the retry mode and attempts the clients use; zero fields
+// mean the SDK's defaults.
+type retryPolicy struct {
+	mode        aws.RetryMode
+	maxAttempts int
+}
+
+// retryPolicy chooses the retry settings: the flags win, then what the
+// AWS configuration chain read (AWS_RETRY_MODE, AWS_MAX_ATTEMPTS, the
+// profile's retry_mode and max_attempts), then the subcommand's default.
+func (c *commonFlags) retryPolicy(cfg aws.Config, o commonOptions) retryPolicy {
+	var p retryPolicy
+	if o.listing {
+		p = retryPolicy{listingRetry.mode, listingRetry.maxAttempts}
+	}
+	if cfg.RetryMode != "" {
+		p.mode = cfg.RetryMode
+	}
+	if cfg.RetryMaxAttempts > 0 {
+		p.maxAttempts = cfg.RetryMaxAttempts
+	}
+	if c.retryMode != "" {
+		p.mode = aws.RetryMode(c.retryMode)
+	}
+	if c.maxAttempts > 0 {
+		p.maxAttempts = c.maxAttempts
+	}
+	return p
+}
+
+func (p retryPolicy) apply(o *customlabels.Options) {
+	if p.mode != "" {
+		o.RetryMode = p.mode
+	}
+	if p.maxAttempts > 0 {
+		o.RetryMaxAttempts = p.maxAttempts
+	}
+}
+
+// connect returns a client for each Region the flags select: demo clients
+// with --demo, else AWS clients configured by the default chain
+// (environment, shared files, SSO, roles) and the flags.
+func (c *commonFlags) connect(ctx context.Context, e *env, o commonOptions) (*clients, error) {
+	if c.demo {
+		regions := c.selectedRegions()
+		if len(regions) == 0 {
+			regions = []string{demoDefaultRegion}
+		}
+		return newDemo(regions, c.retryPolicy(aws.Config{}, o), e.clientOptions), nil
+	}
+
+	var loadOpts []func(*config.LoadOptions) error
+	if c.profile != "" {
+		loadOpts = append(loadOpts, config.WithSharedConfigProfile(c.profile))
+	}
+	cfg, err := config.LoadDefaultConfig(ctx, loadOpts...)
+	if err != nil {
+		return nil, &configError{fmt.Errorf("load AWS configuration: %w", err)}
+	}
+	regions := c.selectedRegions()
+	if len(regions) == 0 {
+		if cfg.Region == "" {
+			return nil, &configError{fmt.Errorf("no AWS Region: pass --region, set AWS_REGION, or set region in the profile")}
+		}
+		if err := endpoint.ValidateRegion(cfg.Region); err != nil {
+			return nil, &configError{fmt.Errorf("the Region of the AWS configuration: %w", err)}
+		}
+		regions = []string{cfg.Region}
+	}
+	for _, r := range slices.Sorted(maps.Keys(c.endpoints)) {
+		if r != "" && !slices.Contains(regions, r) {
+			return nil, usagef("--endpoint-url %s=...: %s is not a Region this run lists", r, r)
+		}
+	}
+	policy := c.retryPolicy(cfg, o)
+	cs := &clients{regions: regions, byRegion: map[string]*customlabels.Client{}, close: func() {}}
+	for _, r := range regions {
+		cs.byRegion[r] = customlabels.NewFromConfig(cfg, append([]func(*customlabels.Options){func(opts *customlabels.Options) {
+			opts.Region = r
+			if u, ok := c.endpoints[r]; ok {
+				opts.BaseEndpoint = u
+			} else if u, ok := c.endpoints[""]; ok {
+				opts.BaseEndpoint = u
+			}
+			policy.apply(opts)
+		}}, e.clientOptions...)...)
+	}
+	return cs, nil
+}

@@ -1,0 +1,191 @@
+// Command customlabels answers the question Amazon Rekognition Custom
+// Labels users ask most: which of my models are running right now, in
+// which Region, and what are they costing me? It also lists projects and
+// model versions, starts and stops models, waits for them, and detects
+// labels in images.
+//
+// Install it with
+//
+//	go install github.com/rekognition-go/customlabels/cmd/customlabels@latest
+//
+// and try it without an AWS account: --demo serves a demo account from
+// in-process customlabelstest fakes, one per Region.
+//
+//	customlabels running --demo --all-regions
+//	customlabels projects --demo --output json --max-items 3
+//
+// # Subcommands
+//
+//	customlabels projects [--project-name NAME]... [--feature F]... [--page-size N] [--max-items N] [--starting-token T]
+//	customlabels models [--project NAME]... [--status S,...]
+//	customlabels running [--region R]... [--all-regions] [--price-per-unit-hour USD] [--concurrency N]
+//
+// running lists the Regions concurrently, with at most --concurrency
+// requests in flight (default 4) across all of them.
+//
+// Run customlabels SUBCOMMAND --help for the flags of each.
+//
+// # Flags of every subcommand
+//
+//	--output table|json    table (the default) for people, JSON for programs
+//	--region R             the AWS Region (default: AWS_REGION or the profile's)
+//	--profile P            the shared config profile
+//	--endpoint-url URL     send requests to URL instead of the Region's endpoint;
+//	                       REGION=URL sets the endpoint of one Region (repeatable)
+//	--demo                 call the demo account instead of AWS
+//	--retry-mode M         standard or adaptive
+//	--max-attempts N       attempts per request, the first included
+//
+// Without --demo the command calls AWS with the default configuration
+// chain (environment, shared config and credentials files, SSO, roles).
+// Retry settings come from the flags, else from AWS_RETRY_MODE and
+// AWS_MAX_ATTEMPTS or the profile's retry_mode and max_attempts, else from
+// the subcommand: listings (projects, running) use adaptive mode with 10
+// attempts, so that throttling slows a listing down instead of failing it;
+// the others use the SDK's standard mode with 3 attempts.
+//
+// Progress goes to stderr when stderr is a terminal, and nowhere
+// otherwise.
+//
+// # Exit status
+//
+//	0    success
+//	1    an API or network error (printed with its code and request ID), or
+//	     a Region that could not be listed
+//	2    a usage error (a bad flag, or a value the service would reject) or
+//	     a configuration error (an unknown profile, no Region)
+//	130  interrupted (Ctrl-C)
+//
+// # JSON output
+//
+// The JSON outputs are stable: keys are only ever added, never renamed or
+// removed, and their order is fixed. Timestamps are ISO 8601 in UTC as the
+// AWS CLI prints them ("2023-11-14T22:13:20.123000+00:00"), amounts are
+// US dollars as JSON numbers.
+//
+// customlabels projects prints exactly what aws rekognition
+// describe-projects prints:
+//
+//	{
+//	    "ProjectDescriptions": [
+//	        {
+//	            "ProjectArn": "arn:aws:rekognition:us-east-1:123456789012:project/NAME/1651874450838",
+//	            "CreationTimestamp": "2022-05-06T22:00:50.838000+00:00",
+//	            "Status": "CREATED",
+//	            "Datasets": [
+//	                {
+//	                    "CreationTimestamp": "...",
+//	                    "DatasetType": "TRAIN",
+//	                    "DatasetArn": "...",
+//	                    "Status": "CREATE_COMPLETE",
+//	                    "StatusMessage": "...",
+//	                    "StatusMessageCode": "SUCCESS"
+//	                }
+//	            ],
+//	            "Feature": "CUSTOM_LABELS",
+//	            "AutoUpdate": "ENABLED"
+//	        }
+//	    ],
+//	    "NextToken": "..."
+//	}
+//
+// Members the service did not send are left out; NextToken is present only
+// when --max-items cut the listing short.
+//
+// customlabels models prints one entry per model (project version), in
+// the order of the projects, then the service's (newest first):
+//
+//	{
+//	    "Models": [
+//	        {
+//	            "ProjectName": "logo-finder-1",
+//	            "ProjectArn": "arn:aws:rekognition:eu-west-1:123456789012:project/logo-finder-1/1657836431290",
+//	            "VersionName": "logo-finder-1.2022-07-15T03.48.01",
+//	            "ProjectVersionArn": "arn:aws:rekognition:eu-west-1:123456789012:project/logo-finder-1/version/logo-finder-1.2022-07-15T03.48.01/1657856881131",
+//	            "Feature": "CUSTOM_LABELS",
+//	            "Status": "RUNNING",
+//	            "StatusMessage": "The model is running.",
+//	            "MinInferenceUnits": 3,
+//	            "MaxInferenceUnits": 0,
+//	            "CreationTimestamp": "2022-07-15T03:48:01.131000+00:00",
+//	            "TrainingEndTimestamp": "2022-07-15T09:50:26.099000+00:00",
+//	            "BillableTrainingTimeInSeconds": 21254,
+//	            "F1Score": 0.919
+//	        }
+//	    ]
+//	}
+//
+// The members are the service's: MinInferenceUnits and MaxInferenceUnits
+// are 0 when the model was never started or sets no maximum, F1Score and
+// BillableTrainingTimeInSeconds are 0 until training has completed, and
+// the timestamps are absent when the service sent none.
+//
+// customlabels running prints the running and starting models, then one
+// entry per Region asked for, in the order asked for (--all-regions: the
+// order of the list in regions.go), then the totals and the price used:
+//
+//	{
+//	    "Models": [
+//	        {
+//	            "Region": "us-east-1",
+//	            "ProjectName": "shelf-finder-1",
+//	            "ProjectArn": "arn:aws:rekognition:us-east-1:123456789012:project/shelf-finder-1/1651874450838",
+//	            "VersionName": "shelf-finder-1.2022-05-07T10.14.05",
+//	            "ProjectVersionArn": "arn:aws:rekognition:us-east-1:123456789012:project/shelf-finder-1/version/shelf-finder-1.2022-05-07T10.14.05/1651918445123",
+//	            "Status": "RUNNING",
+//	            "MinInferenceUnits": 1,
+//	            "MaxInferenceUnits": 3,
+//	            "MinHourlyCost": 4,
+//	            "MaxHourlyCost": 12
+//	        }
+//	    ],
+//	    "Regions": [
+//	        {
+//	            "Region": "us-east-1",
+//	            "Listed": true,
+//	            "Models": 1,
+//	            "MinInferenceUnits": 1,
+//	            "MaxInferenceUnits": 3,
+//	            "MinHourlyCost": 4,
+//	            "MaxHourlyCost": 12
+//	        },
+//	        {
+//	            "Region": "eu-west-1",
+//	            "Listed": false,
+//	            "Models": 0,
+//	            "MinInferenceUnits": 0,
+//	            "MaxInferenceUnits": 0,
+//	            "MinHourlyCost": 0,
+//	            "MaxHourlyCost": 0,
+//	            "Error": {
+//	                "Code": "AccessDeniedException",
+//	                "Message": "User is not authorized to perform: rekognition:DescribeProjects",
+//	                "RequestID": "6f1c2d3e-...",
+//	                "HTTPStatusCode": 400,
+//	                "Attempts": 1
+//	            }
+//	        }
+//	    ],
+//	    "Total": {
+//	        "Models": 1,
+//	        "MinInferenceUnits": 1,
+//	        "MaxInferenceUnits": 3,
+//	        "MinHourlyCost": 4,
+//	        "MaxHourlyCost": 12
+//	    },
+//	    "Price": {
+//	        "PerInferenceUnitHour": 4,
+//	        "Currency": "USD",
+//	        "Basis": "us-east-1 list price"
+//	    }
+//	}
+//
+// MaxInferenceUnits is MinInferenceUnits for a model that does not
+// auto-scale; the costs are the units times Price.PerInferenceUnitHour, an
+// hourly rate, not what was billed. Price.Basis is "us-east-1 list price"
+// or "--price-per-unit-hour". A Region that could not be listed has
+// "Listed": false and an Error: Code and RequestID are the service's
+// (Code is absent for a network error, and Message is then the whole
+// error), Attempts counts the retries; the command then exits 1 after
+// printing the output.
+package main

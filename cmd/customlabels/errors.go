@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/smithy-go"
+
+	"github.com/rekognition-go/customlabels"
+)
+
+// usageError is a command line the program cannot run; it exits 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{msg: fmt.Sprintf(format, args...)}
+}
+
+// configError is an AWS configuration the program cannot use (an unknown
+// profile, a malformed shared config file, no Region); it exits 2, as a
+// usage error does: the fix is in the configuration, not in AWS.
+type configError struct{ err error }
+
+func (e *configError) Error() string { return e.err.Error() }
+func (e *configError) Unwrap() error { return e.err }
+
+// reportedError is a failure whose details were already written to the
+// output (a Region that could not be listed); it exits 1 with a summary.
+type reportedError struct{ msg string }
+
+func (e *reportedError) Error() string { return e.msg }
+
+// report prints err for a person and returns the exit status: 0 for nil
+// or a help request; 2 for a usage or configuration error, including input
+// the client rejects before sending; 130 for an interruption; 1 for
+// anything else. A service error is printed as
+// "error: <Code> (request ID <id>): <message>".
+func report(w io.Writer, subcommand string, err error) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(w, "usage error: %s\nrun %s %s --help for help\n", ue.msg, programName, subcommand)
+		return exitUsage
+	}
+	var ce *configError
+	if errors.As(err, &ce) {
+		fmt.Fprintf(w, "configuration error: %v\n", ce.err)
+		return exitUsage
+	}
+	var pe *customlabels.InvalidParamError
+	if errors.As(err, &pe) {
+		fmt.Fprintf(w, "usage error: %s: %s %s\n", flagFor(pe.Field), pe.Field, pe.Rule)
+		return exitUsage
+	}
+	if errors.Is(err, customlabels.ErrInvalidStartingToken) {
+		fmt.Fprintf(w, "usage error: --starting-token: %v\n", err)
+		return exitUsage
+	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(w, "interrupted")
+		return exitInterrupted
+	}
+	fmt.Fprintf(w, "error: %s\n", describeError(err))
+	return exitError
+}
+
+// describeError says what went wrong in one line: for a service error its
+// code, request ID, message and attempts; otherwise the error's text.
+func describeError(err error) string {
+	var re *reportedError
+	if errors.As(err, &re) {
+		return re.msg
+	}
+	info := errorInfo(err)
+	if info.Code == "" {
+		return err.Error()
+	}
+	var b strings.Builder
+	b.WriteString(info.Code)
+	if info.RequestID != "" {
+		fmt.Fprintf(&b, " (request ID %s)", info.RequestID)
+	}
+	if info.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(info.Message)
+	}
+	if info.Attempts > 1 {
+		fmt.Fprintf(&b, " (after %d attempts)", info.Attempts)
+	}
+	return b.String()
+}
+
+// jsonError is an error as the JSON outputs carry it.
+type jsonError struct {
+	// Code is the service's error code, e.g. "AccessDeniedException";
+	// empty for an error that is not the service's (a network error).
+	Code string `json:"Code,omitempty"`
+	// Message is the service's message, or the whole error's text when
+	// Code is empty.
+	Message        string `json:"Message"`
+	RequestID      string `json:"RequestID,omitempty"`
+	HTTPStatusCode int    `json:"HTTPStatusCode,omitempty"`
+	// Attempts is the number of attempts made, retries included.
+	Attempts int `json:"Attempts"`
+}
+
+// errorInfo takes err apart into the layers smithy-go and the client
+// give it.
+func errorInfo(err error) jsonError {
+	var info jsonError
+	var apiErr smithy.APIError
+	if errors.As(err, &apiErr) {
+		info.Code = apiErr.ErrorCode()
+		info.Message = apiErr.ErrorMessage()
+	} else {
+		info.Message = err.Error()
+	}
+	var re *awshttp.ResponseError
+	if errors.As(err, &re) {
+		info.RequestID = re.ServiceRequestID()
+		info.HTTPStatusCode = re.HTTPStatusCode()
+	}
+	info.Attempts = 1
+	var retried *customlabels.RetryError
+	if errors.As(err, &retried) {
+		info.Attempts = retried.Attempts
+	}
+	return info
+}
+
+// flagFor names the flag that sets an input field.
+func flagFor(field string) string {
+	switch name, _, _ := strings.Cut(field, "["); name {
+	case "ProjectNames":
+		return "--project-name"
+	case "Features":
+		return "--feature"
+	case "MaxResults":
+		return "--page-size"
+	case "NextToken":
+		return "--starting-token"
+	}
+	return field
+}

@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"slices"
+	"strings"
+
+	"github.com/rekognition-go/customlabels"
+)
+
+// Exit statuses.
+const (
+	exitOK          = 0
+	exitError       = 1
+	exitUsage       = 2
+	exitInterrupted = 130 // 128 + SIGINT, as shells report it
+)
+
+const programName = "customlabels"
+
+func main() {
+	// Ctrl-C cancels the work in progress; a second Ctrl-C kills the
+	// program at once.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	context.AfterFunc(ctx, stop)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// subcommand is one verb of the command line.
+type subcommand struct {
+	name    string
+	args    string // synopsis of the arguments after the name
+	summary string
+	run     func(ctx context.Context, e *env, args []string) error
+}
+
+// subcommands lists the verbs in the order the help shows them.
+var subcommands = []subcommand{
+	{"projects", "[flags]", "list projects and adapters, as aws rekognition describe-projects does", runProjects},
+	{"models", "[--project NAME]... [--status S,...]", "list the models (project versions) of projects, with their status and units", runModels},
+	{"running", "[--region R]... [--all-regions]", "list running and starting models, their inference units and hourly cost", runRunning},
+}
+
+// env is where a run writes, and what it knows about its surroundings.
+type env struct {
+	stdout, stderr io.Writer
+	// progress is true when stderr is a terminal: progress lines go there.
+	progress bool
+	// clientOptions are applied to every client after the flags; tests
+	// use them to retry without waiting.
+	clientOptions []func(*customlabels.Options)
+}
+
+// run is the whole program: it runs the subcommand args name, writes its
+// output to stdout and diagnostics to stderr, and returns the exit status.
+// Cancelling ctx interrupts the work.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	return runEnv(ctx, &env{stdout: stdout, stderr: stderr, progress: isTerminal(stderr)}, args)
+}
+
+// runEnv is run in e.
+func runEnv(ctx context.Context, e *env, args []string) int {
+	stderr := e.stderr
+	if len(args) == 0 {
+		printMainHelp(stderr)
+		fmt.Fprintln(stderr, "\nusage error: no subcommand")
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help", "help":
+		printMainHelp(stderr)
+		return exitOK
+	}
+	for _, sc := range subcommands {
+		if sc.name == name {
+			return report(stderr, name, sc.run(ctx, e, args[1:]))
+		}
+	}
+	fmt.Fprintf(stderr, "usage error: unknown subcommand %q\nrun %s --help for the list\n", name, programName)
+	return exitUsage
+}
+
+func printMainHelp(w io.Writer) {
+	fmt.Fprintf(w, "Usage: %s SUBCOMMAND [flags]\n\n", programName)
+	fmt.Fprintln(w, "Amazon Rekognition Custom Labels from the command line: which models are")
+	fmt.Fprintln(w, "running, in which region, and what they cost per hour.")
+	fmt.Fprintln(w, "\nSubcommands:")
+	for _, sc := range subcommands {
+		fmt.Fprintf(w, "  %-10s %s\n", sc.name, sc.summary)
+	}
+	fmt.Fprintf(w, "\nRun %s SUBCOMMAND --help for its flags. Try it without AWS: --demo.\n", programName)
+	fmt.Fprintln(w, "\nExit status: 0 on success, 1 on an API or network error, 2 on a usage or")
+	fmt.Fprintln(w, "configuration error, 130 when interrupted.")
+}
+
+// parseFlags parses args with fs and returns the positional arguments.
+// Flags may come before, between or after them, as in
+// "customlabels start ARN --min-units 1"; "--" ends the flags. For -h it
+// prints the help and returns flag.ErrHelp.
+func parseFlags(fs *flag.FlagSet, args []string, e *env, synopsis, about string) ([]string, error) {
+	fs.SetOutput(io.Discard) // errors are reported by run; -h prints below
+	var positional, rest []string
+	if i := slices.Index(args, "--"); i >= 0 {
+		args, rest = args[:i], args[i+1:]
+	}
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printHelp(e.stderr, fs, synopsis, about)
+				return nil, err
+			}
+			return nil, &usageError{msg: err.Error()}
+		}
+		if fs.NArg() == 0 {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func printHelp(w io.Writer, fs *flag.FlagSet, synopsis, about string) {
+	fmt.Fprintf(w, "Usage: %s %s %s\n\n%s\n\nFlags:\n", programName, fs.Name(), synopsis, strings.TrimSpace(about))
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	fmt.Fprintln(w, "\nExit status: 0 on success, 1 on an API or network error, 2 on a usage or\nconfiguration error, 130 when interrupted.")
+}

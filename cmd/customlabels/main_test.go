@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rekognition-go/customlabels/customlabelstest"
+)
+
+func TestMainHelp(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}} {
+		r := runArgs(t, args...)
+		assert.Equal(t, exitOK, r.code, "%q", args)
+		assert.Empty(t, r.stdout)
+		for _, sc := range subcommands {
+			assert.Contains(t, r.stderr, "  "+sc.name+" ", "the help lists %s", sc.name)
+		}
+		assert.Contains(t, r.stderr, "Exit status")
+	}
+}
+
+func TestMainUsageErrors(t *testing.T) {
+	r := runArgs(t)
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "usage error: no subcommand")
+
+	r = runArgs(t, "describe", "--demo")
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, `usage error: unknown subcommand "describe"`)
+	assert.Empty(t, r.stdout)
+}
+
+func TestEverySubcommandHasHelp(t *testing.T) {
+	for _, sc := range subcommands {
+		t.Run(sc.name, func(t *testing.T) {
+			r := runArgs(t, sc.name, "--help")
+			assert.Equal(t, exitOK, r.code)
+			assert.Empty(t, r.stdout)
+			assert.Contains(t, r.stderr, "Usage: customlabels "+sc.name+" ")
+			for _, flag := range []string{"-output", "-region", "-profile", "-endpoint-url", "-demo", "-retry-mode", "-max-attempts", "Exit status"} {
+				assert.Contains(t, r.stderr, flag)
+			}
+		})
+	}
+}
+
+func TestInterruptedInProcess(t *testing.T) {
+	srv := newFake(t, "us-east-1")
+	awsEnv(t)
+	srv.InjectFault(customlabelstest.Latency(time.Minute))
+
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan result)
+	go func() {
+		done <- runContext(ctx, "projects", "--endpoint-url", srv.URL, "--region", "us-east-1")
+	}()
+	require.Eventually(t, func() bool { return srv.PendingFaults() == 0 }, 10*time.Second, 5*time.Millisecond,
+		"the request reached the server")
+	cancel() // as SIGINT does through signal.NotifyContext
+	select {
+	case r := <-done:
+		assert.Equal(t, exitInterrupted, r.code)
+		assert.Equal(t, "interrupted\n", r.stderr)
+		assert.Empty(t, r.stdout)
+	case <-time.After(10 * time.Second):
+		t.Fatal("run did not return after its context was cancelled")
+	}
+}

@@ -1,0 +1,119 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rekognition-go/customlabels"
+)
+
+func TestFormatTimestamp(t *testing.T) {
+	tests := []struct {
+		name string
+		in   time.Time
+		want string
+	}{
+		{"whole second", time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC), "2023-11-14T22:13:20+00:00"},
+		{"milliseconds", time.Date(2023, 11, 14, 22, 13, 20, 123_000_000, time.UTC), "2023-11-14T22:13:20.123000+00:00"},
+		{"nanoseconds kept", time.Date(2023, 11, 14, 22, 13, 20, 123_456_789, time.UTC), "2023-11-14T22:13:20.123456789+00:00"},
+		{"other zone to UTC", time.Date(2023, 11, 15, 0, 13, 20, 500_000_000, time.FixedZone("CEST", 2*3600)), "2023-11-14T22:13:20.500000+00:00"},
+	}
+	for _, tt := range tests {
+		got := formatTimestamp(tt.in)
+		assert.Equal(t, tt.want, got, "formatTimestamp(%v)", tt.in)
+		back, err := time.Parse(time.RFC3339Nano, got)
+		require.NoError(t, err)
+		assert.True(t, back.Equal(tt.in), "round trip of %v", got)
+	}
+}
+
+func TestMoney(t *testing.T) {
+	tests := []struct {
+		in         money
+		json, text string
+	}{
+		{12, "12", "$12.00"},
+		{3 * 1.1, "3.3", "$3.30"},
+		{0.125, "0.125", "$0.125"},
+		{4.1 * 3, "12.3", "$12.30"},
+		{0, "0", "$0.00"},
+	}
+	for _, tt := range tests {
+		b, err := json.Marshal(tt.in)
+		require.NoError(t, err)
+		assert.Equal(t, tt.json, string(b), "json of %v", float64(tt.in))
+		assert.Equal(t, tt.text, tt.in.String(), "String of %v", float64(tt.in))
+	}
+}
+
+func TestProjectName(t *testing.T) {
+	tests := []struct{ arn, want string }{
+		{"arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", "my-project"},
+		{"arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000000123", "my-project"},
+		{"arn:aws:rekognition:us-east-1:123456789012:model/x/1", "arn:aws:rekognition:us-east-1:123456789012:model/x/1"},
+		{"arn:aws:rekognition:us-east-1:123456789012:project//1", "arn:aws:rekognition:us-east-1:123456789012:project//1"},
+		{"not-an-arn", "not-an-arn"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, projectName(tt.arn), "projectName(%q)", tt.arn)
+	}
+}
+
+func TestProjectsTableSanitises(t *testing.T) {
+	projects := []customlabels.ProjectDescription{
+		{ProjectArn: "arn:aws:rekognition:us-east-1:111122223333:project/short/1", Status: customlabels.ProjectStatusCreated,
+			Datasets: []customlabels.DatasetMetadata{{DatasetType: customlabels.DatasetTypeTrain}, {DatasetType: customlabels.DatasetTypeTest}}},
+		{ProjectArn: "not\tan-arn", Status: "NEW\nSTATUS"},
+	}
+	var buf bytes.Buffer
+	require.NoError(t, writeProjectsTable(&buf, projects))
+	assert.Equal(t, ""+
+		"NAME        STATUS      FEATURE  CREATED  DATASETS\n"+
+		"short       CREATED     -        -        TRAIN,TEST\n"+
+		"not?an-arn  NEW?STATUS  -        -        -\n", buf.String(), "a name that is not an ARN's is shown whole, made safe")
+}
+
+func TestProjectsJSONDatasets(t *testing.T) {
+	res := &projectListing{Projects: []customlabels.ProjectDescription{
+		{ProjectArn: "sent-empty", Datasets: []customlabels.DatasetMetadata{}},
+		{ProjectArn: "not-sent"},
+	}}
+	var buf bytes.Buffer
+	require.NoError(t, writeProjectsJSON(&buf, res))
+	assert.Equal(t, `{
+    "ProjectDescriptions": [
+        {
+            "ProjectArn": "sent-empty",
+            "Datasets": []
+        },
+        {
+            "ProjectArn": "not-sent"
+        }
+    ]
+}
+`, buf.String(), "an empty list the service sent is printed, as the AWS CLI does; a member it left out is left out")
+
+	buf.Reset()
+	require.NoError(t, writeProjectsJSON(&buf, &projectListing{}))
+	assert.Equal(t, "{\n    \"ProjectDescriptions\": []\n}\n", buf.String())
+}
+
+func TestIsTerminal(t *testing.T) {
+	assert.False(t, isTerminal(&bytes.Buffer{}), "a buffer")
+	f, err := os.Create(filepath.Join(t.TempDir(), "out"))
+	require.NoError(t, err)
+	defer f.Close()
+	assert.False(t, isTerminal(f), "a regular file")
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	require.NoError(t, err)
+	defer null.Close()
+	assert.False(t, isTerminal(null), "the null device is a character device but not a terminal")
+}
