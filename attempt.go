@@ -138,7 +138,7 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 		return res
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		info := awserr.Parse(resp.Header.Get("X-Amzn-Errortype"), data)
+		info := awserr.Parse(resp.Header.Get("X-Amzn-Errortype"), data, nil)
 		if err != nil || !info.JSON {
 			info.Message = describeBody(resp, len(data), err)
 		}
