@@ -36,17 +36,20 @@ type attemptResult struct {
 	// when the response had a usable Date header.
 	skew    time.Duration
 	hasSkew bool
+	// credentialsFailed reports that err is a *credentialsError: the call
+	// ends without retries.
+	credentialsFailed bool
 }
 
 // attempt signs, sends and decodes once.
 func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, out response, attempt int, skew time.Duration) (res attemptResult) {
 	creds, err := r.credentials.Retrieve(ctx)
 	if err != nil {
-		res.err = &credentialsError{err}
+		res.err, res.credentialsFailed = &credentialsError{err}, true
 		return res
 	}
 	if !creds.HasKeys() {
-		res.err = &credentialsError{errors.New("credentials have no access key ID or secret access key")}
+		res.err, res.credentialsFailed = &credentialsError{errors.New("credentials have no access key ID or secret access key")}, true
 		return res
 	}
 
@@ -75,6 +78,7 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 		res.err = fmt.Errorf("sign request: %w", err)
 		return res
 	}
+	sec := secretsOf(&creds, req)
 
 	resp, err := r.http.Do(req)
 	if err != nil {
@@ -93,6 +97,7 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 			// DescribeProjects only reads, so sending it again is safe.
 			err = &connectionClosedError{err}
 		}
+		err = sec.error(err)
 		if len(err.Error()) > maxTransportErrorText {
 			err = &cappedError{err}
 		}
@@ -105,14 +110,14 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 	if res.requestID == "" {
 		res.requestID = resp.Header.Get("X-Amz-Requestid")
 	}
-	res.requestID = capEchoed(res.requestID)
+	res.requestID = capEchoed(sec.redact(res.requestID))
 	if date := resp.Header.Get("Date"); date != "" && resp.Header.Get("Age") == "" {
 		if serverTime, err := http.ParseTime(date); err == nil {
 			res.skew, res.hasSkew = time.Until(serverTime), true
 		}
 	}
 	if resp.Request != nil && resp.Request.URL != nil && resp.Request.URL.Host != req.URL.Host {
-		res.err = responseError(resp, res.requestID, fmt.Errorf("the HTTP client followed a redirect to %s; refusing its response", capEchoed(resp.Request.URL.Host)))
+		res.err = responseError(resp, &sec, res.requestID, fmt.Errorf("the HTTP client followed a redirect to %s; refusing its response", capEchoed(sec.redact(resp.Request.URL.Host))))
 		return res
 	}
 
@@ -129,24 +134,26 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 		// it by status and header.
 		data = nil
 	case err != nil:
-		res.err = responseError(resp, res.requestID, err)
+		res.err = responseError(resp, &sec, res.requestID, err)
 		return res
 	}
 
 	if resp.StatusCode >= 300 && resp.StatusCode <= 399 {
-		res.err = responseError(resp, res.requestID, fmt.Errorf("redirect (%s) not followed", redirectTarget(resp)))
+		res.err = responseError(resp, &sec, res.requestID, fmt.Errorf("redirect (%s) not followed", sec.redact(redirectTarget(resp))))
 		return res
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		info := awserr.Parse(resp.Header.Get("X-Amzn-Errortype"), data)
+		// Every text taken from the response is scrubbed of the
+		// credentials sent, before it is capped (see sentSecrets).
+		info := awserr.Parse(resp.Header.Get("X-Amzn-Errortype"), data, sec.redact)
 		if err != nil || !info.JSON {
-			info.Message = describeBody(resp, len(data), err)
+			info.Message = sec.redact(describeBody(resp, len(data), err))
 		}
-		res.err = responseError(resp, res.requestID, newAPIError(info, res.requestID, resp.StatusCode))
+		res.err = responseError(resp, &sec, res.requestID, newAPIError(info, res.requestID, resp.StatusCode))
 		return res
 	}
 	if err := decodeResponse(call.op, data, out); err != nil {
-		res.err = responseError(resp, res.requestID, deserializationError(err))
+		res.err = responseError(resp, &sec, res.requestID, deserializationError(sec.error(err)))
 		return res
 	}
 	out.setRequestID(res.requestID)
@@ -163,20 +170,33 @@ func redirectTarget(resp *http.Response) string {
 
 // responseError wraps err with the status and request ID, as the AWS SDK
 // for Go does. The response kept in the error has no request (whose
-// headers hold the signature and session token) and no body.
-func responseError(resp *http.Response, requestID string, err error) error {
-	kept := &http.Response{
-		Status:        resp.Status,
-		StatusCode:    resp.StatusCode,
-		Proto:         resp.Proto,
-		ProtoMajor:    resp.ProtoMajor,
-		ProtoMinor:    resp.ProtoMinor,
-		Header:        resp.Header,
-		Body:          http.NoBody,
-		ContentLength: resp.ContentLength,
+// headers hold the signature and session token) and no body, and its
+// header is scrubbed of the secrets sent.
+func responseError(resp *http.Response, sec *sentSecrets, requestID string, err error) error {
+	// The four layers in one allocation.
+	l := &responseErrorLayers{
+		kept: http.Response{
+			Status:        resp.Status,
+			StatusCode:    resp.StatusCode,
+			Proto:         resp.Proto,
+			ProtoMajor:    resp.ProtoMajor,
+			ProtoMinor:    resp.ProtoMinor,
+			Header:        sec.header(resp.Header),
+			Body:          http.NoBody,
+			ContentLength: resp.ContentLength,
+		},
 	}
-	return &awshttp.ResponseError{
-		ResponseError: &smithyhttp.ResponseError{Response: &smithyhttp.Response{Response: kept}, Err: err},
-		RequestID:     requestID,
-	}
+	l.smithyResp.Response = &l.kept
+	l.smithyErr = smithyhttp.ResponseError{Response: &l.smithyResp, Err: err}
+	l.awsErr = awshttp.ResponseError{ResponseError: &l.smithyErr, RequestID: requestID}
+	return &l.awsErr
+}
+
+// responseErrorLayers holds what responseError returns and what it points
+// to.
+type responseErrorLayers struct {
+	awsErr     awshttp.ResponseError
+	smithyErr  smithyhttp.ResponseError
+	smithyResp smithyhttp.Response
+	kept       http.Response
 }

@@ -90,8 +90,7 @@ func (c *Client) invoke(ctx context.Context, op *operation, body []byte, optFns 
 		if res.err == nil {
 			return nil
 		}
-		var credErr *credentialsError
-		if errors.As(res.err, &credErr) {
+		if res.credentialsFailed {
 			return operationError(op.name, stoppedError(attempt-1, call.maxAttempts, lastErr, res.err))
 		}
 		if ctxErr := ctx.Err(); ctxErr != nil {
@@ -118,10 +117,10 @@ func (c *Client) invoke(ctx context.Context, op *operation, body []byte, optFns 
 			skew = measured // the next attempt signs with the server's clock
 		}
 
-		if !r.retryer.IsErrorRetryable(classified) {
-			return operationError(op.name, finalError(attempt, call.maxAttempts, res.err, nil))
-		}
-		if attempt >= call.maxAttempts {
+		// The attempts left are checked first: classifying an error walks
+		// its chain with errors.As and formats it, which an error that
+		// cannot be retried anyway need not pay for.
+		if attempt >= call.maxAttempts || !r.retryer.IsErrorRetryable(classified) {
 			return operationError(op.name, finalError(attempt, call.maxAttempts, res.err, nil))
 		}
 		releaseRetry, err = r.retryer.GetRetryToken(ctx, classified)

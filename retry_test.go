@@ -251,7 +251,7 @@ func TestRetryAfterHeaderClamp(t *testing.T) {
 		if v != "" {
 			h.Set("X-Amz-Retry-After", v)
 		}
-		return responseError(&http.Response{StatusCode: 503, Header: h}, "r", errors.New("x"))
+		return responseError(&http.Response{StatusCode: 503, Header: h}, &sentSecrets{}, "r", errors.New("x"))
 	}
 	var re *smithyhttp.ResponseError
 	require.ErrorAs(t, mk("1"), &re)

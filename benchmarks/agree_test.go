@@ -79,8 +79,10 @@ func TestClientsAgree(t *testing.T) {
 			if err != nil || n != listPages*pageSize {
 				t.Errorf("list = %d, %v; want %d, nil", n, err, listPages*pageSize)
 			}
-			if err := noRetry[name].throttled(ctx); err != nil {
-				t.Error(err)
+			for _, n := range []string{throttledName, errorName} {
+				if err := noRetry[name].throttled(ctx, n); err != nil {
+					t.Errorf("%s: %v", n, err)
+				}
 			}
 		})
 	}

@@ -48,7 +48,17 @@ func BenchmarkDescribeProjects(b *testing.B) {
 		b.Run("case=Throttled/client="+name, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if err := noRetry[name].throttled(ctx); err != nil {
+				if err := noRetry[name].throttled(ctx, throttledName); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+	for _, name := range clientNames {
+		b.Run("case=Error400/client="+name, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if err := noRetry[name].throttled(ctx, errorName); err != nil {
 					b.Fatal(err)
 				}
 			}

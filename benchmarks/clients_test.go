@@ -32,9 +32,10 @@ type client interface {
 	// list pages through the whole listing from token with the library's
 	// paginator and returns the number of projects decoded.
 	list(ctx context.Context, token string) (int, error)
-	// throttled makes a call the server throttles; it returns nil when the
-	// library reports a ThrottlingException, as it should.
-	throttled(ctx context.Context) error
+	// throttled makes a call the server throttles (name is throttledName
+	// or errorName, for HTTP 500 or 400); it returns nil when the library
+	// reports a ThrottlingException, as it should.
+	throttled(ctx context.Context, name string) error
 	// summary fetches one page for the agreement test.
 	summary(ctx context.Context, maxResults int32, token string) ([]project, string, error)
 }
@@ -106,8 +107,8 @@ func (c *customlabelsClient) list(ctx context.Context, token string) (int, error
 	return n, nil
 }
 
-func (c *customlabelsClient) throttled(ctx context.Context) error {
-	_, err := c.c.DescribeProjects(ctx, &customlabels.DescribeProjectsInput{ProjectNames: []string{throttledName}})
+func (c *customlabelsClient) throttled(ctx context.Context, name string) error {
+	_, err := c.c.DescribeProjects(ctx, &customlabels.DescribeProjectsInput{ProjectNames: []string{name}})
 	var te *customlabels.ThrottlingException
 	if !errors.As(err, &te) {
 		return fmt.Errorf("want a ThrottlingException, got %v", err)
@@ -162,8 +163,8 @@ func (c *sdkClient) list(ctx context.Context, token string) (int, error) {
 	return n, nil
 }
 
-func (c *sdkClient) throttled(ctx context.Context) error {
-	_, err := c.c.DescribeProjects(ctx, &rekognition.DescribeProjectsInput{ProjectNames: []string{throttledName}})
+func (c *sdkClient) throttled(ctx context.Context, name string) error {
+	_, err := c.c.DescribeProjects(ctx, &rekognition.DescribeProjectsInput{ProjectNames: []string{name}})
 	var te *types.ThrottlingException
 	if !errors.As(err, &te) {
 		return fmt.Errorf("want a ThrottlingException, got %v", err)
@@ -213,8 +214,8 @@ func (c *floorClient) list(ctx context.Context, token string) (int, error) {
 	}
 }
 
-func (c *floorClient) throttled(ctx context.Context) error {
-	_, err := c.c.DescribeProjects(ctx, &floor.Input{ProjectNames: []string{throttledName}})
+func (c *floorClient) throttled(ctx context.Context, name string) error {
+	_, err := c.c.DescribeProjects(ctx, &floor.Input{ProjectNames: []string{name}})
 	var ae *floor.APIError
 	if !errors.As(err, &ae) || ae.Type != "ThrottlingException" {
 		return fmt.Errorf("want a ThrottlingException, got %v", err)

@@ -22,8 +22,12 @@ const (
 	// listPages × pageSize projects make the full listing.
 	listPages = 100
 	pageSize  = 100
-	// throttledName in ProjectNames asks the server for a ThrottlingException.
+	// throttledName in ProjectNames asks the server for a ThrottlingException
+	// with HTTP status 500, the documented one.
 	throttledName = "throttled"
+	// errorName in ProjectNames asks for a ThrottlingException with HTTP
+	// status 400, as the service also sends it.
+	errorName = "error400"
 	// listTokenPrefix starts every token of the full listing; the page
 	// number follows it.
 	listTokenPrefix = "list-"
@@ -89,7 +93,8 @@ func renderPage(first, n int, next string) []byte {
 // server answers DescribeProjects with pre-rendered bodies, chosen by a
 // cheap look at the request body:
 //   - "NextToken":"list-NNN…": page NNN of the 10,000-project listing;
-//   - "ProjectNames":["throttled"]: a ThrottlingException;
+//   - "ProjectNames":["throttled"]: a ThrottlingException (HTTP 500);
+//   - "ProjectNames":["error400"]: the same ThrottlingException, HTTP 400;
 //   - "MaxResults":1: a page of 1 project (with a NextToken);
 //   - "MaxResults":100: a page of 100 projects (with a NextToken).
 //
@@ -105,6 +110,7 @@ type server struct {
 var (
 	matchToken      = []byte(`"NextToken":"` + listTokenPrefix)
 	matchThrottled  = []byte(`"ProjectNames":["` + throttledName + `"]`)
+	matchError      = []byte(`"ProjectNames":["` + errorName + `"]`)
 	matchMaxResults = []byte(`"MaxResults":`)
 	authPrefix      = "AWS4-HMAC-SHA256 Credential=" + accessKey + "/"
 	authScope       = "/" + region + "/rekognition/aws4_request, "
@@ -162,6 +168,8 @@ func (s *server) serve(w http.ResponseWriter, r *http.Request) {
 	case bytes.Contains(body, matchThrottled):
 		// The documented status of ThrottlingException.
 		s.write(w, http.StatusInternalServerError, s.throttled)
+	case bytes.Contains(body, matchError):
+		s.write(w, http.StatusBadRequest, s.throttled)
 	case maxResults(body) == 1:
 		s.write(w, http.StatusOK, s.page1)
 	case maxResults(body) == pageSize:

@@ -6,9 +6,11 @@ package awserr
 
 import (
 	"bytes"
-	"encoding/json"
 	"strings"
+	"unicode"
 	"unicode/utf8"
+
+	"github.com/rekognition-go/customlabels/internal/jsonread"
 )
 
 // UnknownCode is the code of an error response that names none.
@@ -34,57 +36,216 @@ type Info struct {
 	JSON bool
 }
 
-// body is the union of the members the protocol and the modeled exceptions
-// use. encoding/json prefers an exact key match, so "message" and "Message"
-// land in their own fields.
-type body struct {
-	Type         string          `json:"__type"`
-	MessageLower *string         `json:"message"`
-	MessageUpper *string         `json:"Message"`
-	CodeLower    json.RawMessage `json:"code"`
-	CodeUpper    json.RawMessage `json:"Code"`
-	Logref       json.RawMessage `json:"Logref"`
-}
-
 // Parse reads the error of a response from its X-Amzn-ErrorType header and
 // its body. An empty body is accepted. A body that is not a JSON object
 // gives Info.JSON false, with the code taken from the header alone.
-func Parse(headerType string, data []byte) Info {
+//
+// redact, when not nil, is applied to the header and to every text taken
+// from the body before it is cut to its cap, so that a secret the server
+// quotes is removed whole however long the text.
+//
+// The body is read as encoding/json would read it into a struct of the
+// members "__type", "message", "Message", "code", "Code" and "Logref" (the
+// reference in reference_test.go, held to this by
+// FuzzParseMatchesReference): keys match exactly first, then without
+// regard to case (Unicode simple folding, as encoding/json does); the last
+// of repeated keys wins; a member of the wrong type, or any syntax error,
+// makes the whole body not JSON.
+func Parse(headerType string, data []byte, redact func(string) string) Info {
 	var info Info
 	var b body
 	trimmed := bytes.TrimSpace(data)
 	switch {
 	case len(trimmed) == 0:
 		info.JSON = true
-	case trimmed[0] == '{' && json.Unmarshal(trimmed, &b) == nil:
+	case trimmed[0] == '{' && b.read(trimmed):
 		info.JSON = true
 	default:
 		b = body{}
 	}
+	if redact == nil {
+		redact = noRedact
+	}
 
-	code := headerType
+	code := redact(headerType)
 	if code == "" {
-		code = b.Type
+		code = redact(b.typ)
 	}
 	if code == "" {
-		code = jsonString(b.CodeLower)
+		code = redact(b.codeLower.str)
 	}
-	if code == "" && len(b.CodeLower) == 0 {
+	if code == "" && !b.codeLower.set {
 		// encoding/json matches keys without regard to case, as the SDK's
 		// decoder does: a lone "Code" string also names the error.
-		code = jsonString(b.CodeUpper)
+		code = redact(b.codeUpper.str)
 	}
 	info.Code = SanitizeCode(code)
 
 	switch {
-	case b.MessageLower != nil:
-		info.Message = sanitizeText(*b.MessageLower, maxMessageLen)
-	case b.MessageUpper != nil:
-		info.Message = sanitizeText(*b.MessageUpper, maxMessageLen)
+	case b.messageLower.set:
+		info.Message = sanitizeText(redact(b.messageLower.str), maxMessageLen)
+	case b.messageUpper.set:
+		info.Message = sanitizeText(redact(b.messageUpper.str), maxMessageLen)
 	}
-	info.CodeMember = sanitizeText(jsonString(b.CodeUpper), maxMessageLen)
-	info.Logref = sanitizeText(jsonString(b.Logref), maxMessageLen)
+	info.CodeMember = sanitizeText(redact(b.codeUpper.str), maxMessageLen)
+	info.Logref = sanitizeText(redact(b.logref.str), maxMessageLen)
 	return info
+}
+
+func noRedact(s string) string { return s }
+
+// body is the union of the members the protocol and the modeled exceptions
+// use, read as encoding/json reads them into the reference's struct.
+type body struct {
+	typ                        string
+	messageLower, messageUpper member // *string there: set unless null
+	codeLower, codeUpper       member // json.RawMessage there: set by any value
+	logref                     member
+}
+
+// member is a member's value: str holds it when it is a JSON string; set
+// reports whether it counts as present (see body).
+type member struct {
+	str string
+	set bool
+}
+
+// Folded names of the members, as encoding/json folds names: ASCII upper
+// case, any other rune to the smallest of its Unicode fold set.
+const (
+	foldedType    = "__TYPE"
+	foldedMessage = "MESSAGE"
+	foldedCode    = "CODE"
+	foldedLogref  = "LOGREF"
+)
+
+// read decodes data into b, reporting false for a syntax error or a
+// member of the wrong type.
+func (b *body) read(data []byte) bool {
+	var d jsonread.Decoder
+	d.Reset(data)
+	if d.Peek() != jsonread.Object || d.BeginObject() != nil {
+		return false
+	}
+	for {
+		key, more, err := d.NextKey()
+		if err != nil {
+			return false
+		}
+		if !more {
+			break
+		}
+		var ok bool
+		switch string(key) { // an exact match first, as encoding/json
+		case "__type":
+			ok = readString(&d, &b.typ)
+		case "message":
+			ok = readStringPointer(&d, &b.messageLower)
+		case "Message":
+			ok = readStringPointer(&d, &b.messageUpper)
+		case "code":
+			ok = readRaw(&d, &b.codeLower)
+		case "Code":
+			ok = readRaw(&d, &b.codeUpper)
+		case "Logref":
+			ok = readRaw(&d, &b.logref)
+		default:
+			// Between names that differ only in case, encoding/json
+			// picks the field declared first: "message" and "code".
+			switch {
+			case foldEqual(key, foldedType):
+				ok = readString(&d, &b.typ)
+			case foldEqual(key, foldedMessage):
+				ok = readStringPointer(&d, &b.messageLower)
+			case foldEqual(key, foldedCode):
+				ok = readRaw(&d, &b.codeLower)
+			case foldEqual(key, foldedLogref):
+				ok = readRaw(&d, &b.logref)
+			default:
+				ok = d.Skip() == nil
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return d.End() == nil
+}
+
+// readString reads a string into s, as into a string field: null leaves s
+// as it was; any other kind is a type error.
+func readString(d *jsonread.Decoder, s *string) bool {
+	switch d.Peek() {
+	case jsonread.Null:
+		return d.Skip() == nil
+	case jsonread.String:
+		v, err := d.ReadString()
+		if err != nil {
+			return false
+		}
+		*s = string(v)
+		return true
+	}
+	return false
+}
+
+// readStringPointer reads a string into m, as into a *string field: null
+// unsets it.
+func readStringPointer(d *jsonread.Decoder, m *member) bool {
+	if d.Peek() == jsonread.Null {
+		*m = member{}
+		return d.Skip() == nil
+	}
+	m.set = true
+	return readString(d, &m.str)
+}
+
+// readRaw reads any value into m, as into a json.RawMessage field: it is
+// set whatever the value, and str holds the value when it is a string.
+func readRaw(d *jsonread.Decoder, m *member) bool {
+	*m = member{set: true}
+	if d.Peek() == jsonread.String {
+		return readString(d, &m.str)
+	}
+	return d.Skip() == nil
+}
+
+// foldEqual reports whether key, folded as encoding/json folds names,
+// equals folded (upper-case ASCII).
+func foldEqual(key []byte, folded string) bool {
+	j := 0
+	for i := 0; i < len(key); j++ {
+		c := key[i]
+		if c < utf8.RuneSelf {
+			i++
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+		} else {
+			r, n := utf8.DecodeRune(key[i:])
+			i += n
+			r = foldRune(r)
+			if r >= utf8.RuneSelf {
+				return false
+			}
+			c = byte(r)
+		}
+		if j >= len(folded) || folded[j] != c {
+			return false
+		}
+	}
+	return j == len(folded)
+}
+
+// foldRune returns the smallest rune of r's Unicode fold set.
+func foldRune(r rune) rune {
+	for {
+		r2 := unicode.SimpleFold(r)
+		if r2 <= r {
+			return r2
+		}
+		r = r2
+	}
 }
 
 // SanitizeCode reduces a raw error code to its name: the part before the
@@ -157,16 +318,4 @@ func sanitizeText(s string, max int) string {
 		}
 	}
 	return sb.String()
-}
-
-// jsonString returns raw's value if it is a JSON string, else "".
-func jsonString(raw json.RawMessage) string {
-	if len(raw) == 0 || raw[0] != '"' {
-		return ""
-	}
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		return ""
-	}
-	return s
 }

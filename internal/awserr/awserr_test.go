@@ -46,17 +46,27 @@ func TestParse(t *testing.T) {
 		{"hostile code", "", `{"__type":"Thrott\u001b[31mling Exception\n"}`, Info{Code: "Thrott31mlingException", JSON: true}},
 		{"control chars in message", "", `{"__type":"X","message":"a\nb\u0000c"}`, Info{Code: "X", Message: "a b c", JSON: true}},
 		{"null message", "", `{"__type":"X","message":null}`, Info{Code: "X", JSON: true}},
+		{"keys folded", "", `{"__TYPE":"X","MESSAGE":"m","LogRef":"l"}`, Info{Code: "X", Message: "m", Logref: "l", JSON: true}},
+		{"keys folded as Unicode", "", `{"__type":"X","meſſage":"long s"}`, Info{Code: "X", Message: "long s", JSON: true}},
+		{"last repeated key wins", "", `{"__type":"X","message":"a","message":"b"}`, Info{Code: "X", Message: "b", JSON: true}},
+		{"a later null unsets message", "", `{"__type":"X","message":"a","message":null,"Message":"up"}`, Info{Code: "X", Message: "up", JSON: true}},
+		{"a later null keeps __type", "", `{"__type":"X","__type":null}`, Info{Code: "X", JSON: true}},
+		{"code null blocks Code", "", `{"code":null,"Code":"ThrottlingException"}`, Info{Code: UnknownCode, CodeMember: "ThrottlingException", JSON: true}},
+		{"message of the wrong type", "ThrottlingException", `{"__type":"X","message":5}`, Info{Code: "ThrottlingException"}},
+		{"escaped strings", "", `{"__type":"\u0058","message":"a\/b \u00e9"}`, Info{Code: "X", Message: "a/b é", JSON: true}},
+		{"unknown members skipped", "", `{"a":[1,{"b":null}],"__type":"X","c":true}`, Info{Code: "X", JSON: true}},
+		{"trailing data", "", `{"__type":"X"} {}`, Info{Code: UnknownCode}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Parse(tt.header, []byte(tt.body))
+			got := Parse(tt.header, []byte(tt.body), nil)
 			assert.Equal(t, tt.want, got, "Parse(%q, %q)", tt.header, tt.body)
 		})
 	}
 }
 
 func TestParseCaps(t *testing.T) {
-	got := Parse("", []byte(`{"__type":"`+strings.Repeat("A", 1000)+`","message":"`+strings.Repeat("é", 5000)+`"}`))
+	got := Parse("", []byte(`{"__type":"`+strings.Repeat("A", 1000)+`","message":"`+strings.Repeat("é", 5000)+`"}`), nil)
 	assert.Len(t, got.Code, maxCodeLen)
 	assert.LessOrEqual(t, len(got.Message), maxMessageLen+len("…")+1)
 	assert.True(t, strings.HasSuffix(got.Message, "…"))
@@ -67,7 +77,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("X#Y", []byte(`<html>`))
 	f.Add("", []byte(`{"code":"\ud800"}`))
 	f.Fuzz(func(t *testing.T, header string, data []byte) {
-		info := Parse(header, data)
+		info := Parse(header, data, nil)
 		if info.Code == "" || len(info.Code) > maxCodeLen {
 			t.Fatalf("Parse code %q", info.Code)
 		}
@@ -80,6 +90,62 @@ func FuzzParse(f *testing.F) {
 			if strings.ContainsAny(s, "\n\r\x00\x1b") {
 				t.Fatalf("Parse kept a control character: %q", s)
 			}
+		}
+	})
+}
+
+func TestParseRedacts(t *testing.T) {
+	const secret = "SECRET-TOKEN"
+	redact := func(s string) string { return strings.ReplaceAll(s, secret, "[redacted]") }
+	long := strings.Repeat("x", maxMessageLen-4)
+	got := Parse("Invalid"+secret, []byte(`{"message":"`+long+secret+` tail","Code":"c `+secret+`","Logref":"`+secret+`"}`), redact)
+	for _, s := range []string{got.Code, got.Message, got.CodeMember, got.Logref} {
+		if strings.Contains(s, secret[:4]) {
+			t.Errorf("Parse kept (part of) the secret: %q", s)
+		}
+	}
+	assert.Equal(t, "Invalidredacted", got.Code)
+	assert.Equal(t, "c [redacted]", got.CodeMember)
+	assert.Equal(t, "[redacted]", got.Logref)
+	assert.True(t, strings.HasPrefix(got.Message, long+"[re"), "Parse message %.20q…", got.Message)
+}
+
+// FuzzParseMatchesReference holds Parse, on internal/jsonread, to the
+// encoding/json reading it replaced (reference_test.go).
+func FuzzParseMatchesReference(f *testing.F) {
+	for _, s := range []string{
+		`{"__type":"ThrottlingException","Message":"Rate exceeded"}`,
+		`{"__type":"a#b:c","message":"m","Code":"c","Logref":"l"}`,
+		`{"code":null,"Code":"X","MESSAGE":"m","message":null}`,
+		`{"meſſage":"s","__TYPE":"T","logreF":7}`,
+		` {"__type":"X","message":"a\nb\ud800"}` + "\v",
+		`{"__type":5}`, `{"a":[[[{}]]],"code":{"x":1}}`, `[]`, `{"__type":"X"`, ``, `<html>`,
+	} {
+		f.Add("", []byte(s))
+	}
+	f.Add("X#Y:z", []byte(`{"message":"m"}`))
+	f.Fuzz(func(t *testing.T, header string, data []byte) {
+		got, want := Parse(header, data, nil), parseReference(header, data)
+		if got != want {
+			t.Fatalf("Parse(%q, %q)\n got %+v\nwant %+v (encoding/json)", header, data, got, want)
+		}
+	})
+}
+
+// BenchmarkParse reads the 58-byte body of a ThrottlingException, with the
+// encoding/json reference beside it.
+func BenchmarkParse(b *testing.B) {
+	data := []byte(`{"__type":"ThrottlingException","Message":"Rate exceeded"}`)
+	b.Run("impl=jsonread", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = Parse("", data, nil)
+		}
+	})
+	b.Run("impl=encoding-json", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = parseReference("", data)
 		}
 	})
 }
