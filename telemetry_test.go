@@ -312,7 +312,9 @@ func TestTelemetryNopProviders(t *testing.T) {
 // no-op one.
 type nopMeterProvider struct{}
 
-func (nopMeterProvider) Meter(string, ...metrics.MeterOption) metrics.Meter { return metrics.NopMeter{} }
+func (nopMeterProvider) Meter(string, ...metrics.MeterOption) metrics.Meter {
+	return metrics.NopMeter{}
+}
 
 // An instrument the MeterProvider refuses fails every call, before any
 // request, as it does the SDK's.
@@ -386,4 +388,3 @@ func TestTelemetrySpanInRequestContext(t *testing.T) {
 	assert.Equal(t, "DoHTTPRequest", seen)
 	assert.Contains(t, spans.named("DoHTTPRequest")[0].attrs(), "net.peer.name")
 }
-
