@@ -6,6 +6,7 @@ import (
 	"net/http/httptrace"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/tracing"
@@ -200,6 +201,54 @@ func TestTelemetryPaginatorSpans(t *testing.T) {
 	page := "  Rekognition.DescribeProjects\n    Attempt\n" + indent(attemptTree)
 	assert.Equal(t, "caller\n"+page+page+page, spans.tree())
 	assert.Len(t, meters.get("client.call.duration").values(), 3)
+}
+
+// Waiters make one client call per poll, under the span of the caller's
+// context, and no span of their own.
+func TestTelemetryWaiterSpans(t *testing.T) {
+	const versionArn = "arn:aws:rekognition:us-east-1:123456789012:project/shelf/version/v1/1600000001000"
+	srv, c, spans, _ := tracedServer(t,
+		customlabelstest.WithProjects(customlabels.ProjectDescription{
+			ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/shelf/1600000000000",
+			Feature:    customlabels.CustomizationFeatureCustomLabels,
+		}),
+		customlabelstest.WithProjectVersions(customlabels.ProjectVersionDescription{
+			ProjectVersionArn: versionArn,
+			Status:            customlabels.ProjectVersionStatusTrainingCompleted,
+		}),
+		customlabelstest.WithStartingTime(10*time.Minute))
+	ctx := context.Background()
+	_, err := c.StartProjectVersion(ctx, &customlabels.StartProjectVersionInput{ProjectVersionArn: versionArn, MinInferenceUnits: 1})
+	require.NoError(t, err)
+	in, err := customlabels.ProjectVersionInput(ctx, c, versionArn)
+	require.NoError(t, err)
+
+	before := len(spans.named("Rekognition.DescribeProjectVersions"))
+	ctx, parent := recordingTracer{spans}.StartSpan(ctx, "caller")
+	polls := 0
+	w := customlabels.NewProjectVersionRunningWaiter(c, func(o *customlabels.ProjectVersionRunningWaiterOptions) {
+		o.MinDelay, o.MaxDelay = time.Millisecond, time.Millisecond
+		o.OnPoll = func(customlabels.WaiterPoll) {
+			polls++
+			srv.Advance(5 * time.Minute)
+		}
+	})
+	require.NoError(t, w.Wait(ctx, in, time.Hour))
+	parent.End()
+
+	require.Equal(t, 3, polls)
+	calls := spans.named("Rekognition.DescribeProjectVersions")[before:]
+	require.Len(t, calls, polls)
+	for _, call := range calls {
+		require.NotNil(t, call.parent)
+		assert.Equal(t, "caller", call.parent.name, "a poll's span is a child of the caller's")
+	}
+	caller := spans.named("caller")[0]
+	for _, s := range spans.spans {
+		if s.parent == caller {
+			assert.Equal(t, "Rekognition.DescribeProjectVersions", s.name, "the waiter adds no span of its own")
+		}
+	}
 }
 
 func TestTelemetryMetrics(t *testing.T) {
