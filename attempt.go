@@ -23,6 +23,7 @@ type attemptCall struct {
 	payloadHash string
 	invocation  []string
 	maxAttempts int
+	tel         *callTelemetry // nil when telemetry is off
 	// The output is passed to attempt on its own, not kept here: escape
 	// analysis does not tell a struct's fields apart.
 }
@@ -43,7 +44,9 @@ type attemptResult struct {
 
 // attempt signs, sends and decodes once.
 func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, out response, attempt int, skew time.Duration) (res attemptResult) {
-	creds, err := r.credentials.Retrieve(ctx)
+	idCtx, idStep := call.tel.startStep(ctx, spanGetIdentity)
+	creds, err := r.credentials.Retrieve(idCtx)
+	idStep.end(idCtx)
 	if err != nil {
 		res.err, res.credentialsFailed = &credentialsError{err}, true
 		return res
@@ -74,13 +77,17 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 		"Amz-Sdk-Invocation-Id": call.invocation,
 		"Amz-Sdk-Request":       sdkRequestHeader(attempt, call.maxAttempts),
 	}
-	if err := c.signer.SignHTTP(ctx, creds, req, call.payloadHash, signingName, r.endpoint.SigningRegion, time.Now().Add(skew)); err != nil {
+	signCtx, signStep := call.tel.startStep(ctx, spanSign)
+	err = c.signer.SignHTTP(signCtx, creds, req, call.payloadHash, signingName, r.endpoint.SigningRegion, time.Now().Add(skew))
+	signStep.end(signCtx)
+	if err != nil {
 		res.err = fmt.Errorf("sign request: %w", err)
 		return res
 	}
 	sec := secretsOf(&creds, req)
 
-	resp, err := r.http.Do(req)
+	resp, err := r.http.Do(call.tel.startSend(req))
+	call.tel.sent(ctx, resp, err)
 	if err != nil {
 		if resp != nil && resp.Body != nil {
 			resp.Body.Close()

@@ -25,18 +25,10 @@ func (e *credentialsError) Unwrap() error { return e.err }
 // invoke runs one operation: for each attempt it signs the request afresh,
 // sends it and decodes the response, retrying as the retryer decides. The
 // returned error is a *smithy.OperationError.
-func (c *Client) invoke(ctx context.Context, op *operation, body []byte, optFns []func(*Options), out response) error {
-	r := &c.res
-	o := &c.options
-	if len(optFns) > 0 {
-		callOpts := c.options
-		for _, fn := range optFns {
-			fn(&callOpts)
-		}
-		callRes := resolve(callOpts, &c.options, &c.res)
-		r, o = &callRes, &callOpts
-	}
+func (c *Client) invoke(ctx context.Context, op *operation, body []byte, r *resolved, o *Options, tel *callTelemetry, out response) error {
 	switch {
+	case r.telemetry.err != nil:
+		return operationError(op.name, r.telemetry.err)
 	case r.endpointErr != nil:
 		return operationError(op.name, r.endpointErr)
 	case r.retryerErr != nil:
@@ -52,6 +44,7 @@ func (c *Client) invoke(ctx context.Context, op *operation, body []byte, optFns 
 		payloadHash: hex.EncodeToString(sum[:]),
 		invocation:  []string{uuid.New()},
 		maxAttempts: r.retryer.MaxAttempts(),
+		tel:         tel,
 	}
 
 	var skew time.Duration
@@ -79,7 +72,9 @@ func (c *Client) invoke(ctx context.Context, op *operation, body []byte, optFns 
 			return operationError(op.name, stoppedError(attempt-1, call.maxAttempts, lastErr, err))
 		}
 		start := time.Now()
-		res := c.attempt(ctx, r, &call, out, attempt, skew)
+		attemptCtx := tel.startAttempt(ctx, attempt)
+		res := c.attempt(attemptCtx, r, &call, out, attempt, skew)
+		tel.endAttempt(attemptCtx, &res)
 		_ = releaseRetry(res.err)
 		_ = releaseAttempt(res.err)
 		c.log(ctx, r.logger, &call, attempt, res, time.Since(start))
@@ -135,6 +130,20 @@ func (c *Client) invoke(ctx context.Context, op *operation, body []byte, optFns 
 			return operationError(op.name, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: err})
 		}
 	}
+}
+
+// callOptions returns the options of one call: the client's, or a copy
+// changed by optFns and resolved again, sharing what did not change.
+func (c *Client) callOptions(optFns []func(*Options)) (*resolved, *Options) {
+	if len(optFns) == 0 {
+		return &c.res, &c.options
+	}
+	callOpts := c.options
+	for _, fn := range optFns {
+		fn(&callOpts)
+	}
+	callRes := resolve(callOpts, &c.options, &c.res)
+	return &callRes, &callOpts
 }
 
 // finalError wraps err in a *RetryError when more than one attempt was

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"runtime"
 	"strconv"
+	"time"
 
 	"github.com/aws/smithy-go"
 
@@ -67,7 +68,10 @@ type response interface {
 func call[O any, P interface {
 	*O
 	response
-}](ctx context.Context, c *Client, op *operation, params request, optFns []func(*Options)) (*O, error) {
+}](ctx context.Context, c *Client, op *operation, params request, optFns []func(*Options)) (_ *O, err error) {
+	r, o := c.callOptions(optFns)
+	ctx, tel := r.telemetry.startCall(ctx, op) // nil when off
+	defer func() { tel.end(ctx, err) }()
 	if err := params.validate(); err != nil {
 		var ipe *InvalidParamError
 		if errors.As(err, &ipe) && ipe.Input == "" {
@@ -75,9 +79,11 @@ func call[O any, P interface {
 		}
 		return nil, operationError(op.name, err)
 	}
+	encodeStart := time.Now()
 	body := params.appendJSON(make([]byte, 0, 256))
+	tel.serialized(ctx, encodeStart)
 	out := P(new(O))
-	if err := c.invoke(ctx, op, body, optFns, out); err != nil {
+	if err := c.invoke(ctx, op, body, r, o, tel, out); err != nil {
 		return nil, err
 	}
 	return (*O)(out), nil

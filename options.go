@@ -10,6 +10,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/smithy-go/metrics"
+	"github.com/aws/smithy-go/tracing"
 	"github.com/rekognition-go/customlabels/internal/endpoint"
 )
 
@@ -74,6 +76,20 @@ type Options struct {
 	// DisableClockSkewCorrection stops the client from adjusting its
 	// signing time to the server's Date header.
 	DisableClockSkewCorrection bool
+
+	// TracerProvider, when set, receives a span per call, per attempt and
+	// per step of an attempt, named as aws-sdk-go-v2 names them (see
+	// Telemetry in the package documentation). For OpenTelemetry:
+	// smithyoteltracing.Adapt(otel.GetTracerProvider()). Unset, tracing
+	// costs a call nothing.
+	TracerProvider tracing.TracerProvider
+
+	// MeterProvider, when set, receives the call, attempt and HTTP
+	// connection metrics of aws-sdk-go-v2 (client.call.duration and
+	// others; see Telemetry in the package documentation). For
+	// OpenTelemetry: smithyotelmetrics.Adapt(otel.GetMeterProvider()).
+	// Unset, metrics cost a call nothing.
+	MeterProvider metrics.MeterProvider
 }
 
 // resolved is what a call needs, derived from Options.
@@ -88,6 +104,7 @@ type resolved struct {
 	// unknown: its requests are guarded (see guardedContext).
 	redirectSafe bool
 	logger       *slog.Logger
+	telemetry    telemetry
 }
 
 // resolve derives what a call needs from o. When base and prev are given,
@@ -128,6 +145,11 @@ func resolve(o Options, prev *Options, base *resolved) resolved {
 		r.redirectSafe = redirectSafe(r.http)
 	}
 	r.logger = o.Logger
+	if base != nil && sameValue(prev.TracerProvider, o.TracerProvider) && sameValue(prev.MeterProvider, o.MeterProvider) {
+		r.telemetry = base.telemetry
+	} else {
+		r.telemetry = newTelemetry(o.TracerProvider, o.MeterProvider)
+	}
 	return r
 }
 
