@@ -25,7 +25,7 @@ func (e *credentialsError) Unwrap() error { return e.err }
 // invoke runs one operation: for each attempt it signs the request afresh,
 // sends it and decodes the response, retrying as the retryer decides. The
 // returned error is a *smithy.OperationError.
-func (c *Client) invoke(ctx context.Context, op *operation, body []byte, optFns []func(*Options), out response) error {
+func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, optFns []func(*Options), out response) error {
 	r := &c.res
 	o := &c.options
 	if len(optFns) > 0 {
@@ -45,7 +45,7 @@ func (c *Client) invoke(ctx context.Context, op *operation, body []byte, optFns 
 		return operationError(op.name, &credentialsError{errors.New("no credentials provider: set Options.Credentials or use NewFromConfig")})
 	}
 
-	sum := sha256.Sum256(body)
+	sum := sha256.Sum256(body.b)
 	call := attemptCall{
 		op:          op,
 		body:        body,

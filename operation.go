@@ -75,7 +75,8 @@ func call[O any, P interface {
 		}
 		return nil, operationError(op.name, err)
 	}
-	body := params.appendJSON(make([]byte, 0, 256))
+	body := encodeRequest(params)
+	defer body.release()
 	out := P(new(O))
 	if err := c.invoke(ctx, op, body, optFns, out); err != nil {
 		return nil, err
