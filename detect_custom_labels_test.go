@@ -100,7 +100,11 @@ func TestDetectCustomLabelsValidation(t *testing.T) {
 		{"nil input", nil, "ProjectVersionArn", "is required"},
 		{"no arn", &DetectCustomLabelsInput{Image: Image{Bytes: testJPEG}}, "ProjectVersionArn", "is required"},
 		{"short arn", func() *DetectCustomLabelsInput { in := good(); in.ProjectVersionArn = "arn:aws:rekognition"; return in }(), "ProjectVersionArn", "must be 20 to 2048 characters, got 19"},
-		{"long arn", func() *DetectCustomLabelsInput { in := good(); in.ProjectVersionArn = strings.Repeat("a", 2049); return in }(), "ProjectVersionArn", "must be 20 to 2048 characters, got 2049"},
+		{"long arn", func() *DetectCustomLabelsInput {
+			in := good()
+			in.ProjectVersionArn = strings.Repeat("a", 2049)
+			return in
+		}(), "ProjectVersionArn", "must be 20 to 2048 characters, got 2049"},
 		{"model arn", func() *DetectCustomLabelsInput {
 			in := good()
 			in.ProjectVersionArn = "arn:aws:rekognition:us-east-1:123456789012:project/p/1700000000000"
@@ -113,7 +117,11 @@ func TestDetectCustomLabelsValidation(t *testing.T) {
 			in.Image.S3Object = S3Object{Bucket: "bucket", Name: "a.jpg"}
 			return in
 		}(), "Image", "must set only one of Bytes and S3Object"},
-		{"too many bytes", func() *DetectCustomLabelsInput { in := good(); in.Image.Bytes = make([]byte, MaxImageBytes+1); return in }(), "Image.Bytes", "must be 1 to 5242880 bytes, got 5242881"},
+		{"too many bytes", func() *DetectCustomLabelsInput {
+			in := good()
+			in.Image.Bytes = make([]byte, MaxImageBytes+1)
+			return in
+		}(), "Image.Bytes", "must be 1 to 5242880 bytes, got 5242881"},
 		{"short bucket", s3(S3Object{Bucket: "ab", Name: "a.jpg"}), "Image.S3Object.Bucket", "must be 3 to 255 characters, got 2"},
 		{"no bucket", s3(S3Object{Name: "a.jpg"}), "Image.S3Object.Bucket", "must be 3 to 255 characters, got 0"},
 		{"long bucket", s3(S3Object{Bucket: strings.Repeat("b", 256), Name: "a.jpg"}), "Image.S3Object.Bucket", "must be 3 to 255 characters, got 256"},
@@ -153,7 +161,7 @@ func TestDetectCustomLabelsValidAtLimits(t *testing.T) {
 		"one byte image": {ProjectVersionArn: testVersionArn, Image: Image{Bytes: []byte{1}}},
 		"s3 limits": {ProjectVersionArn: testVersionArn, Image: Image{S3Object: S3Object{
 			Bucket: strings.Repeat("b", 255), Name: max1024, Version: max1024}}},
-		"s3 short": {ProjectVersionArn: testVersionArn, Image: Image{S3Object: S3Object{Bucket: "b.-", Name: "k"}}},
+		"s3 short":       {ProjectVersionArn: testVersionArn, Image: Image{S3Object: S3Object{Bucket: "b.-", Name: "k"}}},
 		"confidence 0":   {ProjectVersionArn: testVersionArn, Image: Image{Bytes: testJPEG}, MinConfidence: f32(0)},
 		"confidence 100": {ProjectVersionArn: testVersionArn, Image: Image{Bytes: testJPEG}, MinConfidence: f32(100), MaxResults: math.MaxInt32},
 	} {
@@ -278,13 +286,13 @@ func TestDetectCustomLabelsDecodesOutput(t *testing.T) {
 
 func TestDetectCustomLabelsBadResponses(t *testing.T) {
 	for name, body := range map[string]string{
-		"truncated":    `{"CustomLabels":[{"Name":"ca`,
-		"wrong type":   `{"CustomLabels":{"Name":"cat"}}`,
-		"string conf":  `{"CustomLabels":[{"Name":"cat","Confidence":"high"}]}`,
-		"null":         `null`,
-		"html":         `<html>502</html>`,
-		"trailing":     `{"CustomLabels":[]} {}`,
-		"bad polygon":  `{"CustomLabels":[{"Geometry":{"Polygon":[1]}}]}`,
+		"truncated":   `{"CustomLabels":[{"Name":"ca`,
+		"wrong type":  `{"CustomLabels":{"Name":"cat"}}`,
+		"string conf": `{"CustomLabels":[{"Name":"cat","Confidence":"high"}]}`,
+		"null":        `null`,
+		"html":        `<html>502</html>`,
+		"trailing":    `{"CustomLabels":[]} {}`,
+		"bad polygon": `{"CustomLabels":[{"Geometry":{"Polygon":[1]}}]}`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) { writeJSON(w, 200, body) })
