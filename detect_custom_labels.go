@@ -24,10 +24,6 @@ const (
 	// ImageTooLargeException. The client checks only the model's limit, so
 	// that it never refuses an image the service would take.
 	MaxImageBytes = 5 * 1024 * 1024
-	// MaxProjectVersionArnLength is the longest ProjectVersionArn.
-	MaxProjectVersionArnLength = 2048
-	// MinProjectVersionArnLength is the shortest ProjectVersionArn.
-	MinProjectVersionArnLength = 20
 	// MaxS3ObjectNameLength is the longest S3Object.Name, and of
 	// S3Object.Version.
 	MaxS3ObjectNameLength = 1024
@@ -120,8 +116,13 @@ func (o *DetectCustomLabelsOutput) decodeJSON(d *jsondec.Decoder) {
 
 // validate checks the input against the model constraints of the service.
 func (in *DetectCustomLabelsInput) validate() error {
-	if rule := projectVersionArnRule(in.ProjectVersionArn); rule != "" {
-		return &InvalidParamError{Field: "ProjectVersionArn", Rule: rule}
+	// The model's pattern, matched by hand in ParseARN (a test checks
+	// it against regexp):
+	// ^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/version\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$
+	// Java's $, which the service presumably uses, also matches before a
+	// final line terminator; a trailing newline is refused here.
+	if err := checkArn("ProjectVersionArn", in.ProjectVersionArn, "version"); err != nil {
+		return err
 	}
 	img := &in.Image
 	hasS3 := img.S3Object != (S3Object{})
@@ -155,7 +156,7 @@ func (o *S3Object) validate(field string) error {
 			Rule: fmt.Sprintf("must be 3 to %d characters, got %d", MaxS3BucketLength, utf8.RuneCountInString(o.Bucket))}
 	}
 	for i := 0; i < len(o.Bucket); i++ {
-		if c := o.Bucket[i]; !isARNNameChar(c) {
+		if !isNameChar(o.Bucket[i]) { // the bucket pattern has the same characters
 			return &InvalidParamError{Field: field + ".Bucket",
 				Rule: fmt.Sprintf("must contain only [0-9A-Za-z.\\-_], got %s", quoteShort(o.Bucket))}
 		}
@@ -181,69 +182,6 @@ func s3TextRule(s string, min int) string {
 		return fmt.Sprintf("must be %d to %d characters, got %d", min, MaxS3ObjectNameLength, n)
 	}
 	return ""
-}
-
-// isARNNameChar reports whether c is in [a-zA-Z0-9_.-], the characters of
-// project and version names and of S3 bucket names in the model.
-func isARNNameChar(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-'
-}
-
-// projectVersionArnRule returns the rule arn breaks, or "". The model's
-// pattern, matched here by hand (each part is delimited by a character
-// the part before cannot hold, so one pass decides), is
-//
-//	^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/version\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$
-//
-// Java's $, which the service presumably uses, also matches before a final
-// line terminator; a trailing newline is refused here all the same.
-func projectVersionArnRule(arn string) string {
-	if arn == "" {
-		return "is required"
-	}
-	if n := utf8.RuneCountInString(arn); n < MinProjectVersionArnLength || n > MaxProjectVersionArnLength {
-		return fmt.Sprintf("must be %d to %d characters, got %d", MinProjectVersionArnLength, MaxProjectVersionArnLength, n)
-	}
-	if !matchProjectVersionArn(arn) {
-		return "must be a project version ARN (arn:<partition>:rekognition:<region>:<12-digit account>:project/<name>/version/<name>/<digits>), got " + quoteShort(arn)
-	}
-	return ""
-}
-
-func matchProjectVersionArn(s string) bool {
-	// span returns how many leading bytes of s satisfy ok.
-	span := func(s string, ok func(byte) bool) int {
-		i := 0
-		for i < len(s) && ok(s[i]) {
-			i++
-		}
-		return i
-	}
-	lowerDigitDash := func(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' }
-	digit := func(c byte) bool { return '0' <= c && c <= '9' }
-	// cut removes prefix p from s, reporting whether it was there.
-	cut := func(p string) bool {
-		if len(s) < len(p) || s[:len(p)] != p {
-			return false
-		}
-		s = s[len(p):]
-		return true
-	}
-	// part removes a run of min to max bytes satisfying ok.
-	part := func(min, max int, ok func(byte) bool) bool {
-		n := span(s, ok)
-		if n < min || n > max {
-			return false
-		}
-		s = s[n:]
-		return true
-	}
-	return cut("arn:") && part(1, len(s), lowerDigitDash) &&
-		cut(":rekognition:") && part(1, len(s), lowerDigitDash) &&
-		cut(":") && part(12, 12, digit) &&
-		cut(":project/") && part(1, 255, isARNNameChar) &&
-		cut("/version/") && part(1, 255, isARNNameChar) &&
-		cut("/") && part(1, len(s), digit) && s == ""
 }
 
 // jsonSizeHint returns the exact length of the body appendJSON writes, so

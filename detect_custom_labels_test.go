@@ -31,7 +31,7 @@ func f32(v float32) *float32 { return &v }
 // The model's pattern, compiled by the reference implementation.
 var projectVersionArnPattern = regexp.MustCompile(`(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/version\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`)
 
-func TestMatchProjectVersionArnAgreesWithRegexp(t *testing.T) {
+func TestCheckVersionArnAgreesWithRegexp(t *testing.T) {
 	name255 := strings.Repeat("n", 255)
 	cases := []string{
 		testVersionArn,
@@ -67,16 +67,19 @@ func TestMatchProjectVersionArnAgreesWithRegexp(t *testing.T) {
 		"arn:",
 	}
 	for _, s := range cases {
-		assert.Equal(t, projectVersionArnPattern.MatchString(s), matchProjectVersionArn(s), "matchProjectVersionArn(%q)", s)
+		assert.Equal(t, projectVersionArnPattern.MatchString(s), checkArn("ProjectVersionArn", s, "version") == nil, "checkArn(%q, version)", s)
 	}
 }
 
-func FuzzMatchProjectVersionArn(f *testing.F) {
+func FuzzCheckVersionArn(f *testing.F) {
 	f.Add(testVersionArn)
 	f.Add("arn:a:rekognition:b:000000000000:project/-._/version/._-/0\n")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := matchProjectVersionArn(s), projectVersionArnPattern.MatchString(s); got != want {
-			t.Fatalf("matchProjectVersionArn(%q) = %v, regexp says %v", s, got, want)
+		if len(s) > 2048 {
+			return // the pattern has no length limit; checkArn has
+		}
+		if got, want := checkArn("ProjectVersionArn", s, "version") == nil, projectVersionArnPattern.MatchString(s); got != want {
+			t.Fatalf("checkArn(%q, version) = %v, regexp says %v", s, got, want)
 		}
 	})
 }
@@ -109,7 +112,7 @@ func TestDetectCustomLabelsValidation(t *testing.T) {
 			in := good()
 			in.ProjectVersionArn = "arn:aws:rekognition:us-east-1:123456789012:project/p/1700000000000"
 			return in
-		}(), "ProjectVersionArn", "must be a project version ARN"},
+		}(), "ProjectVersionArn", "must be a version ARN"},
 		{"no image", &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn}, "Image", "is required: set Bytes or S3Object"},
 		{"empty bytes", func() *DetectCustomLabelsInput { in := good(); in.Image.Bytes = []byte{}; return in }(), "Image", "is required"},
 		{"both", func() *DetectCustomLabelsInput {

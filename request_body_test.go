@@ -53,8 +53,9 @@ func TestRequestBodyNotPooledWhenOutgrown(t *testing.T) {
 }
 
 func TestEncodeRequestUsesSizeHint(t *testing.T) {
-	in := &DescribeProjectsInput{NextToken: string(make([]byte, 2000))}
+	in := &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{Bytes: make([]byte, 2<<20)}}
 	rb := encodeRequest(in)
 	defer rb.release()
-	assert.GreaterOrEqual(t, cap(rb.b), in.jsonSizeHint(), "encodeRequest ignored jsonSizeHint")
+	assert.Equal(t, in.jsonSizeHint(), len(rb.b), "encoded length against jsonSizeHint")
+	assert.Equal(t, 4<<20, cap(rb.b), "the body grew out of its size class")
 }
