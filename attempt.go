@@ -19,7 +19,7 @@ import (
 // attemptCall is what stays the same across the attempts of one call.
 type attemptCall struct {
 	op          *operation
-	body        []byte
+	body        *requestBody
 	payloadHash string
 	invocation  []string
 	maxAttempts int
@@ -62,8 +62,11 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 		reqCtx, foreign, cancel = guardedContext(ctx)
 		defer cancel()
 	}
-	req, err := http.NewRequestWithContext(reqCtx, http.MethodPost, r.endpoint.URL, bytes.NewReader(call.body))
+	// Every attempt sends the call's one encoded body (request_body.go).
+	reqCtx, hold := call.body.hold(reqCtx)
+	req, err := http.NewRequestWithContext(reqCtx, http.MethodPost, r.endpoint.URL, bytes.NewReader(call.body.b))
 	if err != nil {
+		hold.release()
 		res.err = err
 		return res
 	}
@@ -81,6 +84,7 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 	err = c.signer.SignHTTP(signCtx, creds, req, call.payloadHash, signingName, r.endpoint.SigningRegion, time.Now().Add(skew))
 	signStep.end(signCtx)
 	if err != nil {
+		hold.release()
 		res.err = fmt.Errorf("sign request: %w", err)
 		return res
 	}

@@ -25,7 +25,7 @@ func (e *credentialsError) Unwrap() error { return e.err }
 // invoke runs one operation: for each attempt it signs the request afresh,
 // sends it and decodes the response, retrying as the retryer decides. The
 // returned error is a *smithy.OperationError.
-func (c *Client) invoke(ctx context.Context, op *operation, body []byte, r *resolved, o *Options, tel *callTelemetry, out response) error {
+func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r *resolved, o *Options, tel *callTelemetry, out response) error {
 	switch {
 	case r.telemetry.err != nil:
 		return operationError(op.name, r.telemetry.err)
@@ -37,7 +37,7 @@ func (c *Client) invoke(ctx context.Context, op *operation, body []byte, r *reso
 		return operationError(op.name, &credentialsError{errors.New("no credentials provider: set Options.Credentials or use NewFromConfig")})
 	}
 
-	sum := sha256.Sum256(body)
+	sum := sha256.Sum256(body.b)
 	call := attemptCall{
 		op:          op,
 		body:        body,

@@ -80,7 +80,8 @@ func call[O any, P interface {
 		return nil, operationError(op.name, err)
 	}
 	encodeStart := time.Now()
-	body := params.appendJSON(make([]byte, 0, 256))
+	body := encodeRequest(params)
+	defer body.release()
 	tel.serialized(ctx, encodeStart)
 	out := P(new(O))
 	if err := c.invoke(ctx, op, body, r, o, tel, out); err != nil {
