@@ -120,9 +120,15 @@ func enumLike(s string) bool {
 	return true
 }
 
+// quoteShort quotes s for an error message, cut to its first 64 bytes
+// (on a character boundary, so that the cut adds no broken character).
 func quoteShort(s string) string {
 	if len(s) > 64 {
-		return strconv.Quote(s[:64]) + "…"
+		n := 64
+		for n > 60 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		return strconv.Quote(s[:n]) + "…"
 	}
 	return strconv.Quote(s)
 }
