@@ -49,9 +49,11 @@ type StartProjectVersionOutput struct {
 // an *InvalidParamError and sends nothing. A version that cannot start (it
 // is training, already starting or running, or stopping) is a
 // *ResourceInUseException; too many inference units for the account is a
-// *LimitExceededException. Throttling, 5xx responses and connection errors
-// are retried: a start sent again after the connection closed may answer
-// *ResourceInUseException because the first one took effect.
+// *LimitExceededException, which the standard retryer (as in the AWS SDK
+// for Go) retries as a throttle before returning it. Throttling, 5xx
+// responses and connection errors are retried: a start sent again after
+// the connection closed may answer *ResourceInUseException because the
+// first one took effect.
 func (c *Client) StartProjectVersion(ctx context.Context, params *StartProjectVersionInput, optFns ...func(*Options)) (*StartProjectVersionOutput, error) {
 	if params == nil {
 		params = &StartProjectVersionInput{}

@@ -53,8 +53,8 @@ func checkNames(field string, names []string, max, maxLen int) error {
 // model's pattern [a-zA-Z0-9_.\-]+ is not anchored; the service accepts
 // only names made of those characters, so the whole name is checked.
 func nameRule(name string, maxLen int) string {
-	if len(name) == 0 || len(name) > maxLen {
-		return fmt.Sprintf("must be 1 to %d characters, got %d", maxLen, utf8.RuneCountInString(name))
+	if n := utf8.RuneCountInString(name); n == 0 || n > maxLen {
+		return fmt.Sprintf("must be 1 to %d characters, got %d", maxLen, n)
 	}
 	if !allNameChars(name) {
 		return fmt.Sprintf("must contain only [a-zA-Z0-9_.-], got %s", quoteShort(name))
@@ -88,9 +88,11 @@ func checkArn(field, arn, want string) error {
 	if arn == "" {
 		return &InvalidParamError{Field: field, Rule: "is required"}
 	}
-	if n := len(arn); n < minArnLength || n > maxArnLength {
+	// The model's lengths count characters: a non-ASCII string is judged
+	// by its characters, as the service judges it, not by its bytes.
+	if n := utf8.RuneCountInString(arn); n < minArnLength || n > maxArnLength {
 		return &InvalidParamError{Field: field,
-			Rule: fmt.Sprintf("must be %d to %d characters, got %d", minArnLength, maxArnLength, utf8.RuneCountInString(arn))}
+			Rule: fmt.Sprintf("must be %d to %d characters, got %d", minArnLength, maxArnLength, n)}
 	}
 	a, err := ParseARN(arn)
 	if err != nil || (want == "version") != (a.VersionName != "") {
@@ -118,9 +120,15 @@ func enumLike(s string) bool {
 	return true
 }
 
+// quoteShort quotes s for an error message, cut to its first 64 bytes
+// (on a character boundary, so that the cut adds no broken character).
 func quoteShort(s string) string {
 	if len(s) > 64 {
-		return strconv.Quote(s[:64]) + "…"
+		n := 64
+		for n > 60 && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		return strconv.Quote(s[:n]) + "…"
 	}
 	return strconv.Quote(s)
 }
