@@ -21,7 +21,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const testVersionArn = "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/my-project.2024-01-01T00.00.00/1700000000000"
+const detectVersionArn = "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/my-project.2024-01-01T00.00.00/1700000000000"
 
 // testJPEG is the smallest thing that starts like a JPEG.
 var testJPEG = []byte{0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1, 2, 3, 0xfe, 0xff, 0xd9}
@@ -34,7 +34,7 @@ var projectVersionArnPattern = regexp.MustCompile(`(^arn:[a-z\d-]+:rekognition:[
 func TestCheckVersionArnAgreesWithRegexp(t *testing.T) {
 	name255 := strings.Repeat("n", 255)
 	cases := []string{
-		testVersionArn,
+		detectVersionArn,
 		"arn:aws-us-gov:rekognition:us-gov-west-1:123456789012:project/p/version/v/1",
 		"arn:a:rekognition:b:000000000000:project/-._/version/._-/0",
 		"arn:aws:rekognition:us-east-1:123456789012:project/" + name255 + "/version/" + name255 + "/9",
@@ -72,7 +72,7 @@ func TestCheckVersionArnAgreesWithRegexp(t *testing.T) {
 }
 
 func FuzzCheckVersionArn(f *testing.F) {
-	f.Add(testVersionArn)
+	f.Add(detectVersionArn)
 	f.Add("arn:a:rekognition:b:000000000000:project/-._/version/._-/0\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		if len(s) > 2048 {
@@ -86,7 +86,7 @@ func FuzzCheckVersionArn(f *testing.F) {
 
 func TestDetectCustomLabelsValidation(t *testing.T) {
 	good := func() *DetectCustomLabelsInput {
-		return &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{Bytes: testJPEG}}
+		return &DetectCustomLabelsInput{ProjectVersionArn: detectVersionArn, Image: Image{Bytes: testJPEG}}
 	}
 	s3 := func(o S3Object) *DetectCustomLabelsInput {
 		in := good()
@@ -113,7 +113,7 @@ func TestDetectCustomLabelsValidation(t *testing.T) {
 			in.ProjectVersionArn = "arn:aws:rekognition:us-east-1:123456789012:project/p/1700000000000"
 			return in
 		}(), "ProjectVersionArn", "must be a version ARN"},
-		{"no image", &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn}, "Image", "is required: set Bytes or S3Object"},
+		{"no image", &DetectCustomLabelsInput{ProjectVersionArn: detectVersionArn}, "Image", "is required: set Bytes or S3Object"},
 		{"empty bytes", func() *DetectCustomLabelsInput { in := good(); in.Image.Bytes = []byte{}; return in }(), "Image", "is required"},
 		{"both", func() *DetectCustomLabelsInput {
 			in := good()
@@ -160,13 +160,13 @@ func TestDetectCustomLabelsValidation(t *testing.T) {
 func TestDetectCustomLabelsValidAtLimits(t *testing.T) {
 	max1024 := strings.Repeat("é", 1024) // characters, not bytes
 	for name, in := range map[string]*DetectCustomLabelsInput{
-		"largest image":  {ProjectVersionArn: testVersionArn, Image: Image{Bytes: make([]byte, MaxImageBytes)}},
-		"one byte image": {ProjectVersionArn: testVersionArn, Image: Image{Bytes: []byte{1}}},
-		"s3 limits": {ProjectVersionArn: testVersionArn, Image: Image{S3Object: S3Object{
+		"largest image":  {ProjectVersionArn: detectVersionArn, Image: Image{Bytes: make([]byte, MaxImageBytes)}},
+		"one byte image": {ProjectVersionArn: detectVersionArn, Image: Image{Bytes: []byte{1}}},
+		"s3 limits": {ProjectVersionArn: detectVersionArn, Image: Image{S3Object: S3Object{
 			Bucket: strings.Repeat("b", 255), Name: max1024, Version: max1024}}},
-		"s3 short":       {ProjectVersionArn: testVersionArn, Image: Image{S3Object: S3Object{Bucket: "b.-", Name: "k"}}},
-		"confidence 0":   {ProjectVersionArn: testVersionArn, Image: Image{Bytes: testJPEG}, MinConfidence: f32(0)},
-		"confidence 100": {ProjectVersionArn: testVersionArn, Image: Image{Bytes: testJPEG}, MinConfidence: f32(100), MaxResults: math.MaxInt32},
+		"s3 short":       {ProjectVersionArn: detectVersionArn, Image: Image{S3Object: S3Object{Bucket: "b.-", Name: "k"}}},
+		"confidence 0":   {ProjectVersionArn: detectVersionArn, Image: Image{Bytes: testJPEG}, MinConfidence: f32(0)},
+		"confidence 100": {ProjectVersionArn: detectVersionArn, Image: Image{Bytes: testJPEG}, MinConfidence: f32(100), MaxResults: math.MaxInt32},
 	} {
 		t.Run(name, func(t *testing.T) {
 			ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) { writeJSON(w, 200, `{"CustomLabels":[]}`) })
@@ -193,10 +193,10 @@ type wireInput struct {
 
 func TestDetectCustomLabelsEncodingAgreesWithEncodingJSON(t *testing.T) {
 	inputs := []*DetectCustomLabelsInput{
-		{ProjectVersionArn: testVersionArn, Image: Image{Bytes: testJPEG}},
-		{ProjectVersionArn: testVersionArn, Image: Image{Bytes: []byte{1, 2}}, MaxResults: 7, MinConfidence: f32(55.5)},
-		{ProjectVersionArn: testVersionArn, Image: Image{S3Object: S3Object{Bucket: "bucket", Name: "dir/\"quoted\"\u2028\n.jpg", Version: "v<1>"}}, MinConfidence: f32(0)},
-		{ProjectVersionArn: testVersionArn, Image: Image{S3Object: S3Object{Bucket: "bucket", Name: "k"}}, MinConfidence: f32(1e-7)},
+		{ProjectVersionArn: detectVersionArn, Image: Image{Bytes: testJPEG}},
+		{ProjectVersionArn: detectVersionArn, Image: Image{Bytes: []byte{1, 2}}, MaxResults: 7, MinConfidence: f32(55.5)},
+		{ProjectVersionArn: detectVersionArn, Image: Image{S3Object: S3Object{Bucket: "bucket", Name: "dir/\"quoted\"\u2028\n.jpg", Version: "v<1>"}}, MinConfidence: f32(0)},
+		{ProjectVersionArn: detectVersionArn, Image: Image{S3Object: S3Object{Bucket: "bucket", Name: "k"}}, MinConfidence: f32(1e-7)},
 	}
 	for _, in := range inputs {
 		got := in.appendJSON(nil)
@@ -220,7 +220,7 @@ func TestDetectCustomLabelsEncodingAgreesWithEncodingJSON(t *testing.T) {
 func FuzzDetectCustomLabelsSize(f *testing.F) {
 	f.Add([]byte{1, 2, 3}, "bucket", "name", "", int32(3), float32(50), true)
 	f.Fuzz(func(t *testing.T, img []byte, bucket, name, version string, maxResults int32, conf float32, hasConf bool) {
-		in := &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, MaxResults: maxResults,
+		in := &DetectCustomLabelsInput{ProjectVersionArn: detectVersionArn, MaxResults: maxResults,
 			Image: Image{Bytes: img, S3Object: S3Object{Bucket: bucket, Name: name, Version: version}}}
 		if hasConf && !math.IsNaN(float64(conf)) && !math.IsInf(float64(conf), 0) {
 			in.MinConfidence = &conf
@@ -243,10 +243,10 @@ func TestDetectCustomLabelsRequestGolden(t *testing.T) {
 		name  string
 		input *DetectCustomLabelsInput
 	}{
-		{"detect bytes", &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{Bytes: testJPEG}}},
-		{"detect s3 full", &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, MaxResults: 10, MinConfidence: f32(72.5),
+		{"detect bytes", &DetectCustomLabelsInput{ProjectVersionArn: detectVersionArn, Image: Image{Bytes: testJPEG}}},
+		{"detect s3 full", &DetectCustomLabelsInput{ProjectVersionArn: detectVersionArn, MaxResults: 10, MinConfidence: f32(72.5),
 			Image: Image{S3Object: S3Object{Bucket: "my-bucket", Name: "images/a \"b\".jpg", Version: "3HL4kqtJlcpXroDTDmJ+rmSpXd3dIbrHY"}}}},
-		{"detect min confidence zero", &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, MinConfidence: f32(0),
+		{"detect min confidence zero", &DetectCustomLabelsInput{ProjectVersionArn: detectVersionArn, MinConfidence: f32(0),
 			Image: Image{S3Object: S3Object{Bucket: "my-bucket", Name: "a.png"}}}},
 	}
 	for _, tt := range tests {
@@ -276,7 +276,7 @@ func TestDetectCustomLabelsDecodesOutput(t *testing.T) {
 			 "Polygon":[{"X":0.1,"Y":0.2},{"X":0.3,"Y":0.4}]},"Future":{"x":[1]}},
 			{"Name":"dog","Confidence":61}]}`)
 	})
-	out, err := testClient(ts).DetectCustomLabels(context.Background(), &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{Bytes: testJPEG}})
+	out, err := testClient(ts).DetectCustomLabels(context.Background(), &DetectCustomLabelsInput{ProjectVersionArn: detectVersionArn, Image: Image{Bytes: testJPEG}})
 	require.NoError(t, err)
 	want := []CustomLabel{
 		{Name: "cat", Confidence: 98.25, Geometry: Geometry{BoundingBox: BoundingBox{Width: 0.5, Height: 0.25, Left: 0.125, Top: 0.0625},
@@ -299,7 +299,7 @@ func TestDetectCustomLabelsBadResponses(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) { writeJSON(w, 200, body) })
-			out, err := testClient(ts).DetectCustomLabels(context.Background(), &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{Bytes: testJPEG}})
+			out, err := testClient(ts).DetectCustomLabels(context.Background(), &DetectCustomLabelsInput{ProjectVersionArn: detectVersionArn, Image: Image{Bytes: testJPEG}})
 			require.Error(t, err, "DetectCustomLabels with a %s response", name)
 			assert.Nil(t, out)
 			var de *smithy.DeserializationError
@@ -338,7 +338,7 @@ func TestDetectCustomLabelsErrors(t *testing.T) {
 			ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) {
 				writeError(w, tt.status, tt.code, "the message")
 			})
-			_, err := testClient(ts).DetectCustomLabels(context.Background(), &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{Bytes: testJPEG}})
+			_, err := testClient(ts).DetectCustomLabels(context.Background(), &DetectCustomLabelsInput{ProjectVersionArn: detectVersionArn, Image: Image{Bytes: testJPEG}})
 			require.Error(t, err)
 			require.ErrorAs(t, err, tt.target, "DetectCustomLabels error %v", err)
 			var apiErr smithy.APIError
@@ -382,7 +382,7 @@ func TestDetectCustomLabelsImageChangedDuringBackoff(t *testing.T) {
 		})
 	})
 	c := testClient(ts, func(o *Options) { o.Retryer = retryer })
-	out, err := c.DetectCustomLabels(context.Background(), &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{Bytes: img}})
+	out, err := c.DetectCustomLabels(context.Background(), &DetectCustomLabelsInput{ProjectVersionArn: detectVersionArn, Image: Image{Bytes: img}})
 	require.NoError(t, err)
 	<-mutated
 	assert.Equal(t, "ok", out.CustomLabels[0].Name)
@@ -402,7 +402,7 @@ func TestDetectCustomLabelsImageChangedDuringBackoff(t *testing.T) {
 func TestDetectCustomLabelsSendsBase64(t *testing.T) {
 	ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) { writeJSON(w, 200, `{}`) })
 	img := []byte{0xff, 0xd8, 0xff, 0xfb, 0xef, 0xbe}
-	out, err := testClient(ts).DetectCustomLabels(context.Background(), &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{Bytes: img}})
+	out, err := testClient(ts).DetectCustomLabels(context.Background(), &DetectCustomLabelsInput{ProjectVersionArn: detectVersionArn, Image: Image{Bytes: img}})
 	require.NoError(t, err)
 	assert.Empty(t, out.CustomLabels)
 	body := string(ts.Requests()[0].Body)
@@ -414,7 +414,7 @@ func TestDetectCustomLabelsContextCanceled(t *testing.T) {
 	ts := newTestServer(t, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := testClient(ts).DetectCustomLabels(ctx, &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{Bytes: testJPEG}})
+	_, err := testClient(ts).DetectCustomLabels(ctx, &DetectCustomLabelsInput{ProjectVersionArn: detectVersionArn, Image: Image{Bytes: testJPEG}})
 	assert.True(t, errors.Is(err, context.Canceled), "DetectCustomLabels(canceled) = %v", err)
 	assert.Empty(t, ts.Requests())
 }
