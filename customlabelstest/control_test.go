@@ -478,3 +478,39 @@ func TestControlIsNotAnAWSOperation(t *testing.T) {
 	res := do(t, srv, req)
 	assert.Equal(t, http.StatusUnsupportedMediaType, res.status)
 }
+
+func TestResetRestoresProjectVersions(t *testing.T) {
+	projects := customlabelstest.DemoProjects(4, 3)
+	versions := customlabelstest.DemoProjectVersions(projects, 3)
+	require.GreaterOrEqual(t, len(versions), 3)
+	starting, training := versions[0].ProjectVersionArn, versions[1].ProjectVersionArn
+	versions[0].Status = customlabels.ProjectVersionStatusStarting
+	versions[1].Status = customlabels.ProjectVersionStatusTrainingInProgress
+	versions[1].TrainingEndTimestamp = time.Time{}
+	at := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	srv := newServer(t, customlabelstest.WithProjects(projects...), customlabelstest.WithProjectVersions(versions...),
+		customlabelstest.WithStartingTime(time.Minute), customlabelstest.WithTrainingTime(5*time.Minute),
+		customlabelstest.WithClock(func() time.Time { return at }))
+	before := srv.ProjectVersions()
+	version := func(arn string) customlabels.ProjectVersionDescription {
+		for _, v := range srv.ProjectVersions() {
+			if v.ProjectVersionArn == arn {
+				return v
+			}
+		}
+		t.Fatalf("no version %s", arn)
+		return customlabels.ProjectVersionDescription{}
+	}
+
+	require.True(t, srv.FailStart(starting, "no capacity"))
+	srv.Advance(time.Hour)
+	assert.Equal(t, customlabels.ProjectVersionStatusFailed, version(starting).Status)
+	srv.RemoveProjectVersions(versions[len(versions)-1].ProjectVersionArn)
+
+	ctlOK(t, srv, http.MethodPost, "reset", "")
+	assert.Equal(t, before, srv.ProjectVersions(), "every seed version, in its first status")
+
+	srv.Advance(5 * time.Minute)
+	assert.Equal(t, customlabels.ProjectVersionStatusRunning, version(starting).Status, "FailStart is undone")
+	assert.Equal(t, at.Add(5*time.Minute), version(training).TrainingEndTimestamp.UTC(), "the models' clock has no Advance from before")
+}
