@@ -189,12 +189,17 @@
 //   - projects: GET lists every project as DescribeProjects writes them
 //     ({"ProjectDescriptions":[...]}); POST adds projects given as
 //     [ParseProjects] reads them ([Server.AddProjects]); DELETE
-//     {"ProjectArns":[...]} removes them ([Server.RemoveProjects]).
+//     {"ProjectArns":[...]} removes them with their versions
+//     ([Server.RemoveProjects]).
 //   - requests: GET lists [Server.Requests] ({"Requests":[{"Received",
 //     "Method", "Path", "Target", "Header", "Body", "AccessKeyID",
 //     "RequestID", "Status", "ErrorCode", "Fault"}]}, never a secret);
 //     DELETE clears it.
-//   - reset: POST returns the server to its start ([Server.Reset]).
+//   - reset: POST returns the server to its start ([Server.Reset]):
+//     its seed projects and versions, no faults, an empty request log.
+//
+// Project versions have no control resource yet: a new resource is one
+// entry in the table of control.go and its handlers.
 //
 // For example, with curl:
 //
