@@ -198,8 +198,8 @@
 //   - reset: POST returns the server to its start ([Server.Reset]):
 //     its seed projects and versions, no faults, an empty request log.
 //
-// Project versions have no control resource yet: a new resource is one
-// entry in the table of control.go and its handlers.
+// Project versions have no control resource yet: seed them with --data or
+// WithProjectVersions.
 //
 // For example, with curl:
 //
