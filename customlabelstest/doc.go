@@ -198,8 +198,8 @@
 //   - reset: POST returns the server to its start ([Server.Reset]):
 //     its seed projects and versions, no faults, an empty request log.
 //
-// Project versions have no control resource yet: seed them with --data or
-// WithProjectVersions.
+// Project versions have no control resource yet: seed them with
+// [WithProjectVersions], or the command's --data.
 //
 // For example, with curl:
 //
