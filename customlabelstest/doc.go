@@ -187,8 +187,10 @@
 //   - clock: GET {"Offset":"0s","Now":"2026-03-01T12:00:00Z"} and PUT
 //     {"Offset":"-10m"} ([Server.SetClockOffset]).
 //   - projects: GET lists every project as DescribeProjects writes them
-//     ({"ProjectDescriptions":[...]}); POST adds projects given as
-//     [ParseProjects] reads them ([Server.AddProjects]); DELETE
+//     ({"ProjectDescriptions":[...]}); POST adds projects, and their
+//     versions, given as [ParseData] reads them, as the command's --data
+//     ([Server.AddProjects], [Server.AddProjectVersions]), answering
+//     {"Added":1,"AddedVersions":2,"Projects":21}; DELETE
 //     {"ProjectArns":[...]} removes them with their versions
 //     ([Server.RemoveProjects]).
 //   - requests: GET lists [Server.Requests] ({"Requests":[{"Received",
@@ -198,8 +200,8 @@
 //   - reset: POST returns the server to its start ([Server.Reset]):
 //     its seed projects and versions, no faults, an empty request log.
 //
-// Project versions have no control resource yet: seed them with
-// [WithProjectVersions], or the command's --data.
+// Project versions have no control resource of their own yet: add them
+// with their projects, or seed them with [WithProjectVersions].
 //
 // For example, with curl:
 //
