@@ -234,6 +234,8 @@ func TestControlFaultErrors(t *testing.T) {
 		{"raw header with newline", `{"Kind":"raw-response","Status":200,"Header":{"X-A":"1\r\nX-B: 2"}}`, "Header.X-A", "must not hold CR, LF or NUL"},
 		{"raw header of a number", `{"Kind":"raw-response","Status":200,"Header":{"X-A":1}}`, "Header.X-A", "must be a JSON string or a list of strings, got a number"},
 		{"second of a list", `[{"Kind":"drop-connection"},{"Kind":"proxy-error","Status":1}]`, "[1].Status", "must be 400 to 599"},
+		{"too many pending", `[` + strings.Repeat(`{"Kind":"drop-connection","Count":10000},`, 10) + `{"Kind":"drop-connection"}]`,
+			"Count", "100001 more faults would make more than 100000 pending (0 are)"},
 		{"second of a list unknown member", `[{"Kind":"drop-connection"},{"Kind":"drop-connection","Nope":1}]`, "[1].Nope", "unknown member"},
 	}
 	for _, tc := range cases {

@@ -173,7 +173,8 @@
 //     ThrottlingException (500)", ...]}; POST queues one fault object, or a
 //     list of them (all or none), and answers {"Queued":2,"Pending":2};
 //     DELETE clears them ({"Cleared":2}). A fault object has "Kind" and,
-//     for any kind, "Count" (1 to 10000, default 1), "Delay" and
+//     for any kind, "Count" (1 to 10000, default 1; at most 100000
+//     pending), "Delay" and
 //     "RetryAfter" ([Fault.WithDelay], [Fault.WithRetryAfter]). The kinds
 //     and their members: "exception" ([Exception]: "Code", "Status",
 //     "Message", "CodeForm" one of "plain", "namespaced", "suffixed",
