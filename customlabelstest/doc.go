@@ -174,9 +174,8 @@
 //     list of them (all or none), and answers {"Queued":2,"Pending":2};
 //     DELETE clears them ({"Cleared":2}). A fault object has "Kind" and,
 //     for any kind, "Count" (1 to 10000, default 1; at most 100000
-//     pending), "Delay" and
-//     "RetryAfter" ([Fault.WithDelay], [Fault.WithRetryAfter]). The kinds
-//     and their members: "exception" ([Exception]: "Code", "Status",
+//     pending), "Delay" and "RetryAfter" ([Fault.WithDelay],
+//     [Fault.WithRetryAfter]). The kinds and their members: "exception" ([Exception]: "Code", "Status",
 //     "Message", "CodeForm" one of "plain", "namespaced", "suffixed",
 //     "namespaced-suffixed", "code-member", "header-only",
 //     "header-only-empty-body"); "latency" ("Delay"); "truncated-body";
