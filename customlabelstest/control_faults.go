@@ -9,8 +9,13 @@ import (
 	"time"
 )
 
-// maxControlFaultCount caps the Count of one queued fault.
-const maxControlFaultCount = 10000
+// maxControlFaultCount caps the Count of one queued fault, and
+// maxControlPending the faults pending after a POST, so that a request
+// cannot fill the memory.
+const (
+	maxControlFaultCount = 10000
+	maxControlPending    = 100000
+)
 
 // maxControlDuration caps a duration in a fault: more is a unit mistake.
 const maxControlDuration = time.Hour
@@ -106,6 +111,9 @@ func queueFaults(s *Server, body []byte) (any, error) {
 		}
 		all[i] = queued{f, n}
 		total += n
+	}
+	if pending := s.PendingFaults(); total > maxControlPending-pending {
+		return nil, badField("Count", "%d more faults would make more than %d pending (%d are)", total, maxControlPending, pending)
 	}
 	for _, q := range all {
 		s.InjectFaults(q.count, q.f)

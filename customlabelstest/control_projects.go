@@ -1,6 +1,7 @@
 package customlabelstest
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 )
@@ -16,15 +17,34 @@ func listProjects(s *Server, _ []byte) (any, error) {
 	return json.RawMessage(b), nil
 }
 
-// addProjects answers POST projects with a body ParseProjects reads: the
-// projects are added as AddProjects adds them.
+// addProjects answers POST projects with a body ParseData reads, as the
+// command's --data: the projects are added as AddProjects adds them, then
+// their versions, if any, as AddProjectVersions adds them.
 func addProjects(s *Server, body []byte) (any, error) {
-	ps, err := ParseProjects(body)
-	if err != nil {
-		return nil, badField("ProjectDescriptions", "%s", strings.TrimPrefix(err.Error(), "parse projects: "))
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) > 0 && trimmed[0] != '[' {
+		var doc map[string]json.RawMessage
+		if err := json.Unmarshal(trimmed, &doc); err != nil {
+			return nil, jsonError("", err)
+		}
 	}
-	s.AddProjects(ps...)
-	return struct{ Added, Projects int }{len(ps), s.projectCount()}, nil
+	d, err := ParseData(body)
+	if err != nil {
+		msg := err.Error()
+		field := "ProjectDescriptions"
+		switch {
+		case strings.HasPrefix(msg, "parse projects: "):
+			msg = strings.TrimPrefix(msg, "parse projects: ")
+		case strings.Contains(msg, "neither"):
+			field, msg = "", strings.TrimPrefix(msg, "parse data: ")
+		default:
+			field, msg = "ProjectVersionDescriptions", strings.TrimPrefix(msg, "parse data: ")
+		}
+		return nil, badField(field, "%s", msg)
+	}
+	s.AddProjects(d.Projects...)
+	s.AddProjectVersions(d.ProjectVersions...)
+	return struct{ Added, AddedVersions, Projects int }{len(d.Projects), len(d.ProjectVersions), s.projectCount()}, nil
 }
 
 // removeProjects answers DELETE projects {"ProjectArns": [...]}, as

@@ -234,6 +234,8 @@ func TestControlFaultErrors(t *testing.T) {
 		{"raw header with newline", `{"Kind":"raw-response","Status":200,"Header":{"X-A":"1\r\nX-B: 2"}}`, "Header.X-A", "must not hold CR, LF or NUL"},
 		{"raw header of a number", `{"Kind":"raw-response","Status":200,"Header":{"X-A":1}}`, "Header.X-A", "must be a JSON string or a list of strings, got a number"},
 		{"second of a list", `[{"Kind":"drop-connection"},{"Kind":"proxy-error","Status":1}]`, "[1].Status", "must be 400 to 599"},
+		{"too many pending", `[` + strings.Repeat(`{"Kind":"drop-connection","Count":10000},`, 10) + `{"Kind":"drop-connection"}]`,
+			"Count", "100001 more faults would make more than 100000 pending (0 are)"},
 		{"second of a list unknown member", `[{"Kind":"drop-connection"},{"Kind":"drop-connection","Nope":1}]`, "[1].Nope", "unknown member"},
 	}
 	for _, tc := range cases {
@@ -321,33 +323,59 @@ func TestControlProjects(t *testing.T) {
 	out := ctlOK(t, srv, http.MethodPost, "projects", `{"ProjectDescriptions":[
 		{"ProjectArn":"arn:aws:rekognition:us-east-1:123456789012:project/added/1700000000123",
 		 "CreationTimestamp":"2023-11-14T22:13:20.123000+00:00","Status":"CREATED","Feature":"CUSTOM_LABELS"}]}`)
-	assert.Equal(t, map[string]any{"Added": 1.0, "Projects": 6.0}, out)
+	assert.Equal(t, map[string]any{"Added": 1.0, "AddedVersions": 0.0, "Projects": 6.0}, out)
 	listed, err := srv.Client().DescribeProjects(context.Background(), &customlabels.DescribeProjectsInput{ProjectNames: []string{"added"}})
 	require.NoError(t, err)
 	require.Len(t, listed.ProjectDescriptions, 1)
 	assert.Equal(t, time.Date(2023, 11, 14, 22, 13, 20, 123_000_000, time.UTC), listed.ProjectDescriptions[0].CreationTimestamp)
 
 	out = ctlOK(t, srv, http.MethodPost, "projects", `[{"ProjectArn":"arn:aws:rekognition:us-east-1:123456789012:project/bare/1"}]`)
-	assert.Equal(t, map[string]any{"Added": 1.0, "Projects": 7.0}, out, "a bare list, as ParseProjects reads")
+	assert.Equal(t, map[string]any{"Added": 1.0, "AddedVersions": 0.0, "Projects": 7.0}, out, "a bare list, as ParseProjects reads")
 
 	out = ctlOK(t, srv, http.MethodDelete, "projects", `{"ProjectArns":["`+seed[0].ProjectArn+`","arn:aws:rekognition:us-east-1:123456789012:project/absent/1"]}`)
 	assert.Equal(t, map[string]any{"Removed": 1.0, "Projects": 6.0}, out)
 
-	for _, tc := range []struct{ method, body, want string }{
-		{http.MethodPost, `{"ProjectDescriptions":[{"Status":"CREATED"}]}`, "ProjectDescriptions: project 0 has no ProjectArn"},
-		{http.MethodPost, `{"Projects":[]}`, `ProjectDescriptions: no "ProjectDescriptions" member`},
-		{http.MethodPost, `{"ProjectDescriptions":[{"ProjectArn":"a","CreationTimestamp":"yesterday"}]}`, "ProjectDescriptions: a: CreationTimestamp"},
-		{http.MethodDelete, `{}`, "ProjectArns: is required"},
-		{http.MethodDelete, `{"ProjectArns":[""]}`, "ProjectArns: ARN 0 is empty"},
-		{http.MethodDelete, `{"ProjectArns":"arn"}`, "ProjectArns: must be a JSON array, got a string"},
+	const version = "arn:aws:rekognition:us-east-1:123456789012:project/other/version/v1/1700000000999"
+	for _, tc := range []struct{ method, body, field, want string }{
+		{http.MethodPost, `{"ProjectDescriptions":[{"Status":"CREATED"}]}`, "ProjectDescriptions", "project 0 has no ProjectArn"},
+		{http.MethodPost, `{"Projects":[]}`, "", `neither "ProjectDescriptions" nor "ProjectVersionDescriptions" is present`},
+		{http.MethodPost, `{"ProjectDescriptions":[{"ProjectArn":"a","CreationTimestamp":"yesterday"}]}`, "ProjectDescriptions", "a: CreationTimestamp"},
+		{http.MethodPost, `{"ProjectDescriptions":[],"ProjectVersionDescriptions":[{"ProjectVersionArn":"` + version + `"}]}`,
+			"ProjectVersionDescriptions", "version " + version + " belongs to no project of the file"},
+		{http.MethodPost, `{"ProjectDescriptions":`, "", "the body is not valid JSON"},
+		{http.MethodPost, `"projects"`, "", "must be a JSON object, got a string"},
+		{http.MethodDelete, `{}`, "ProjectArns", "is required"},
+		{http.MethodDelete, `{"ProjectArns":[""]}`, "ProjectArns", "ARN 0 is empty"},
+		{http.MethodDelete, `{"ProjectArns":"arn"}`, "ProjectArns", "must be a JSON array, got a string"},
 	} {
 		status, out := ctl(t, srv, tc.method, "projects", tc.body)
 		assert.Equal(t, http.StatusBadRequest, status, "%s projects %s", tc.method, tc.body)
 		assert.Contains(t, out["Error"], tc.want, "%s projects %s", tc.method, tc.body)
-		field, _, _ := strings.Cut(tc.want, ":")
-		assert.Equal(t, field, out["Field"], "%s projects %s", tc.method, tc.body)
+		assert.Equal(t, tc.field, fieldOf(out), "%s projects %s", tc.method, tc.body)
 	}
 	assert.Len(t, srv.Projects(), 6, "refused requests change nothing")
+}
+
+func fieldOf(out map[string]any) string {
+	f, _ := out["Field"].(string)
+	return f
+}
+
+func TestControlProjectsWithVersions(t *testing.T) {
+	srv := newServer(t)
+	const project = "arn:aws:rekognition:us-east-1:123456789012:project/snap/1700000000123"
+	const version = "arn:aws:rekognition:us-east-1:123456789012:project/snap/version/snap.2023-11-14/1700000000456"
+	out := ctlOK(t, srv, http.MethodPost, "projects", `{
+		"ProjectDescriptions":[{"ProjectArn":"`+project+`","CreationTimestamp":"2023-11-14T22:13:20.123000+00:00","Status":"CREATED"}],
+		"ProjectVersionDescriptions":[{"ProjectVersionArn":"`+version+`","CreationTimestamp":"2023-11-14T22:13:20.456000+00:00","Status":"STOPPED"}]}`)
+	assert.Equal(t, map[string]any{"Added": 1.0, "AddedVersions": 1.0, "Projects": 1.0}, out, "a --data file adds its versions too")
+	vs := srv.ProjectVersions()
+	require.Len(t, vs, 1)
+	assert.Equal(t, version, vs[0].ProjectVersionArn)
+	assert.Equal(t, customlabels.ProjectVersionStatusStopped, vs[0].Status)
+
+	ctlOK(t, srv, http.MethodDelete, "projects", `{"ProjectArns":["`+project+`"]}`)
+	assert.Empty(t, srv.ProjectVersions(), "a project's versions go with it")
 }
 
 func TestControlRequestLog(t *testing.T) {
@@ -477,4 +505,40 @@ func TestControlIsNotAnAWSOperation(t *testing.T) {
 	sign(t, req, []byte("{}"), signParams{})
 	res := do(t, srv, req)
 	assert.Equal(t, http.StatusUnsupportedMediaType, res.status)
+}
+
+func TestResetRestoresProjectVersions(t *testing.T) {
+	projects := customlabelstest.DemoProjects(4, 3)
+	versions := customlabelstest.DemoProjectVersions(projects, 3)
+	require.GreaterOrEqual(t, len(versions), 3)
+	starting, training := versions[0].ProjectVersionArn, versions[1].ProjectVersionArn
+	versions[0].Status = customlabels.ProjectVersionStatusStarting
+	versions[1].Status = customlabels.ProjectVersionStatusTrainingInProgress
+	versions[1].TrainingEndTimestamp = time.Time{}
+	at := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	srv := newServer(t, customlabelstest.WithProjects(projects...), customlabelstest.WithProjectVersions(versions...),
+		customlabelstest.WithStartingTime(time.Minute), customlabelstest.WithTrainingTime(5*time.Minute),
+		customlabelstest.WithClock(func() time.Time { return at }))
+	before := srv.ProjectVersions()
+	version := func(arn string) customlabels.ProjectVersionDescription {
+		for _, v := range srv.ProjectVersions() {
+			if v.ProjectVersionArn == arn {
+				return v
+			}
+		}
+		t.Fatalf("no version %s", arn)
+		return customlabels.ProjectVersionDescription{}
+	}
+
+	require.True(t, srv.FailStart(starting, "no capacity"))
+	srv.Advance(time.Hour)
+	assert.Equal(t, customlabels.ProjectVersionStatusFailed, version(starting).Status)
+	srv.RemoveProjectVersions(versions[len(versions)-1].ProjectVersionArn)
+
+	ctlOK(t, srv, http.MethodPost, "reset", "")
+	assert.Equal(t, before, srv.ProjectVersions(), "every seed version, in its first status")
+
+	srv.Advance(5 * time.Minute)
+	assert.Equal(t, customlabels.ProjectVersionStatusRunning, version(starting).Status, "FailStart is undone")
+	assert.Equal(t, at.Add(5*time.Minute), version(training).TrainingEndTimestamp.UTC(), "the models' clock has no Advance from before")
 }

@@ -173,9 +173,9 @@
 //     ThrottlingException (500)", ...]}; POST queues one fault object, or a
 //     list of them (all or none), and answers {"Queued":2,"Pending":2};
 //     DELETE clears them ({"Cleared":2}). A fault object has "Kind" and,
-//     for any kind, "Count" (1 to 10000, default 1), "Delay" and
-//     "RetryAfter" ([Fault.WithDelay], [Fault.WithRetryAfter]). The kinds
-//     and their members: "exception" ([Exception]: "Code", "Status",
+//     for any kind, "Count" (1 to 10000, default 1; at most 100000
+//     pending), "Delay" and "RetryAfter" ([Fault.WithDelay],
+//     [Fault.WithRetryAfter]). The kinds and their members: "exception" ([Exception]: "Code", "Status",
 //     "Message", "CodeForm" one of "plain", "namespaced", "suffixed",
 //     "namespaced-suffixed", "code-member", "header-only",
 //     "header-only-empty-body"); "latency" ("Delay"); "truncated-body";
@@ -187,14 +187,21 @@
 //   - clock: GET {"Offset":"0s","Now":"2026-03-01T12:00:00Z"} and PUT
 //     {"Offset":"-10m"} ([Server.SetClockOffset]).
 //   - projects: GET lists every project as DescribeProjects writes them
-//     ({"ProjectDescriptions":[...]}); POST adds projects given as
-//     [ParseProjects] reads them ([Server.AddProjects]); DELETE
-//     {"ProjectArns":[...]} removes them ([Server.RemoveProjects]).
+//     ({"ProjectDescriptions":[...]}); POST adds projects, and their
+//     versions, given as [ParseData] reads them, as the command's --data
+//     ([Server.AddProjects], [Server.AddProjectVersions]), answering
+//     {"Added":1,"AddedVersions":2,"Projects":21}; DELETE
+//     {"ProjectArns":[...]} removes them with their versions
+//     ([Server.RemoveProjects]).
 //   - requests: GET lists [Server.Requests] ({"Requests":[{"Received",
 //     "Method", "Path", "Target", "Header", "Body", "AccessKeyID",
 //     "RequestID", "Status", "ErrorCode", "Fault"}]}, never a secret);
 //     DELETE clears it.
-//   - reset: POST returns the server to its start ([Server.Reset]).
+//   - reset: POST returns the server to its start ([Server.Reset]):
+//     its seed projects and versions, no faults, an empty request log.
+//
+// Project versions have no control resource of their own yet: add them
+// with their projects, or seed them with [WithProjectVersions].
 //
 // For example, with curl:
 //

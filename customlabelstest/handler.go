@@ -155,7 +155,7 @@ func (s *Server) serveDescribeProjects(body []byte, requestID string) *response 
 func (s *Server) describeProjects(in *wireInput, requestID string) *response {
 	q := query{
 		features: map[customlabels.CustomizationFeature]bool{},
-		limit:    customlabels.MaxPageSize,
+		limit:    customlabels.DescribeProjectsMaxResults,
 	}
 	if len(in.features) == 0 {
 		q.features[customlabels.CustomizationFeatureCustomLabels] = true

@@ -174,7 +174,7 @@ func validate(w *wireInput) string {
 		if *w.maxResults < 1 {
 			add(v, "maxResults", "have value greater than or equal to 1")
 		}
-		if *w.maxResults > customlabels.MaxPageSize {
+		if *w.maxResults > customlabels.DescribeProjectsMaxResults {
 			add(v, "maxResults", "have value less than or equal to 100")
 		}
 	}

@@ -10,16 +10,19 @@ import (
 
 // initialState is what NewServer set up, to which Reset returns.
 type initialState struct {
-	projects    []customlabels.ProjectDescription // in the order added
+	projects    []customlabels.ProjectDescription        // in the order added
+	versions    []customlabels.ProjectVersionDescription // in the order added, as added
 	throttleRPS float64
 	clockOffset time.Duration
 }
 
 // Reset returns the server to the state NewServer gave it: the projects
-// of WithProjects (with the creation times they got then), no queued
-// faults, no recorded requests, and the throttle and clock offset of its
-// options. A NextToken issued before a Reset stays valid: it holds a
-// position in the listing, not a project.
+// of WithProjects and the versions of WithProjectVersions (with the
+// creation times they got then), no queued faults, no recorded requests,
+// the throttle and clock offset of its options, and no Advance. The
+// versions' lifecycles start again from their first status, now. A
+// NextToken issued before a Reset stays valid: it holds a position in the
+// listing, not a project.
 func (s *Server) Reset() {
 	st := store{}
 	st.init()
@@ -28,11 +31,15 @@ func (s *Server) Reset() {
 	}
 	s.mu.Lock()
 	s.store = st
+	s.versions = versionStore{}
+	s.versions.init()
+	s.advanced = 0
 	s.faults = nil
 	s.requests = nil
 	s.clockOffset = s.initial.clockOffset
 	s.mu.Unlock()
 	s.SetThrottleRPS(s.initial.throttleRPS)
+	s.AddProjectVersions(s.initial.versions...)
 }
 
 // resetServer answers POST reset, as Reset.
@@ -56,6 +63,20 @@ func (s *Server) projectsInOrderAdded() []customlabels.ProjectDescription {
 	out := make([]customlabels.ProjectDescription, len(entries))
 	for i, e := range entries {
 		out[i] = e.p
+	}
+	return out
+}
+
+// versionsInOrderAdded returns the stored versions in the order they were
+// first added, as they were added: their lifecycle not yet run.
+func (s *Server) versionsInOrderAdded() []customlabels.ProjectVersionDescription {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	entries := slices.Clone(s.versions.entries)
+	slices.SortFunc(entries, func(a, b *versionEntry) int { return cmp.Compare(a.seq, b.seq) })
+	out := make([]customlabels.ProjectVersionDescription, len(entries))
+	for i, e := range entries {
+		out[i] = copyVersion(e.v)
 	}
 	return out
 }

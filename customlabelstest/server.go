@@ -226,7 +226,8 @@ func NewServer(opts ...Option) *Server {
 	s.SetThrottleRPS(c.throttleRPS)
 	s.AddProjects(c.projects...)
 	s.AddProjectVersions(c.versions...)
-	s.initial = initialState{projects: s.projectsInOrderAdded(), throttleRPS: c.throttleRPS, clockOffset: c.clockOffset}
+	s.initial = initialState{projects: s.projectsInOrderAdded(), versions: s.versionsInOrderAdded(),
+		throttleRPS: c.throttleRPS, clockOffset: c.clockOffset}
 
 	if c.listener != nil {
 		if a, ok := c.listener.Addr().(*net.TCPAddr); ok && !a.IP.IsLoopback() {
