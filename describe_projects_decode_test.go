@@ -479,7 +479,7 @@ func FuzzDecodeDescribeProjectsOutput(f *testing.F) {
 func BenchmarkDecodeDescribeProjectsOutput(b *testing.B) {
 	var sb strings.Builder
 	sb.WriteString(`{"ProjectDescriptions":[`)
-	for i := 0; i < MaxPageSize; i++ {
+	for i := 0; i < DescribeProjectsMaxResults; i++ {
 		if i > 0 {
 			sb.WriteByte(',')
 		}
@@ -499,7 +499,7 @@ func BenchmarkDecodeDescribeProjectsOutput(b *testing.B) {
 			b.SetBytes(int64(len(body)))
 			for i := 0; i < b.N; i++ {
 				out, err := bc.decode(body)
-				if err != nil || len(out.ProjectDescriptions) != MaxPageSize {
+				if err != nil || len(out.ProjectDescriptions) != DescribeProjectsMaxResults {
 					b.Fatalf("decode = %d projects, %v", len(out.ProjectDescriptions), err)
 				}
 			}

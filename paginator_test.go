@@ -790,14 +790,14 @@ type pageClient struct {
 }
 
 func newPageClient(total int) *pageClient {
-	return &pageClient{total: total, page: makeProjects(customlabels.MaxPageSize)}
+	return &pageClient{total: total, page: makeProjects(customlabels.DescribeProjectsMaxResults)}
 }
 
 func (c *pageClient) DescribeProjects(_ context.Context, in *customlabels.DescribeProjectsInput, _ ...func(*customlabels.Options)) (*customlabels.DescribeProjectsOutput, error) {
 	c.calls++
 	size := int(in.MaxResults)
 	if size == 0 {
-		size = customlabels.MaxPageSize
+		size = customlabels.DescribeProjectsMaxResults
 	}
 	offset := 0
 	if in.NextToken != "" {
@@ -819,7 +819,7 @@ func (c *pageClient) DescribeProjects(_ context.Context, in *customlabels.Descri
 // TestAllHoldsOnePageAtATime checks that a page becomes garbage once the
 // range has moved past it: iterating any number of projects holds one page.
 func TestAllHoldsOnePageAtATime(t *testing.T) {
-	c := newPageClient(20 * customlabels.MaxPageSize)
+	c := newPageClient(20 * customlabels.DescribeProjectsMaxResults)
 	c.fresh = true
 	var pages []weak.Pointer[customlabels.ProjectDescription]
 	var seen string
