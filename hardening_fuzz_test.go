@@ -142,8 +142,17 @@ func FuzzFakeServerRequest(f *testing.F) {
 	f.Add(target, ct, "AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/rekognition/aws4_request, SignedHeaders=host;x-amz-date, Signature=00", "20240101T000000Z", false, []byte(`{}`))
 	f.Add(target, ct, "AWS4-HMAC-SHA256 Credential=/, SignedHeaders=;;;, Signature=", "", false, []byte(`{}`))
 	f.Add("", "", "Bearer x", "garbage", false, []byte(`<xml/>`))
+	demo := customlabelstest.DemoData(customlabelstest.DefaultRegion, 12, 1)
+	project, model := demo.Projects[0].ProjectArn, demo.ProjectVersions[0].ProjectVersionArn
+	f.Add("RekognitionService.DescribeProjectVersions", ct, "", "", true, []byte(`{"ProjectArn":"`+project+`","MaxResults":2,"VersionNames":["v"]}`))
+	f.Add("RekognitionService.DescribeProjectVersions", ct, "", "", true, []byte(`{"ProjectArn":"`+project+`","NextToken":"AQ=="}`))
+	f.Add("RekognitionService.DescribeProjectVersions", ct, "", "", true, []byte(`{"ProjectArn":null,"VersionNames":[1]}`))
+	f.Add("RekognitionService.StartProjectVersion", ct, "", "", true, []byte(`{"ProjectVersionArn":"`+model+`","MinInferenceUnits":1,"MaxInferenceUnits":2}`))
+	f.Add("RekognitionService.StartProjectVersion", ct, "", "", true, []byte(`{"ProjectVersionArn":"`+model+`","MinInferenceUnits":3,"MaxInferenceUnits":1}`))
+	f.Add("RekognitionService.StopProjectVersion", ct, "", "", true, []byte(`{"ProjectVersionArn":"`+model+`"}`))
+	f.Add("RekognitionService.StopProjectVersion", ct, "", "", true, []byte(`{"ProjectVersionArn":""}`))
 
-	srv := customlabelstest.NewServer(customlabelstest.WithProjects(customlabelstest.DemoProjects(12, 1)...))
+	srv := customlabelstest.NewServer(append(demo.Options(), customlabelstest.WithStartingTime(0), customlabelstest.WithStoppingTime(0))...)
 	defer srv.Close()
 	hc := srv.HTTPClient()
 	signer := v4.NewSigner()
@@ -194,10 +203,23 @@ func FuzzFakeServerRequest(f *testing.F) {
 				t.Fatalf("status %d with error body %q", resp.StatusCode, data)
 			}
 		}
-		if sign && target == "RekognitionService.DescribeProjects" && resp.StatusCode == http.StatusOK {
-			var out struct{ ProjectDescriptions []json.RawMessage }
-			if err := json.Unmarshal(data, &out); err != nil {
-				t.Fatalf("a success that is not a page: %q", data)
+		if sign && resp.StatusCode == http.StatusOK {
+			switch target {
+			case "RekognitionService.DescribeProjects":
+				var out struct{ ProjectDescriptions []json.RawMessage }
+				if err := json.Unmarshal(data, &out); err != nil || out.ProjectDescriptions == nil {
+					t.Fatalf("a success that is not a page: %q", data)
+				}
+			case "RekognitionService.DescribeProjectVersions":
+				var out struct{ ProjectVersionDescriptions []json.RawMessage }
+				if err := json.Unmarshal(data, &out); err != nil || out.ProjectVersionDescriptions == nil {
+					t.Fatalf("a success that is not a page of versions: %q", data)
+				}
+			case "RekognitionService.StartProjectVersion", "RekognitionService.StopProjectVersion":
+				var out struct{ Status string }
+				if err := json.Unmarshal(data, &out); err != nil || out.Status == "" {
+					t.Fatalf("a success without a status: %q", data)
+				}
 			}
 		}
 		for _, r := range srv.Requests() {

@@ -16,7 +16,7 @@ import (
 
 // ControlPath is the path under which the server answers its control API:
 // HTTP requests that change or read the server's state (faults, throttle,
-// clock, projects, the request log), so that a test in any language drives
+// clock, projects, versions and their lifecycles, the request log), so that a test in any language drives
 // it as a Go test drives Server's methods. No AWS client sends a request
 // under it: AWS JSON clients always POST /.
 //
@@ -51,6 +51,9 @@ var controlResources = map[string]map[string]controlFunc{
 	"projects": {http.MethodGet: listProjects, http.MethodPost: addProjects, http.MethodDelete: removeProjects},
 	"requests": {http.MethodGet: listRequests, http.MethodDelete: clearRequests},
 	"reset":    {http.MethodPost: resetServer},
+	"versions": {http.MethodGet: listVersions, http.MethodPost: addVersions, http.MethodDelete: removeVersions},
+	"advance":  {http.MethodGet: getAdvance, http.MethodPost: postAdvance},
+	"failures": {http.MethodPost: postFailure},
 }
 
 // isControlPath reports whether a request is for the control API.

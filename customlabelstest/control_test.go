@@ -80,12 +80,15 @@ func TestControlIndex(t *testing.T) {
 			got[r.Path] = r.Methods
 		}
 		assert.Equal(t, map[string][]string{
+			"/_customlabels/advance":  {"GET", "POST"},
 			"/_customlabels/clock":    {"GET", "PUT"},
+			"/_customlabels/failures": {"POST"},
 			"/_customlabels/faults":   {"DELETE", "GET", "POST"},
 			"/_customlabels/projects": {"DELETE", "GET", "POST"},
 			"/_customlabels/requests": {"DELETE", "GET"},
 			"/_customlabels/reset":    {"POST"},
 			"/_customlabels/throttle": {"GET", "PUT"},
+			"/_customlabels/versions": {"DELETE", "GET", "POST"},
 		}, got, "GET %s", path)
 	}
 }
@@ -432,7 +435,7 @@ func TestControlReset(t *testing.T) {
 	ctlOK(t, srv, http.MethodPut, "throttle", `{"RPS":1}`)
 	ctlOK(t, srv, http.MethodPut, "clock", `{"Offset":"-1h"}`)
 
-	assert.Equal(t, map[string]any{"Projects": 5.0}, ctlOK(t, srv, http.MethodPost, "reset", ""))
+	assert.Equal(t, map[string]any{"Projects": 5.0, "ProjectVersions": 0.0}, ctlOK(t, srv, http.MethodPost, "reset", ""))
 	after := srv.Projects()
 	for i := range after {
 		after[i].CreationTimestamp = after[i].CreationTimestamp.UTC()
@@ -460,7 +463,7 @@ func TestControlRoutingErrors(t *testing.T) {
 		status                       int
 		allow, message               string
 	}{
-		{"unknown resource", http.MethodGet, "versions", "", nil, http.StatusNotFound, "", "no control resource /_customlabels/versions; see GET /_customlabels/"},
+		{"unknown resource", http.MethodGet, "collections", "", nil, http.StatusNotFound, "", "no control resource /_customlabels/collections; see GET /_customlabels/"},
 		{"nested path", http.MethodGet, "faults/1", "", nil, http.StatusNotFound, "", "no control resource /_customlabels/faults/1"},
 		{"wrong method", http.MethodPut, "faults", `{}`, nil, http.StatusMethodNotAllowed, "DELETE, GET, POST", "PUT is not allowed on /_customlabels/faults; allowed: DELETE, GET, POST"},
 		{"preflight", http.MethodOptions, "reset", "", nil, http.StatusMethodNotAllowed, "POST", "OPTIONS is not allowed"},

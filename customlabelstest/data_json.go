@@ -24,16 +24,9 @@ func ParseData(data []byte) (Data, error) {
 		ps, err := ParseProjects(trimmed)
 		return Data{Projects: ps}, err
 	}
-	type fileVersion struct {
-		customlabels.ProjectVersionDescription
-		// The timestamps shadow the embedded ones: the AWS CLI prints
-		// ISO 8601 strings.
-		CreationTimestamp    json.RawMessage
-		TrainingEndTimestamp json.RawMessage
-	}
 	var doc struct {
 		ProjectDescriptions        json.RawMessage
-		ProjectVersionDescriptions *[]fileVersion
+		ProjectVersionDescriptions json.RawMessage
 	}
 	if err := json.Unmarshal(trimmed, &doc); err != nil {
 		return Data{}, fmt.Errorf("parse data: %w", err)
@@ -49,39 +42,59 @@ func ParseData(data []byte) (Data, error) {
 		}
 		d.Projects = ps
 	}
+	if doc.ProjectVersionDescriptions == nil {
+		return d, nil
+	}
+	vs, err := parseVersions(doc.ProjectVersionDescriptions)
+	if err != nil {
+		return Data{}, err
+	}
 	projects := map[string]bool{}
 	for _, p := range d.Projects {
 		projects[projectKey(p.ProjectArn)] = true
 	}
-	if doc.ProjectVersionDescriptions != nil {
-		d.ProjectVersions = make([]customlabels.ProjectVersionDescription, len(*doc.ProjectVersionDescriptions))
+	for _, v := range vs {
+		if !projects[projectKey(v.ProjectVersionArn)] {
+			return Data{}, fmt.Errorf("parse data: version %s belongs to no project of the file", v.ProjectVersionArn)
+		}
 	}
-	for i, fv := range derefVersions(doc.ProjectVersionDescriptions) {
+	d.ProjectVersions = vs
+	return d, nil
+}
+
+// parseVersions reads a JSON list of versions as describe-project-versions
+// prints them. Every version needs a ProjectVersionArn of the model's
+// form.
+func parseVersions(list json.RawMessage) ([]customlabels.ProjectVersionDescription, error) {
+	type fileVersion struct {
+		customlabels.ProjectVersionDescription
+		// The timestamps shadow the embedded ones: the AWS CLI prints
+		// ISO 8601 strings.
+		CreationTimestamp    json.RawMessage
+		TrainingEndTimestamp json.RawMessage
+	}
+	var fvs []fileVersion
+	if err := json.Unmarshal(list, &fvs); err != nil {
+		return nil, fmt.Errorf("parse data: ProjectVersionDescriptions: %w", err)
+	}
+	out := make([]customlabels.ProjectVersionDescription, len(fvs))
+	for i, fv := range fvs {
 		v := fv.ProjectVersionDescription
 		arn := v.ProjectVersionArn
 		switch {
 		case arn == "":
-			return Data{}, fmt.Errorf("parse data: version %d has no ProjectVersionArn", i)
+			return nil, fmt.Errorf("parse data: version %d has no ProjectVersionArn", i)
 		case projectKey(arn) == "" || versionName(arn) == "":
-			return Data{}, fmt.Errorf("parse data: version %d: ProjectVersionArn %q is not of the form arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP", i, arn)
-		case !projects[projectKey(arn)]:
-			return Data{}, fmt.Errorf("parse data: version %s belongs to no project of the file", arn)
+			return nil, fmt.Errorf("parse data: version %d: ProjectVersionArn %q is not of the form arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP", i, arn)
 		}
 		var err error
 		if v.CreationTimestamp, err = parseTimestamp(fv.CreationTimestamp); err != nil {
-			return Data{}, fmt.Errorf("parse data: %s: CreationTimestamp: %w", arn, err)
+			return nil, fmt.Errorf("parse data: %s: CreationTimestamp: %w", arn, err)
 		}
 		if v.TrainingEndTimestamp, err = parseTimestamp(fv.TrainingEndTimestamp); err != nil {
-			return Data{}, fmt.Errorf("parse data: %s: TrainingEndTimestamp: %w", arn, err)
+			return nil, fmt.Errorf("parse data: %s: TrainingEndTimestamp: %w", arn, err)
 		}
-		d.ProjectVersions[i] = v
+		out[i] = v
 	}
-	return d, nil
-}
-
-func derefVersions[T any](p *[]T) []T {
-	if p == nil {
-		return nil
-	}
-	return *p
+	return out, nil
 }

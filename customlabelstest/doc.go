@@ -197,11 +197,20 @@
 //     "Method", "Path", "Target", "Header", "Body", "AccessKeyID",
 //     "RequestID", "Status", "ErrorCode", "Fault"}]}, never a secret);
 //     DELETE clears it.
+//   - versions: GET lists every project version as
+//     DescribeProjectVersions writes them ({"ProjectVersionDescriptions":
+//     [...]}, latest first); POST adds versions given the same way, with
+//     timestamps as [ParseData] reads them, to projects the server has
+//     ([Server.AddProjectVersions]; all or none); DELETE
+//     {"ProjectVersionArns":[...]} removes them
+//     ([Server.RemoveProjectVersions]).
+//   - advance: GET {"Advanced":"10m0s","Now":...} (the models' clock) and
+//     POST {"By":"10m"} ([Server.Advance]).
+//   - failures: POST {"ProjectVersionArn":...,"Stage":"training" or
+//     "start","Message":...} ([Server.FailTraining], [Server.FailStart])
+//     answers {"Applied":true} when it applies.
 //   - reset: POST returns the server to its start ([Server.Reset]):
 //     its seed projects and versions, no faults, an empty request log.
-//
-// Project versions have no control resource of their own yet: add them
-// with their projects, or seed them with [WithProjectVersions].
 //
 // For example, with curl:
 //

@@ -1,72 +1,26 @@
 package customlabelstest_test
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
 	"log"
-	"net/http"
 	"time"
-
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 
 	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/customlabelstest"
 )
 
-// rekognition calls operation op of srv with input in, as any AWS client
-// does (a SigV4-signed POST), and decodes the answer into out. The
-// customlabels client does not have the project-version operations yet;
-// the official SDK (service/rekognition) works as well, see compat/sdkv2.
-func rekognition(srv *customlabelstest.Server, op string, in, out any) error {
-	body, err := json.Marshal(in)
-	if err != nil {
-		return err
-	}
-	req, err := http.NewRequest(http.MethodPost, srv.URL+"/", bytes.NewReader(body))
-	if err != nil {
-		return err
-	}
-	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
-	req.Header.Set("X-Amz-Target", "RekognitionService."+op)
-	creds, err := srv.Credentials().Retrieve(context.Background())
-	if err != nil {
-		return err
-	}
-	sum := sha256.Sum256(body)
-	if err := v4.NewSigner().SignHTTP(context.Background(), creds, req, hex.EncodeToString(sum[:]), "rekognition", srv.Region(), time.Now()); err != nil {
-		return err
-	}
-	resp, err := srv.HTTPClient().Do(req)
-	if err != nil {
-		return err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	if resp.StatusCode != http.StatusOK {
-		var e struct{ Code, Message string }
-		_ = json.Unmarshal(b, &e)
-		return fmt.Errorf("%s: %d %s: %s", op, resp.StatusCode, e.Code, e.Message)
-	}
-	return json.Unmarshal(b, out)
-}
-
 // statusOfModel returns the status DescribeProjectVersions shows for the
 // version named name of project.
-func statusOfModel(srv *customlabelstest.Server, project, name string) string {
-	var out struct{ ProjectVersionDescriptions []struct{ Status string } }
-	err := rekognition(srv, "DescribeProjectVersions", map[string]any{"ProjectArn": project, "VersionNames": []string{name}}, &out)
+func statusOfModel(client *customlabels.Client, project, name string) string {
+	out, err := client.DescribeProjectVersions(context.Background(), &customlabels.DescribeProjectVersionsInput{
+		ProjectArn: project, VersionNames: []string{name},
+	})
 	if err != nil {
 		return err.Error()
 	}
-	return out.ProjectVersionDescriptions[0].Status
+	return string(out.ProjectVersionDescriptions[0].Status)
 }
 
 var (
@@ -90,36 +44,41 @@ func ExampleServer_Advance() {
 		customlabelstest.WithStoppingTime(time.Minute),
 	)
 	defer srv.Close()
+	client := srv.Client()
+	ctx := context.Background()
 
-	var started struct{ Status string }
-	if err := rekognition(srv, "StartProjectVersion", map[string]any{
-		"ProjectVersionArn": exampleModel.ProjectVersionArn, "MinInferenceUnits": 1,
-	}, &started); err != nil {
+	started, err := client.StartProjectVersion(ctx, &customlabels.StartProjectVersionInput{
+		ProjectVersionArn: exampleModel.ProjectVersionArn, MinInferenceUnits: 1,
+	})
+	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("StartProjectVersion:", started.Status)
 	srv.Advance(9 * time.Minute)
-	fmt.Println("after 9 minutes:", statusOfModel(srv, exampleProject.ProjectArn, "v1"))
+	fmt.Println("after 9 minutes:", statusOfModel(client, exampleProject.ProjectArn, "v1"))
 	srv.Advance(time.Minute)
-	fmt.Println("after 10 minutes:", statusOfModel(srv, exampleProject.ProjectArn, "v1"))
+	fmt.Println("after 10 minutes:", statusOfModel(client, exampleProject.ProjectArn, "v1"))
 
-	var stopped struct{ Status string }
-	if err := rekognition(srv, "StopProjectVersion", map[string]any{"ProjectVersionArn": exampleModel.ProjectVersionArn}, &stopped); err != nil {
+	stop := &customlabels.StopProjectVersionInput{ProjectVersionArn: exampleModel.ProjectVersionArn}
+	stopped, err := client.StopProjectVersion(ctx, stop)
+	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println("StopProjectVersion:", stopped.Status)
 	srv.Advance(time.Minute)
-	fmt.Println("a minute later:", statusOfModel(srv, exampleProject.ProjectArn, "v1"))
+	fmt.Println("a minute later:", statusOfModel(client, exampleProject.ProjectArn, "v1"))
 
 	// Stopping a stopped model is refused, as the service refuses it.
-	fmt.Println(rekognition(srv, "StopProjectVersion", map[string]any{"ProjectVersionArn": exampleModel.ProjectVersionArn}, &stopped))
+	_, err = client.StopProjectVersion(ctx, stop)
+	var inUse *customlabels.ResourceInUseException
+	fmt.Println(errors.As(err, &inUse), inUse.Message)
 	// Output:
 	// StartProjectVersion: STARTING
 	// after 9 minutes: STARTING
 	// after 10 minutes: RUNNING
 	// StopProjectVersion: STOPPING
 	// a minute later: STOPPED
-	// StopProjectVersion: 400 ResourceInUseException: The model arn:aws:rekognition:us-east-1:123456789012:project/birds/version/v1/1700000000001 is STOPPED; only a model that is RUNNING or STARTING can be stopped
+	// true The model arn:aws:rekognition:us-east-1:123456789012:project/birds/version/v1/1700000000001 is STOPPED; only a model that is RUNNING or STARTING can be stopped
 }
 
 func ExampleServer_FailTraining() {
@@ -133,7 +92,7 @@ func ExampleServer_FailTraining() {
 	defer srv.Close()
 
 	srv.FailTraining(training.ProjectVersionArn, "The manifest file contains no labels.")
-	fmt.Println(statusOfModel(srv, exampleProject.ProjectArn, "v1"))
+	fmt.Println(statusOfModel(srv.Client(), exampleProject.ProjectArn, "v1"))
 	srv.Advance(time.Hour)
 	v := srv.ProjectVersions()[0]
 	fmt.Println(v.Status, v.StatusMessage)
@@ -150,14 +109,15 @@ func ExampleServer_FailStart() {
 	)
 	defer srv.Close()
 
+	client := srv.Client()
 	srv.FailStart(exampleModel.ProjectVersionArn, "")
-	start := map[string]any{"ProjectVersionArn": exampleModel.ProjectVersionArn, "MinInferenceUnits": 1}
-	var out struct{ Status string }
+	start := &customlabels.StartProjectVersionInput{ProjectVersionArn: exampleModel.ProjectVersionArn, MinInferenceUnits: 1}
 	for range 2 {
-		if err := rekognition(srv, "StartProjectVersion", start, &out); err != nil {
+		out, err := client.StartProjectVersion(context.Background(), start)
+		if err != nil {
 			log.Fatal(err)
 		}
-		fmt.Println(out.Status, "then", statusOfModel(srv, exampleProject.ProjectArn, "v1"))
+		fmt.Println(out.Status, "then", statusOfModel(client, exampleProject.ProjectArn, "v1"))
 	}
 	// Output:
 	// STARTING then FAILED
@@ -172,13 +132,13 @@ func ExampleWithInferenceUnitsLimit() {
 	)
 	defer srv.Close()
 
-	var out struct{ Status string }
-	err := rekognition(srv, "StartProjectVersion", map[string]any{
-		"ProjectVersionArn": exampleModel.ProjectVersionArn, "MinInferenceUnits": 2, "MaxInferenceUnits": 8,
-	}, &out)
-	fmt.Println(err)
+	_, err := srv.Client().StartProjectVersion(context.Background(), &customlabels.StartProjectVersionInput{
+		ProjectVersionArn: exampleModel.ProjectVersionArn, MinInferenceUnits: 2, MaxInferenceUnits: 8,
+	})
+	var limit *customlabels.LimitExceededException
+	fmt.Println(errors.As(err, &limit), limit.Message)
 	// Output:
-	// StartProjectVersion: 400 LimitExceededException: Starting arn:aws:rekognition:us-east-1:123456789012:project/birds/version/v1/1700000000001 with 8 inference units would exceed the account's limit of 4 inference units (0 inference units in use)
+	// true Starting arn:aws:rekognition:us-east-1:123456789012:project/birds/version/v1/1700000000001 with 8 inference units would exceed the account's limit of 4 inference units (0 inference units in use)
 }
 
 func ExampleWithProjectVersions() {
@@ -188,25 +148,24 @@ func ExampleWithProjectVersions() {
 	)
 	defer srv.Close()
 
-	var out struct {
-		ProjectVersionDescriptions []struct {
-			ProjectVersionArn, Status string
-		}
-	}
-	if err := rekognition(srv, "DescribeProjectVersions", map[string]any{"ProjectArn": exampleProject.ProjectArn}, &out); err != nil {
+	client := srv.Client()
+	ctx := context.Background()
+	out, err := client.DescribeProjectVersions(ctx, &customlabels.DescribeProjectVersionsInput{ProjectArn: exampleProject.ProjectArn})
+	if err != nil {
 		log.Fatal(err)
 	}
 	for _, v := range out.ProjectVersionDescriptions {
 		fmt.Println(v.ProjectVersionArn, v.Status)
 	}
 	// A project the server does not have:
-	err := rekognition(srv, "DescribeProjectVersions", map[string]any{
-		"ProjectArn": "arn:aws:rekognition:us-east-1:123456789012:project/cats/1700000000000",
-	}, &out)
-	fmt.Println(err)
+	_, err = client.DescribeProjectVersions(ctx, &customlabels.DescribeProjectVersionsInput{
+		ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/cats/1700000000000",
+	})
+	var notFound *customlabels.ResourceNotFoundException
+	fmt.Println(errors.As(err, &notFound), notFound.Message)
 	// Output:
 	// arn:aws:rekognition:us-east-1:123456789012:project/birds/version/v1/1700000000001 TRAINING_COMPLETED
-	// DescribeProjectVersions: 400 ResourceNotFoundException: The project arn:aws:rekognition:us-east-1:123456789012:project/cats/1700000000000 does not exist
+	// true The project arn:aws:rekognition:us-east-1:123456789012:project/cats/1700000000000 does not exist
 }
 
 func ExampleServer_AddProjectVersions() {

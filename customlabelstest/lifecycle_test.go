@@ -1,8 +1,11 @@
 package customlabelstest_test
 
 import (
+	"context"
+	"errors"
 	"net/http"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -304,4 +307,57 @@ func TestAdvanceKeepsSignaturesValid(t *testing.T) {
 	srv.Advance(48 * time.Hour)
 	described(t, srv, p, vs[customlabels.ProjectVersionStatusTrainingCompleted]) // signed now: still accepted
 	assert.Panics(t, func() { srv.Advance(-time.Second) })
+}
+
+// Starts, stops, listings, Advance and the accessors at once, for the race
+// detector; every answer is a success or the refusal its status explains.
+func TestModelOperationsConcurrently(t *testing.T) {
+	d := customlabelstest.DemoData(customlabelstest.DefaultRegion, 20, 4)
+	srv := newServer(t, append(d.Options(), customlabelstest.WithStartingTime(time.Minute), customlabelstest.WithStoppingTime(time.Minute))...)
+	done := make(chan struct{})
+	defer close(done)
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			default:
+				srv.Advance(20 * time.Second)
+				_ = srv.ProjectVersions()
+				time.Sleep(time.Millisecond)
+			}
+		}
+	}()
+	client := srv.Client(noRetry)
+	errs := make(chan error, 8*20)
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ctx := context.Background()
+			for i := range 20 {
+				v := d.ProjectVersions[(g*7+i)%len(d.ProjectVersions)]
+				var err error
+				switch i % 3 {
+				case 0:
+					_, err = client.StartProjectVersion(ctx, &customlabels.StartProjectVersionInput{ProjectVersionArn: v.ProjectVersionArn, MinInferenceUnits: 1})
+				case 1:
+					_, err = client.StopProjectVersion(ctx, &customlabels.StopProjectVersionInput{ProjectVersionArn: v.ProjectVersionArn})
+				default:
+					_, err = client.DescribeProjectVersions(ctx, &customlabels.DescribeProjectVersionsInput{ProjectArn: d.Projects[i%len(d.Projects)].ProjectArn, MaxResults: 2})
+				}
+				var inUse *customlabels.ResourceInUseException
+				var invalid *customlabels.InvalidParameterException // starting an adapter
+				if err != nil && !errors.As(err, &inUse) && !errors.As(err, &invalid) {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
 }

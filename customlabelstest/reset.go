@@ -49,7 +49,7 @@ func resetServer(s *Server, body []byte) (any, error) {
 		return nil, err
 	}
 	s.Reset()
-	return struct{ Projects int }{s.projectCount()}, nil
+	return struct{ Projects, ProjectVersions int }{s.projectCount(), s.versionCount()}, nil
 }
 
 // projectsInOrderAdded returns the stored projects in the order they were

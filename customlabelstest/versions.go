@@ -27,11 +27,20 @@ func WithProjectVersions(vs ...customlabels.ProjectVersionDescription) Option {
 // other statuses stay until StartProjectVersion or StopProjectVersion
 // changes them.
 //
-// AddProjectVersions panics on a version whose ProjectVersionArn is not
-// of that form, or whose project the server does not have.
+// AddProjectVersions panics, adding none, on a version whose
+// ProjectVersionArn is not of that form, or whose project the server
+// does not have.
 func (s *Server) AddProjectVersions(vs ...customlabels.ProjectVersionDescription) {
+	if err := s.addProjectVersions(vs); err != nil {
+		panic("customlabelstest: AddProjectVersions: " + err.Error())
+	}
+}
+
+// addProjectVersions adds vs as AddProjectVersions does, or none of them
+// when one is not of the form it takes.
+func (s *Server) addProjectVersions(vs []customlabels.ProjectVersionDescription) error {
 	if len(vs) == 0 {
-		return
+		return nil
 	}
 	now := s.modelNow()
 	s.mu.Lock()
@@ -43,17 +52,20 @@ func (s *Server) AddProjectVersions(vs ...customlabels.ProjectVersionDescription
 	for _, v := range vs {
 		project, name := projectKey(v.ProjectVersionArn), versionName(v.ProjectVersionArn)
 		if project == "" || name == "" {
-			panic(fmt.Sprintf("customlabelstest: AddProjectVersions: ProjectVersionArn %q is not of the form arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP", v.ProjectVersionArn))
+			return fmt.Errorf("ProjectVersionArn %q is not of the form arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP", v.ProjectVersionArn)
 		}
 		if !projects[project] {
-			panic(fmt.Sprintf("customlabelstest: AddProjectVersions: version %s belongs to no project of the server: add the project %s/... first", v.ProjectVersionArn, project))
+			return fmt.Errorf("version %s belongs to no project of the server: add the project %s/... first", v.ProjectVersionArn, project)
 		}
+	}
+	for _, v := range vs {
 		if v.CreationTimestamp.IsZero() {
 			v.CreationTimestamp = now
 		}
-		e := s.versions.put(v, project, name)
+		e := s.versions.put(v, projectKey(v.ProjectVersionArn), versionName(v.ProjectVersionArn))
 		s.enter(e, v.Status, v.StatusMessage, now)
 	}
+	return nil
 }
 
 // RemoveProjectVersions removes the project versions with these ARNs and

@@ -14,8 +14,9 @@ import (
 	"github.com/rekognition-go/customlabels/customlabelstest"
 )
 
-// Our client has no project-version operations yet, so these tests speak
-// the wire protocol: signed POSTs with the operation's X-Amz-Target.
+// These tests speak the wire protocol, signed POSTs with the operation's
+// X-Amz-Target, so that what the fake answers is checked byte for byte,
+// whatever a client makes of it.
 
 // call posts body to operation op of srv, signed with srv's credentials.
 func call(t *testing.T, srv *customlabelstest.Server, op, body string) rawResult {

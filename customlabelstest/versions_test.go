@@ -185,3 +185,29 @@ func TestNewOperationsShareFaultsThrottleAndLog(t *testing.T) {
 	code, _ = modeledError(t, res)
 	assert.Equal(t, "ThrottlingException", code)
 }
+
+// Our client reads back exactly what the server holds, for every member
+// of every demo version.
+func TestClientReadsEveryVersionMember(t *testing.T) {
+	d := customlabelstest.DemoData(customlabelstest.DefaultRegion, 20, 2)
+	p := testProject("full")
+	full := fullVersion(p)
+	d.Projects = append(d.Projects, p)
+	d.ProjectVersions = append(d.ProjectVersions, full)
+	srv := newServer(t, d.Options()...)
+	client := srv.Client()
+	want := map[string]customlabels.ProjectVersionDescription{}
+	for _, v := range srv.ProjectVersions() {
+		want[v.ProjectVersionArn] = v
+	}
+	seen := 0
+	for _, p := range d.Projects {
+		out, err := client.DescribeProjectVersions(t.Context(), &customlabels.DescribeProjectVersionsInput{ProjectArn: p.ProjectArn})
+		require.NoError(t, err, "DescribeProjectVersions(%s)", p.ProjectArn)
+		for _, got := range out.ProjectVersionDescriptions {
+			assert.Equal(t, want[got.ProjectVersionArn], got)
+			seen++
+		}
+	}
+	assert.Equal(t, len(want), seen)
+}

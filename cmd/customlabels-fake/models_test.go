@@ -25,8 +25,8 @@ import (
 )
 
 // callOp posts in to operation op of the fake at url, signed with the
-// default credentials, as any AWS client does (our client does not have
-// the model operations yet), and returns the status and body.
+// default credentials, as any AWS client does, and returns the status and
+// the body as sent.
 func callOp(t *testing.T, url, op string, in any) (int, string) {
 	t.Helper()
 	body, err := json.Marshal(in)
