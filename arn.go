@@ -127,7 +127,7 @@ func (p ProjectDescription) Name() string {
 // ProjectVersionArn, or "" when that is not a version ARN.
 func (v ProjectVersionDescription) ProjectName() string {
 	a, err := ParseARN(v.ProjectVersionArn)
-	if err != nil {
+	if err != nil || a.VersionName == "" {
 		return ""
 	}
 	return a.ProjectName

@@ -111,7 +111,11 @@ var memberNames = []string{
 // foldsToMember reports whether data has a key that encoding/json would
 // match to a member name without being that name, such as "nexttoken":
 // the one place where the two decoders differ by design.
-func foldsToMember(data []byte) bool {
+func foldsToMember(data []byte) bool { return foldsToName(data, memberNames) }
+
+// foldsToName reports whether data has a key that encoding/json would
+// match to one of names without being that name.
+func foldsToName(data []byte, names []string) bool {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	// A key is a string token that directly follows '{' or a value in an
 	// object; track it with a stack of container kinds and a key flag.
@@ -129,7 +133,7 @@ func foldsToMember(data []byte) bool {
 		isKey := false
 		if s, ok := tok.(string); ok && top >= 0 && stack[top].object && stack[top].key {
 			isKey = true
-			for _, m := range memberNames {
+			for _, m := range names {
 				if s != m && strings.EqualFold(s, m) { // encoding/json folds names as bytes.EqualFold does
 					return true
 				}
