@@ -67,6 +67,9 @@ func HashLabels(names ...string) func(image []byte) []customlabels.CustomLabel {
 type model struct {
 	m        Model
 	inFlight int // DetectCustomLabels requests being answered; s.mu guards it
+	// hashLabels are the names of HashLabels when the control API set
+	// the model, for its listing.
+	hashLabels []string
 }
 
 // SetModel sets how the project version with this ARN answers
@@ -82,7 +85,7 @@ func (s *Server) SetModel(projectVersionArn string, m Model) {
 		s.models = map[string]*model{}
 	}
 	if old, ok := s.models[projectVersionArn]; ok {
-		old.m = m // requests in flight keep counting against it
+		old.m, old.hashLabels = m, nil // requests in flight keep counting against it
 		return
 	}
 	s.models[projectVersionArn] = &model{m: m}
