@@ -278,3 +278,22 @@ func TestDetectCustomLabelsFakeValidation(t *testing.T) {
 		})
 	}
 }
+
+// Reset keeps the models and S3 objects of the options and drops the
+// others.
+func TestDetectCustomLabelsReset(t *testing.T) {
+	f := newDetectFixture(t, customlabelstest.Model{Labels: []customlabels.CustomLabel{{Name: "seeded", Confidence: 90}}},
+		customlabelstest.WithS3Object("bucket", "seeded.jpg", "", jpegImage))
+	f.srv.SetModel(f.running.ProjectVersionArn, customlabelstest.Model{Labels: []customlabels.CustomLabel{{Name: "later", Confidence: 90}}})
+	f.srv.PutS3Object("bucket", "later.jpg", "", jpegImage)
+	f.srv.Reset()
+	s3 := func(name string) *customlabels.DetectCustomLabelsInput {
+		return &customlabels.DetectCustomLabelsInput{ProjectVersionArn: f.running.ProjectVersionArn,
+			Image: customlabels.Image{S3Object: customlabels.S3Object{Bucket: "bucket", Name: name}}}
+	}
+	out, err := f.detect(t, s3("seeded.jpg"))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"seeded"}, names(out.CustomLabels))
+	_, err = f.detect(t, s3("later.jpg"))
+	assertCode(t, err, "InvalidS3ObjectException")
+}

@@ -180,6 +180,16 @@ func WithS3Object(bucket, name, version string, data []byte) Option {
 	}
 }
 
+// seedInference sets the models and S3 objects of the options.
+func (s *Server) seedInference(models map[string]Model, objects []s3Put) {
+	for arn, m := range models {
+		s.SetModel(arn, m)
+	}
+	for _, o := range objects {
+		s.PutS3Object(o.bucket, o.name, o.version, o.data)
+	}
+}
+
 type s3Put struct {
 	bucket, name, version string
 	data                  []byte

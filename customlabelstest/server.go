@@ -237,14 +237,9 @@ func NewServer(opts ...Option) *Server {
 	s.AddProjects(c.projects...)
 	s.AddProjectVersions(c.versions...)
 	s.s3Latest = map[s3Key]string{}
-	for arn, m := range c.models {
-		s.SetModel(arn, m)
-	}
-	for _, o := range c.s3 {
-		s.PutS3Object(o.bucket, o.name, o.version, o.data)
-	}
+	s.seedInference(c.models, c.s3)
 	s.initial = initialState{projects: s.projectsInOrderAdded(), versions: s.versionsInOrderAdded(),
-		throttleRPS: c.throttleRPS, clockOffset: c.clockOffset}
+		throttleRPS: c.throttleRPS, clockOffset: c.clockOffset, models: c.models, s3: c.s3}
 
 	if c.listener != nil {
 		if a, ok := c.listener.Addr().(*net.TCPAddr); ok && !a.IP.IsLoopback() {
