@@ -45,15 +45,17 @@ type controlFunc func(s *Server, body []byte) (any, error)
 // to its methods. A new resource is one entry here and its handlers in a
 // control_<resource>.go file.
 var controlResources = map[string]map[string]controlFunc{
-	"faults":   {http.MethodGet: listFaults, http.MethodPost: queueFaults, http.MethodDelete: clearFaults},
-	"throttle": {http.MethodGet: getThrottle, http.MethodPut: putThrottle},
-	"clock":    {http.MethodGet: getClock, http.MethodPut: putClock},
-	"projects": {http.MethodGet: listProjects, http.MethodPost: addProjects, http.MethodDelete: removeProjects},
-	"requests": {http.MethodGet: listRequests, http.MethodDelete: clearRequests},
-	"reset":    {http.MethodPost: resetServer},
-	"versions": {http.MethodGet: listVersions, http.MethodPost: addVersions, http.MethodDelete: removeVersions},
-	"advance":  {http.MethodGet: getAdvance, http.MethodPost: postAdvance},
-	"failures": {http.MethodPost: postFailure},
+	"faults":    {http.MethodGet: listFaults, http.MethodPost: queueFaults, http.MethodDelete: clearFaults},
+	"throttle":  {http.MethodGet: getThrottle, http.MethodPut: putThrottle},
+	"clock":     {http.MethodGet: getClock, http.MethodPut: putClock},
+	"projects":  {http.MethodGet: listProjects, http.MethodPost: addProjects, http.MethodDelete: removeProjects},
+	"requests":  {http.MethodGet: listRequests, http.MethodDelete: clearRequests},
+	"reset":     {http.MethodPost: resetServer},
+	"versions":  {http.MethodGet: listVersions, http.MethodPost: addVersions, http.MethodDelete: removeVersions},
+	"advance":   {http.MethodGet: getAdvance, http.MethodPost: postAdvance},
+	"failures":  {http.MethodPost: postFailure},
+	"models":    {http.MethodGet: listModels, http.MethodPut: putModel, http.MethodDelete: removeModels},
+	"s3objects": {http.MethodGet: listS3Objects, http.MethodPost: putS3Object, http.MethodDelete: removeS3Object},
 }
 
 // isControlPath reports whether a request is for the control API.

@@ -210,7 +210,19 @@
 //     "start","Message":...} ([Server.FailTraining], [Server.FailStart])
 //     answers {"Applied":true} when it applies.
 //   - reset: POST returns the server to its start ([Server.Reset]):
-//     its seed projects and versions, no faults, an empty request log.
+//     its seed projects, versions, models and S3 objects, no faults, an
+//     empty request log.
+//   - models: how running versions answer DetectCustomLabels. PUT
+//     {"ProjectVersionArn":..., "Labels":[{"Name":"cat","Confidence":97.5,
+//     "Geometry":{...}}] or "HashLabels":["cat","dog"],
+//     "AssumedThreshold":50, "MaxInFlightPerInferenceUnit":2} sets one
+//     ([Server.SetModel], [HashLabels]); GET lists them ({"Models":[...]});
+//     DELETE {"ProjectVersionArns":[...]} removes them.
+//   - s3objects: the images DetectCustomLabels may read from S3. POST
+//     {"Bucket":..., "Name":..., "Version":..., "Bytes":"<base64>"} puts
+//     one ([Server.PutS3Object]); GET lists them without their bytes
+//     ({"Objects":[{"Bucket","Name","Version","Size"}]}); DELETE {"Bucket",
+//     "Name", "Version"} removes one.
 //
 // For example, with curl:
 //

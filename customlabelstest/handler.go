@@ -40,8 +40,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 
 	// The request is recorded before any byte of the answer goes out, so
 	// that a client that has its answer finds it in Requests.
-	body, err := io.ReadAll(io.LimitReader(r.Body, maxRequestBody+1))
-	tooLarge := len(body) > maxRequestBody
+	limit := requestBodyLimit(rec.Target)
+	body, err := io.ReadAll(io.LimitReader(r.Body, int64(limit)+1))
+	tooLarge := len(body) > limit
 	rec.Body = body
 	if err != nil && !tooLarge {
 		// The client went away while sending.
@@ -110,7 +111,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 func (s *Server) answer(r *http.Request, body []byte, tooLarge bool, requestID string) *response {
 	if tooLarge {
 		return errorResponse(http.StatusRequestEntityTooLarge, requestID, codeSerialization,
-			"The request body is larger than "+strconv.Itoa(maxRequestBody)+" bytes")
+			"The request body is larger than "+strconv.Itoa(requestBodyLimit(r.Header.Get("X-Amz-Target")))+" bytes")
 	}
 	if s.verify {
 		if err := s.authenticate(r, body, s.now()); err != nil {

@@ -11,6 +11,7 @@ var operations = map[string]func(s *Server, body []byte, requestID string) *resp
 	targetPrefix + "DescribeProjectVersions": (*Server).serveDescribeProjectVersions,
 	targetPrefix + "StartProjectVersion":     (*Server).serveStartProjectVersion,
 	targetPrefix + "StopProjectVersion":      (*Server).serveStopProjectVersion,
+	targetPrefix + "DetectCustomLabels":      (*Server).serveDetectCustomLabels,
 }
 
 // servedTargets returns the X-Amz-Target values served, sorted.

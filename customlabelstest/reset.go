@@ -14,12 +14,15 @@ type initialState struct {
 	versions    []customlabels.ProjectVersionDescription // in the order added, as added
 	throttleRPS float64
 	clockOffset time.Duration
+	models      map[string]Model // of WithModel
+	s3          []s3Put          // of WithS3Object
 }
 
 // Reset returns the server to the state NewServer gave it: the projects
 // of WithProjects and the versions of WithProjectVersions (with the
 // creation times they got then), no queued faults, no recorded requests,
-// the throttle and clock offset of its options, and no Advance. The
+// the throttle and clock offset of its options, the models of WithModel
+// and the S3 objects of WithS3Object only, and no Advance. The
 // versions' lifecycles start again from their first status, now. A
 // NextToken issued before a Reset stays valid: it holds a position in the
 // listing, not a project.
@@ -37,9 +40,12 @@ func (s *Server) Reset() {
 	s.faults = nil
 	s.requests = nil
 	s.clockOffset = s.initial.clockOffset
+	s.models = nil
+	s.s3, s.s3Latest = nil, map[s3Key]string{}
 	s.mu.Unlock()
 	s.SetThrottleRPS(s.initial.throttleRPS)
 	s.AddProjectVersions(s.initial.versions...)
+	s.seedInference(s.initial.models, s.initial.s3)
 }
 
 // resetServer answers POST reset, as Reset.

@@ -33,6 +33,10 @@ const (
 // with the HTTP status AWS documents for each.
 var modeledCodes = map[string]int{
 	"AccessDeniedException":                  http.StatusBadRequest,
+	"ImageTooLargeException":                 http.StatusBadRequest,
+	"InvalidImageFormatException":            http.StatusBadRequest,
+	"InvalidS3ObjectException":               http.StatusBadRequest,
+	"ResourceNotReadyException":              http.StatusBadRequest,
 	"InternalServerError":                    http.StatusInternalServerError,
 	"InvalidPaginationTokenException":        http.StatusBadRequest,
 	"InvalidParameterException":              http.StatusBadRequest,

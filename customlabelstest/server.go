@@ -56,6 +56,9 @@ type config struct {
 	startingTime time.Duration
 	stoppingTime time.Duration
 	unitsLimit   int
+
+	models map[string]Model
+	s3     []s3Put
 }
 
 // WithProjects seeds the server with projects, as AddProjects does.
@@ -141,11 +144,12 @@ func WithTokenKey(key []byte) Option {
 }
 
 // Server is a fake Amazon Rekognition endpoint that serves DescribeProjects,
-// DescribeProjectVersions, StartProjectVersion and StopProjectVersion over
-// real HTTP on a loopback address, for tests and local runs. It checks
-// SigV4 signatures, validates input and paginates as the service does,
-// runs models through their lifecycle on its clock, records what it
-// receives, and can inject faults. It is safe for
+// DescribeProjectVersions, StartProjectVersion, StopProjectVersion and
+// DetectCustomLabels over real HTTP on a loopback address, for tests and
+// local runs. It checks SigV4 signatures, validates input and paginates
+// as the service does, runs models through their lifecycle on its clock,
+// answers DetectCustomLabels as a running model (see Model), records what
+// it receives, and can inject faults. It is safe for
 // concurrent use. Close it when done.
 type Server struct {
 	// URL is the base URL of the server, "http://127.0.0.1:PORT", for
@@ -178,6 +182,12 @@ type Server struct {
 	startingTime time.Duration
 	stoppingTime time.Duration
 	unitsLimit   int
+
+	// models and the S3 objects are what DetectCustomLabels reads
+	// (inference.go).
+	models   map[string]*model
+	s3       map[s3Key][]byte
+	s3Latest map[s3Key]string // bucket and name to the version put last
 }
 
 // NewServer starts a fake Rekognition server on 127.0.0.1 with a random
@@ -226,8 +236,10 @@ func NewServer(opts ...Option) *Server {
 	s.SetThrottleRPS(c.throttleRPS)
 	s.AddProjects(c.projects...)
 	s.AddProjectVersions(c.versions...)
+	s.s3Latest = map[s3Key]string{}
+	s.seedInference(c.models, c.s3)
 	s.initial = initialState{projects: s.projectsInOrderAdded(), versions: s.versionsInOrderAdded(),
-		throttleRPS: c.throttleRPS, clockOffset: c.clockOffset}
+		throttleRPS: c.throttleRPS, clockOffset: c.clockOffset, models: c.models, s3: c.s3}
 
 	if c.listener != nil {
 		if a, ok := c.listener.Addr().(*net.TCPAddr); ok && !a.IP.IsLoopback() {
