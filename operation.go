@@ -5,7 +5,6 @@ import (
 	"errors"
 	"runtime"
 	"strconv"
-	"time"
 
 	"github.com/aws/smithy-go"
 
@@ -79,7 +78,7 @@ func call[O any, P interface {
 		}
 		return nil, operationError(op.name, err)
 	}
-	encodeStart := time.Now()
+	encodeStart := tel.now()
 	body := encodeRequest(params)
 	defer body.release()
 	tel.serialized(ctx, encodeStart)

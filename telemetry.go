@@ -108,6 +108,15 @@ func (t *telemetry) startCall(ctx context.Context, op *operation) (context.Conte
 	return ctx, ct
 }
 
+// now returns the time when metrics are on, and the zero time otherwise
+// (saving a clock read).
+func (ct *callTelemetry) now() time.Time {
+	if ct == nil || ct.t.metrics == nil {
+		return time.Time{}
+	}
+	return time.Now()
+}
+
 // serialized records client.call.serialization_duration: the time since
 // start spent encoding the input.
 func (ct *callTelemetry) serialized(ctx context.Context, start time.Time) {

@@ -437,3 +437,38 @@ func TestTelemetrySpanInRequestContext(t *testing.T) {
 	assert.Equal(t, "DoHTTPRequest", seen)
 	assert.Contains(t, spans.named("DoHTTPRequest")[0].attrs(), "net.peer.name")
 }
+
+// BenchmarkDescribeProjectsTelemetry is one call against a loopback fake
+// with the providers unset, and set to smithy-go's no-op providers (which
+// the SDK's Options hold by default): both must allocate what a call
+// allocated before telemetry existed. compat/otel benchmarks the cost of
+// an OpenTelemetry SDK behind the adapters.
+func BenchmarkDescribeProjectsTelemetry(b *testing.B) {
+	srv := customlabelstest.NewServer(customlabelstest.WithoutSignatureVerification(),
+		customlabelstest.WithProjects(customlabelstest.DemoProjects(1, 1)...))
+	defer srv.Close()
+	for _, bc := range []struct {
+		name string
+		set  func(*customlabels.Options)
+	}{
+		{"providers=unset", func(*customlabels.Options) {}},
+		{"providers=nop", func(o *customlabels.Options) {
+			o.TracerProvider, o.MeterProvider = tracing.NopTracerProvider{}, metrics.NopMeterProvider{}
+		}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			c := srv.Client(bc.set)
+			ctx := context.Background()
+			b.ReportAllocs()
+			for b.Loop() {
+				out, err := c.DescribeProjects(ctx, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(out.ProjectDescriptions) != 1 {
+					b.Fatalf("DescribeProjects() listed %d projects, want 1", len(out.ProjectDescriptions))
+				}
+			}
+		})
+	}
+}
