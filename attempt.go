@@ -56,15 +56,18 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 		return res
 	}
 
-	reqCtx, foreign := ctx, func() bool { return false }
+	// The attempt's own bounds (timeout.go), within the caller's context.
+	reqCtx, timer := startAttemptTimer(ctx, r)
+	defer timer.stop()
+	foreign := func() bool { return false }
 	if !r.redirectSafe {
 		var cancel context.CancelFunc
-		reqCtx, foreign, cancel = guardedContext(ctx)
+		reqCtx, foreign, cancel = guardedContext(reqCtx)
 		defer cancel()
 	}
 	// Every attempt sends the call's one encoded body (request_body.go).
 	reqCtx, hold := call.body.hold(reqCtx)
-	req, err := http.NewRequestWithContext(reqCtx, http.MethodPost, r.endpoint.URL, bytes.NewReader(call.body.b))
+	req, err := http.NewRequestWithContext(timer.sending(reqCtx, len(call.body.b)), http.MethodPost, r.endpoint.URL, bytes.NewReader(call.body.b))
 	if err != nil {
 		hold.release()
 		res.err = err
@@ -97,6 +100,9 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 			resp.Body.Close()
 		}
 		switch {
+		case timer.timedOut() != nil:
+			res.err = timer.timedOut()
+			return res
 		case foreign():
 			err = errForeignHost
 		case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF),
@@ -115,6 +121,7 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 		res.err = err
 		return res
 	}
+	resp.Body = timer.headersArrived(resp.Body)
 	defer resp.Body.Close()
 	res.status = resp.StatusCode
 	res.requestID = resp.Header.Get("X-Amzn-Requestid")
@@ -145,6 +152,9 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 		// it by status and header.
 		data = nil
 	case err != nil:
+		if te := timer.timedOut(); te != nil {
+			err = te // the body stalled: say so, not "context canceled"
+		}
 		res.err = responseError(resp, &sec, res.requestID, err)
 		return res
 	}

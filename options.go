@@ -90,6 +90,22 @@ type Options struct {
 	// OpenTelemetry: smithyotelmetrics.Adapt(otel.GetMeterProvider()).
 	// Unset, metrics cost a call nothing.
 	MeterProvider metrics.MeterProvider
+
+	// IdleTimeout ends an attempt that makes no progress for this long:
+	// no response headers since the request was written, or no byte of
+	// the response body. Zero means DefaultIdleTimeout (30 s);
+	// a negative value turns the bound off. The attempt fails with an
+	// *AttemptTimeoutError and is retried like a dropped connection.
+	IdleTimeout time.Duration
+
+	// AttemptTimeout ends an attempt that runs this long in all, however
+	// it progresses (a body trickled a byte at a time). Zero means
+	// DefaultAttemptTimeout (5 min); a negative value turns the bound
+	// off. As with IdleTimeout, the attempt is retried.
+	//
+	// Neither bound replaces the caller's context, which bounds the whole
+	// call, retries and backoff included.
+	AttemptTimeout time.Duration
 }
 
 // resolved is what a call needs, derived from Options.
@@ -105,6 +121,8 @@ type resolved struct {
 	redirectSafe bool
 	logger       *slog.Logger
 	telemetry    telemetry
+	// idleTimeout and attemptTimeout bound each attempt; 0 is off.
+	idleTimeout, attemptTimeout time.Duration
 }
 
 // resolve derives what a call needs from o. When base and prev are given,
@@ -150,6 +168,8 @@ func resolve(o Options, prev *Options, base *resolved) resolved {
 	} else {
 		r.telemetry = newTelemetry(o.TracerProvider, o.MeterProvider)
 	}
+	r.idleTimeout = durationOption(o.IdleTimeout, DefaultIdleTimeout)
+	r.attemptTimeout = durationOption(o.AttemptTimeout, DefaultAttemptTimeout)
 	return r
 }
 
