@@ -47,6 +47,9 @@ var subcommands = []subcommand{
 	{"projects", "[flags]", "list projects and adapters, as aws rekognition describe-projects does", runProjects},
 	{"models", "[--project NAME]... [--status S,...]", "list the models (project versions) of projects, with their status and units", runModels},
 	{"running", "[--region R]... [--all-regions]", "list running and starting models, their inference units and hourly cost", runRunning},
+	{"start", "VERSION_ARN --min-units N [--max-units M] [--wait]", "start a model", runStart},
+	{"stop", "VERSION_ARN [--wait]", "stop a model", runStop},
+	{"wait", "running|trained VERSION_ARN", "wait until a model is running, or trained", runWait},
 }
 
 // env is where a run writes, and what it knows about its surroundings.
