@@ -22,6 +22,14 @@
 //	customlabels start VERSION_ARN --min-units N [--max-units M] [--wait] [--max-wait D] [--poll-interval D]
 //	customlabels stop VERSION_ARN [--wait] [--max-wait D] [--poll-interval D]
 //	customlabels wait running|trained VERSION_ARN [--max-wait D] [--poll-interval D]
+//	customlabels detect --model VERSION_ARN [--min-confidence C] [--max-results N] IMAGE...
+//
+// detect reads each IMAGE, a JPEG or PNG file, - for standard input, or
+// s3://BUCKET/KEY for an object in the model's Region, and runs the model
+// on it. An image that fails is reported with its error, the others are
+// still analysed, and the command then exits 1. (The demo fake does not
+// run models on images yet: detect --demo answers
+// UnknownOperationException.)
 //
 // start, stop and wait work in the Region of VERSION_ARN. wait and --wait
 // use the package's waiters (customlabels.NewProjectVersionRunningWaiter,
@@ -142,6 +150,32 @@
 //	}
 //
 // StatusMessage is absent without --wait.
+//
+// customlabels detect prints one entry per IMAGE, in order, with the
+// labels as aws rekognition detect-custom-labels prints them (Geometry
+// only for object detection models), or the image's Error:
+//
+//	{
+//	    "Images": [
+//	        {
+//	            "Image": "cans.jpg",
+//	            "CustomLabels": [
+//	                {
+//	                    "Name": "can",
+//	                    "Confidence": 98.5,
+//	                    "Geometry": {
+//	                        "BoundingBox": {"Width": 0.25, "Height": 0.4, "Left": 0.125, "Top": 0.3}
+//	                    }
+//	                }
+//	            ]
+//	        },
+//	        {
+//	            "Image": "notes.txt",
+//	            "CustomLabels": [],
+//	            "Error": {"Code": "InvalidImageFormatException", "Message": "...", "RequestID": "...", "HTTPStatusCode": 400, "Attempts": 1}
+//	        }
+//	    ]
+//	}
 //
 // customlabels running prints the running and starting models, then one
 // entry per Region asked for, in the order asked for (--all-regions: the
