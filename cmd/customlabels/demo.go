@@ -1,6 +1,8 @@
 package main
 
 import (
+	"time"
+
 	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/customlabelstest"
 )
@@ -16,6 +18,10 @@ const (
 	demoDefaultRegion = customlabelstest.DefaultRegion
 	demoTokenKey      = "customlabels demo"
 	demoSeed          = 1
+
+	demoStartingTime = 5 * time.Second
+	demoStoppingTime = 2 * time.Second
+	demoTrainingTime = 10 * time.Second
 )
 
 // demoRegionProjects is the number of projects the demo account has in
@@ -66,6 +72,11 @@ func newDemo(regions []string, policy retryPolicy, optFns []func(*customlabels.O
 			customlabelstest.WithRegion(r),
 			// A fixed key: a NextToken printed by one run works in the next.
 			customlabelstest.WithTokenKey([]byte(demoTokenKey)),
+			// Models start, stop and train in seconds, so that --wait can
+			// be tried; long enough that a listing sees them as they are.
+			customlabelstest.WithStartingTime(demoStartingTime),
+			customlabelstest.WithStoppingTime(demoStoppingTime),
+			customlabelstest.WithTrainingTime(demoTrainingTime),
 		)...)
 		servers = append(servers, srv)
 		cs.byRegion[r] = srv.Client(append([]func(*customlabels.Options){policy.apply}, optFns...)...)

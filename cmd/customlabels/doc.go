@@ -19,6 +19,25 @@
 //	customlabels projects [--project-name NAME]... [--feature F]... [--page-size N] [--max-items N] [--starting-token T]
 //	customlabels models [--project NAME]... [--status S,...]
 //	customlabels running [--region R]... [--all-regions] [--price-per-unit-hour USD] [--concurrency N]
+//	customlabels start VERSION_ARN --min-units N [--max-units M] [--wait] [--max-wait D] [--poll-interval D]
+//	customlabels stop VERSION_ARN [--wait] [--max-wait D] [--poll-interval D]
+//	customlabels wait running|trained VERSION_ARN [--max-wait D] [--poll-interval D]
+//	customlabels detect --model VERSION_ARN [--min-confidence C] [--max-results N] IMAGE...
+//
+// detect reads each IMAGE, a JPEG or PNG file, - for standard input, or
+// s3://BUCKET/KEY for an object in the model's Region, and runs the model
+// on it. An image that fails is reported with its error, the others are
+// still analysed, and the command then exits 1. (The demo fake does not
+// run models on images yet: detect --demo answers
+// UnknownOperationException.)
+//
+// start, stop and wait work in the Region of VERSION_ARN. wait and --wait
+// use the package's waiters (customlabels.NewProjectVersionRunningWaiter,
+// NewProjectVersionTrainingCompletedWaiter), which fail at once when the
+// awaited state cannot come; stop --wait polls until STOPPED. With --demo
+// the demo models start in 5 s, stop in 2 s and train in 10 s, and the
+// demo account is made afresh on every run, so a model started by one run
+// is not running in the next.
 //
 // running lists the Regions concurrently, with at most --concurrency
 // requests in flight (default 4) across all of them.
@@ -119,6 +138,44 @@
 // are 0 when the model was never started or sets no maximum, F1Score and
 // BillableTrainingTimeInSeconds are 0 until training has completed, and
 // the timestamps are absent when the service sent none.
+//
+// customlabels start, stop and wait print the model's status: what
+// StartProjectVersion or StopProjectVersion answered, or with --wait and
+// wait the status it reached, with the service's message:
+//
+//	{
+//	    "ProjectVersionArn": "arn:aws:rekognition:us-east-1:123456789012:project/leaf-detector-7/version/leaf-detector-7.2022-06-13T18.26.41/1655144801315",
+//	    "Status": "RUNNING",
+//	    "StatusMessage": "The model is running."
+//	}
+//
+// StatusMessage is absent without --wait.
+//
+// customlabels detect prints one entry per IMAGE, in order, with the
+// labels as aws rekognition detect-custom-labels prints them (Geometry
+// only for object detection models), or the image's Error:
+//
+//	{
+//	    "Images": [
+//	        {
+//	            "Image": "cans.jpg",
+//	            "CustomLabels": [
+//	                {
+//	                    "Name": "can",
+//	                    "Confidence": 98.5,
+//	                    "Geometry": {
+//	                        "BoundingBox": {"Width": 0.25, "Height": 0.4, "Left": 0.125, "Top": 0.3}
+//	                    }
+//	                }
+//	            ]
+//	        },
+//	        {
+//	            "Image": "notes.txt",
+//	            "CustomLabels": [],
+//	            "Error": {"Code": "InvalidImageFormatException", "Message": "...", "RequestID": "...", "HTTPStatusCode": 400, "Attempts": 1}
+//	        }
+//	    ]
+//	}
 //
 // customlabels running prints the running and starting models, then one
 // entry per Region asked for, in the order asked for (--all-regions: the

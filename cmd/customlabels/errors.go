@@ -148,6 +148,14 @@ func flagFor(field string) string {
 		return "--page-size"
 	case "NextToken":
 		return "--starting-token"
+	case "MinInferenceUnits":
+		return "--min-units"
+	case "MaxInferenceUnits":
+		return "--max-units"
+	case "ProjectVersionArn":
+		return "VERSION_ARN"
+	case "MinConfidence":
+		return "--min-confidence"
 	}
 	return field
 }

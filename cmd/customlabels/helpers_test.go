@@ -55,11 +55,21 @@ func noBackoff(o *customlabels.Options) {
 	})
 }
 
+// testdataDir is testdata/, absolute so that a test may change its
+// working directory.
+var testdataDir = func() string {
+	dir, err := filepath.Abs("testdata")
+	if err != nil {
+		panic(err)
+	}
+	return dir
+}()
+
 // golden compares got with testdata/name, or rewrites the file with
 // -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
+	path := filepath.Join(testdataDir, name)
 	if *update {
 		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
 		return

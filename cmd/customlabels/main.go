@@ -47,10 +47,15 @@ var subcommands = []subcommand{
 	{"projects", "[flags]", "list projects and adapters, as aws rekognition describe-projects does", runProjects},
 	{"models", "[--project NAME]... [--status S,...]", "list the models (project versions) of projects, with their status and units", runModels},
 	{"running", "[--region R]... [--all-regions]", "list running and starting models, their inference units and hourly cost", runRunning},
+	{"start", "VERSION_ARN --min-units N [--max-units M] [--wait]", "start a model", runStart},
+	{"stop", "VERSION_ARN [--wait]", "stop a model", runStop},
+	{"wait", "running|trained VERSION_ARN", "wait until a model is running, or trained", runWait},
+	{"detect", "--model VERSION_ARN IMAGE...", "detect labels in images (files, - for stdin, s3://BUCKET/KEY)", runDetect},
 }
 
 // env is where a run writes, and what it knows about its surroundings.
 type env struct {
+	stdin          io.Reader
 	stdout, stderr io.Writer
 	// progress is true when stderr is a terminal: progress lines go there.
 	progress bool
@@ -63,7 +68,7 @@ type env struct {
 // output to stdout and diagnostics to stderr, and returns the exit status.
 // Cancelling ctx interrupts the work.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	return runEnv(ctx, &env{stdout: stdout, stderr: stderr, progress: isTerminal(stderr)}, args)
+	return runEnv(ctx, &env{stdin: os.Stdin, stdout: stdout, stderr: stderr, progress: isTerminal(stderr)}, args)
 }
 
 // runEnv is run in e.

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
 
 	"github.com/rekognition-go/customlabels/customlabelstest"
 )
@@ -60,6 +62,14 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	if binDir != "" {
 		os.RemoveAll(binDir)
+	}
+	if code == 0 {
+		// Every run's goroutines (one per Region, the fakes', the
+		// waiters') have ended.
+		if err := goleak.Find(); err != nil {
+			fmt.Fprintln(os.Stderr, "goroutines leaked:", err)
+			code = 1
+		}
 	}
 	os.Exit(code)
 }
@@ -194,6 +204,77 @@ func TestProcessInterrupted(t *testing.T) {
 		t.Fatal("the command did not stop within 10s of SIGINT")
 	}
 	assert.Equal(t, exitInterrupted, cmd.ProcessState.ExitCode())
+	assert.Equal(t, "interrupted\n", stderr.String())
+	assert.Empty(t, stdout.String())
+}
+
+func TestProcessRunningAcrossFakeProcesses(t *testing.T) {
+	east, _ := startFake(t, "--quiet", "--region", "us-east-1", "--projects", "10")
+	// eu-west-1 knows other credentials: every request is refused, as in
+	// a Region the account cannot use.
+	west, _ := startFake(t, "--quiet", "--region", "eu-west-1", "--access-key-id", "AKIDOTHERACCOUNT", "--secret-access-key", "other-secret")
+	// ap-northeast-1 throttles: its listing is slowed down, not failed.
+	tokyo, tokyoLog := startFake(t, "--region", "ap-northeast-1", "--projects", "6", "--throttle-rps", "3")
+
+	r := runCommand(t, command(t, "running", "--output", "json",
+		"--region", "us-east-1,eu-west-1,ap-northeast-1",
+		"--endpoint-url", "us-east-1="+east, "--endpoint-url", "eu-west-1="+west, "--endpoint-url", "ap-northeast-1="+tokyo))
+	assert.Equal(t, exitError, r.code, "stderr: %s", r.stderr)
+	assert.Equal(t, "error: 1 of 3 Regions could not be listed: eu-west-1\n", r.stderr)
+	got := decodeRunning(t, r.stdout)
+	require.Len(t, got.Regions, 3)
+	assert.True(t, got.Regions[0].Listed)
+	assert.False(t, got.Regions[1].Listed)
+	require.NotNil(t, got.Regions[1].Error)
+	assert.NotEmpty(t, got.Regions[1].Error.Code)
+	assert.NotEmpty(t, got.Regions[1].Error.RequestID)
+	assert.True(t, got.Regions[2].Listed, "throttling is retried")
+	assert.Contains(t, tokyoLog.String(), "error=ThrottlingException", "the fake throttled some requests")
+
+	var want int
+	for _, d := range []customlabelstest.Data{customlabelstest.DemoData("us-east-1", 10, 1), customlabelstest.DemoData("ap-northeast-1", 6, 1)} {
+		for _, v := range d.ProjectVersions {
+			if isRunning(v.Status) {
+				want++
+			}
+		}
+	}
+	assert.Equal(t, want, got.Total.Models)
+	assert.NotZero(t, want)
+}
+
+func TestProcessStartWaitAndInterrupt(t *testing.T) {
+	url, _ := startFake(t, "--quiet", "--projects", "10", "--starting-time", "100ms", "--stopping-time", "1h")
+	r := runCommand(t, command(t, "models", "--endpoint-url", url, "--region", "us-east-1", "--status", "TRAINING_COMPLETED", "--output", "json"))
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	var arns []string
+	for _, m := range decodeModels(t, r.stdout).Models {
+		if m.Feature == "CUSTOM_LABELS" {
+			arns = append(arns, m.ProjectVersionArn)
+		}
+	}
+	require.NotEmpty(t, arns)
+
+	r = runCommand(t, command(t, "start", arns[0], "--min-units", "1", "--wait", "--poll-interval", "20ms", "--endpoint-url", url, "--output", "json"))
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	assert.Equal(t, "RUNNING", decodeLifecycle(t, r.stdout).Status)
+
+	// stop --wait polls for an hour; SIGINT ends it with 130.
+	cmd := command(t, "stop", arns[0], "--wait", "--poll-interval", "20ms", "--endpoint-url", url)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	require.NoError(t, cmd.Start())
+	time.Sleep(300 * time.Millisecond) // a few polls; any moment is a fair moment to interrupt
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		_ = cmd.Process.Kill()
+		t.Fatal("stop --wait did not end within 10s of SIGINT")
+	}
+	assert.Equal(t, exitInterrupted, cmd.ProcessState.ExitCode(), "stderr: %s", stderr.String())
 	assert.Equal(t, "interrupted\n", stderr.String())
 	assert.Empty(t, stdout.String())
 }

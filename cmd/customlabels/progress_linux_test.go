@@ -67,3 +67,12 @@ func TestProgressOnARealTerminal(t *testing.T) {
 	assert.True(t, strings.HasSuffix(got, "\r\x1b[K"), "the progress line is erased at the end: %q", got)
 	assert.NotContains(t, stdout, "listing:", "progress never goes to stdout")
 }
+
+func TestRunningProgressOnARealTerminal(t *testing.T) {
+	code, stdout, got := runOnTerminal(t, "running", "--demo", "--region", "us-east-1,eu-west-1,us-east-2")
+	require.Equal(t, exitOK, code)
+	assert.Contains(t, got, "listing: 0 of 3 Regions")
+	assert.Contains(t, got, "listing: 3 of 3 Regions, 5 models running so far")
+	assert.True(t, strings.HasSuffix(got, "\r\x1b[K"), "the progress line is erased at the end: %q", got)
+	assert.NotContains(t, stdout, "listing:")
+}

@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -276,4 +277,15 @@ func TestRunningInterrupted(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("running did not return after its context was cancelled")
 	}
+}
+
+// The README shows the output of its main command; it must be the
+// command's output.
+func TestReadmeShowsTheDemoOutput(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	r := runArgs(t, "running", "--demo", "--all-regions")
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	assert.Contains(t, string(readme), "go run ./cmd/customlabels running --demo --all-regions")
+	assert.Contains(t, string(readme), "```\n"+r.stdout+"```\n", "README.md shows the output of customlabels running --demo --all-regions")
 }

@@ -1,0 +1,347 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/rekognition-go/customlabels"
+)
+
+// lifecycleSettings are the flags of start, stop and wait.
+type lifecycleSettings struct {
+	common       commonFlags
+	arn          string // the VERSION_ARN argument
+	minUnits     int
+	maxUnits     int
+	wait         bool
+	maxWait      time.Duration
+	pollInterval time.Duration
+}
+
+// start, stop and detect keep the SDK's retry defaults (see listingRetry).
+var lifecycleOptions = commonOptions{}
+
+// Bounds of --wait and wait. The developer guide says starting a model
+// "might take a few minutes" and training "from 30 minutes to 24 hours";
+// the official waiters give up after 20 minutes (running) and 12 hours
+// (training). Stopping takes about a minute.
+const (
+	defaultRunningWait  = 30 * time.Minute
+	defaultTrainingWait = 24 * time.Hour
+	defaultStoppedWait  = 10 * time.Minute
+)
+
+// demoPollInterval is the poll interval with --demo, whose models start,
+// stop and train in seconds (see newDemo).
+const demoPollInterval = 500 * time.Millisecond
+
+// newLifecycleFlags returns the flag set of a lifecycle subcommand.
+func newLifecycleFlags(name string, s *lifecycleSettings, maxWait time.Duration) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	s.common.register(fs, lifecycleOptions)
+	s.maxWait = maxWait
+	fs.DurationVar(&s.maxWait, "max-wait", maxWait, "give up waiting after this long")
+	fs.DurationVar(&s.pollInterval, "poll-interval", 0,
+		"wait this long before the second poll, doubling up to 4 times as long (default: the waiter's, 30s for running, 2m for trained; "+demoPollInterval.String()+" with --demo)")
+	return fs
+}
+
+// parseLifecycle parses the flags and the one VERSION_ARN argument of
+// start, stop and wait. The Region is the ARN's; --region, when given,
+// must agree.
+func parseLifecycle(fs *flag.FlagSet, s *lifecycleSettings, args []string, e *env, synopsis, about string) ([]string, error) {
+	positional, err := parseFlags(fs, args, e, synopsis, about)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.common.check(fs, lifecycleOptions); err != nil {
+		return nil, err
+	}
+	if len(positional) == 0 {
+		return nil, usagef("missing VERSION_ARN, the model's ProjectVersionArn")
+	}
+	s.arn = positional[len(positional)-1]
+	a, err := customlabels.ParseARN(s.arn)
+	if err != nil || a.VersionName == "" {
+		return nil, usagef("invalid VERSION_ARN %q: must be a model's ARN, arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP", s.arn)
+	}
+	if len(s.common.regions) == 1 && s.common.regions[0] != a.Region {
+		return nil, usagef("--region %s, but the model is in %s", s.common.regions[0], a.Region)
+	}
+	s.common.regions = []string{a.Region}
+	if s.common.set["max-wait"] && s.maxWait <= 0 {
+		return nil, usagef("invalid --max-wait %v: must be more than 0", s.maxWait)
+	}
+	if s.common.set["poll-interval"] && s.pollInterval <= 0 {
+		return nil, usagef("invalid --poll-interval %v: must be more than 0", s.pollInterval)
+	}
+	if !s.common.set["poll-interval"] && s.common.demo {
+		s.pollInterval = demoPollInterval
+	}
+	return positional[:len(positional)-1], nil
+}
+
+// waiterOptions sets the poll interval and the progress output of a
+// waiter.
+func (s *lifecycleSettings) waiterOptions(prog *progress, what string) func(*customlabels.WaiterOptions) {
+	return func(o *customlabels.WaiterOptions) {
+		if s.pollInterval > 0 {
+			o.MinDelay, o.MaxDelay = s.pollInterval, 4*s.pollInterval
+		}
+		o.OnPoll = func(p customlabels.WaiterPoll) {
+			status := "?"
+			if p.Err != nil {
+				status = "poll failed: " + describeError(p.Err)
+			} else if len(p.Versions) > 0 {
+				status = string(p.Versions[0].Status)
+			}
+			prog.show("waiting for %s %s: %s (poll %d)", versionName(s.arn), what, status, p.Attempt)
+		}
+	}
+}
+
+const startAbout = `
+Starts a model (StartProjectVersion; IAM action
+rekognition:StartProjectVersion) with --min-units inference units, scaling
+up to --max-units when given. It bills for every inference-unit hour until
+stopped. With --wait, waits until it is RUNNING (also
+rekognition:DescribeProjects and rekognition:DescribeProjectVersions).`
+
+// runStart is customlabels start.
+func runStart(ctx context.Context, e *env, args []string) error {
+	s := &lifecycleSettings{}
+	fs := newLifecycleFlags("start", s, defaultRunningWait)
+	fs.IntVar(&s.minUnits, "min-units", 0, "inference units to start with, 1 or more (required)")
+	fs.IntVar(&s.maxUnits, "max-units", 0, "inference units to scale up to (default: no auto-scaling)")
+	fs.BoolVar(&s.wait, "wait", false, "wait until the model is RUNNING")
+	extra, err := parseLifecycle(fs, s, args, e, "VERSION_ARN --min-units N [--max-units M] [--wait] [flags]", startAbout)
+	if err != nil {
+		return err
+	}
+	if len(extra) > 0 {
+		return usagef("unexpected argument %q: start takes one VERSION_ARN", extra[0])
+	}
+	if !s.common.set["min-units"] {
+		return usagef("missing --min-units: the inference units to start with")
+	}
+	if s.minUnits < 1 {
+		return usagef("invalid --min-units %d: must be 1 or more", s.minUnits)
+	}
+	if s.common.set["max-units"] && s.maxUnits < s.minUnits {
+		return usagef("invalid --max-units %d: must be at least --min-units %d", s.maxUnits, s.minUnits)
+	}
+	cs, err := s.common.connect(ctx, e, lifecycleOptions)
+	if err != nil {
+		return err
+	}
+	defer cs.close()
+	_, client := cs.one()
+
+	out, err := client.StartProjectVersion(ctx, &customlabels.StartProjectVersionInput{
+		ProjectVersionArn: s.arn,
+		MinInferenceUnits: int32(s.minUnits),
+		MaxInferenceUnits: int32(s.maxUnits),
+	})
+	if err != nil {
+		return err
+	}
+	res := lifecycleJSON{ProjectVersionArn: s.arn, Status: string(out.Status)}
+	if s.wait {
+		v, err := waitRunning(ctx, client, s, newProgress(e))
+		if err != nil {
+			return err
+		}
+		res.Status, res.StatusMessage = string(v.Status), v.StatusMessage
+	}
+	return writeLifecycle(e.stdout, s.common.output, res)
+}
+
+const stopAbout = `
+Stops a running model (StopProjectVersion; IAM action
+rekognition:StopProjectVersion), which ends its billing. With --wait,
+waits until it is STOPPED (also rekognition:DescribeProjects and
+rekognition:DescribeProjectVersions).`
+
+// runStop is customlabels stop.
+func runStop(ctx context.Context, e *env, args []string) error {
+	s := &lifecycleSettings{}
+	fs := newLifecycleFlags("stop", s, defaultStoppedWait)
+	fs.BoolVar(&s.wait, "wait", false, "wait until the model is STOPPED")
+	extra, err := parseLifecycle(fs, s, args, e, "VERSION_ARN [--wait] [flags]", stopAbout)
+	if err != nil {
+		return err
+	}
+	if len(extra) > 0 {
+		return usagef("unexpected argument %q: stop takes one VERSION_ARN", extra[0])
+	}
+	cs, err := s.common.connect(ctx, e, lifecycleOptions)
+	if err != nil {
+		return err
+	}
+	defer cs.close()
+	_, client := cs.one()
+
+	out, err := client.StopProjectVersion(ctx, &customlabels.StopProjectVersionInput{ProjectVersionArn: s.arn})
+	if err != nil {
+		return err
+	}
+	res := lifecycleJSON{ProjectVersionArn: s.arn, Status: string(out.Status)}
+	if s.wait {
+		v, err := waitStopped(ctx, client, s, newProgress(e))
+		if err != nil {
+			return err
+		}
+		res.Status, res.StatusMessage = string(v.Status), v.StatusMessage
+	}
+	return writeLifecycle(e.stdout, s.common.output, res)
+}
+
+const waitAbout = `
+Waits until a model is RUNNING (wait running) or has finished training
+(wait trained: TRAINING_COMPLETED, or any state only a trained model
+reaches), polling DescribeProjectVersions (IAM actions
+rekognition:DescribeProjects and rekognition:DescribeProjectVersions). It
+fails at once, exit status 1, when the model reaches a state from which
+the awaited one cannot come (FAILED, TRAINING_FAILED, STOPPED for
+running, ...), and after --max-wait.`
+
+// runWait is customlabels wait.
+func runWait(ctx context.Context, e *env, args []string) error {
+	s := &lifecycleSettings{}
+	fs := newLifecycleFlags("wait", s, 0)
+	fs.Lookup("max-wait").Usage = fmt.Sprintf("give up waiting after this long (default %v for running, %v for trained)", defaultRunningWait, defaultTrainingWait)
+	extra, err := parseLifecycle(fs, s, args, e, "running|trained VERSION_ARN [flags]", waitAbout)
+	if err != nil {
+		return err
+	}
+	if len(extra) != 1 || (extra[0] != "running" && extra[0] != "trained") {
+		return usagef("wait needs the state to wait for, running or trained, then VERSION_ARN")
+	}
+	if !s.common.set["max-wait"] {
+		s.maxWait = defaultRunningWait
+		if extra[0] == "trained" {
+			s.maxWait = defaultTrainingWait
+		}
+	}
+	cs, err := s.common.connect(ctx, e, lifecycleOptions)
+	if err != nil {
+		return err
+	}
+	defer cs.close()
+	_, client := cs.one()
+
+	var v *customlabels.ProjectVersionDescription
+	if extra[0] == "running" {
+		v, err = waitRunning(ctx, client, s, newProgress(e))
+	} else {
+		v, err = waitTrained(ctx, client, s, newProgress(e))
+	}
+	if err != nil {
+		return err
+	}
+	return writeLifecycle(e.stdout, s.common.output, lifecycleJSON{ProjectVersionArn: s.arn, Status: string(v.Status), StatusMessage: v.StatusMessage})
+}
+
+func waitRunning(ctx context.Context, client *customlabels.Client, s *lifecycleSettings, prog *progress) (*customlabels.ProjectVersionDescription, error) {
+	defer prog.done()
+	params, err := customlabels.ProjectVersionInput(ctx, client, s.arn)
+	if err != nil {
+		return nil, err
+	}
+	out, err := customlabels.NewProjectVersionRunningWaiter(client, s.waiterOptions(prog, "to run")).WaitForOutput(ctx, params, s.maxWait)
+	return firstVersion(out, err)
+}
+
+func waitTrained(ctx context.Context, client *customlabels.Client, s *lifecycleSettings, prog *progress) (*customlabels.ProjectVersionDescription, error) {
+	defer prog.done()
+	params, err := customlabels.ProjectVersionInput(ctx, client, s.arn)
+	if err != nil {
+		return nil, err
+	}
+	out, err := customlabels.NewProjectVersionTrainingCompletedWaiter(client, s.waiterOptions(prog, "to train")).WaitForOutput(ctx, params, s.maxWait)
+	return firstVersion(out, err)
+}
+
+func firstVersion(out *customlabels.DescribeProjectVersionsOutput, err error) (*customlabels.ProjectVersionDescription, error) {
+	if err != nil {
+		return nil, err
+	}
+	if len(out.ProjectVersionDescriptions) == 0 {
+		return nil, errors.New("the waiter returned no version")
+	}
+	return &out.ProjectVersionDescriptions[0], nil
+}
+
+// waitStopped polls until the model is STOPPED. The library has no
+// stopped waiter (the service model defines none); this one polls as the
+// others do, from --poll-interval (default 10 s) doubling up to 4 times
+// that, and fails at once on any state but STOPPING.
+func waitStopped(ctx context.Context, client *customlabels.Client, s *lifecycleSettings, prog *progress) (*customlabels.ProjectVersionDescription, error) {
+	defer prog.done()
+	params, err := customlabels.ProjectVersionInput(ctx, client, s.arn)
+	if err != nil {
+		return nil, err
+	}
+	delay := s.pollInterval
+	if delay == 0 {
+		delay = 10 * time.Second
+	}
+	maxDelay := 4 * delay
+	ctx, cancel := context.WithTimeoutCause(ctx, s.maxWait, errStopWaitTimeout)
+	defer cancel()
+	for attempt := 1; ; attempt++ {
+		out, err := client.DescribeProjectVersions(ctx, params)
+		if context.Cause(ctx) == errStopWaitTimeout {
+			return nil, fmt.Errorf("%w: waited %v for %s to stop", customlabels.ErrWaitTimeout, s.maxWait, versionName(s.arn))
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(out.ProjectVersionDescriptions) == 0 {
+			return nil, fmt.Errorf("model %s not found", versionName(s.arn))
+		}
+		v := &out.ProjectVersionDescriptions[0]
+		prog.show("waiting for %s to stop: %s (poll %d)", versionName(s.arn), v.Status, attempt)
+		switch v.Status {
+		case customlabels.ProjectVersionStatusStopped:
+			return v, nil
+		case customlabels.ProjectVersionStatusStopping:
+		default:
+			return nil, fmt.Errorf("model %s is %s, not stopping (%s)", versionName(s.arn), v.Status, v.StatusMessage)
+		}
+		select {
+		case <-time.After(delay):
+		case <-ctx.Done():
+			if context.Cause(ctx) == errStopWaitTimeout {
+				return nil, fmt.Errorf("%w: waited %v for %s to stop, last seen %s", customlabels.ErrWaitTimeout, s.maxWait, versionName(s.arn), v.Status)
+			}
+			return nil, ctx.Err()
+		}
+		delay = min(2*delay, maxDelay)
+	}
+}
+
+var errStopWaitTimeout = errors.New("stop wait timed out")
+
+// lifecycleJSON is the JSON output of start, stop and wait.
+type lifecycleJSON struct {
+	ProjectVersionArn string `json:"ProjectVersionArn"`
+	Status            string `json:"Status"`
+	// StatusMessage is the service's explanation, from the last
+	// DescribeProjectVersions (with --wait and wait); absent otherwise.
+	StatusMessage string `json:"StatusMessage,omitempty"`
+}
+
+func writeLifecycle(w io.Writer, output string, out lifecycleJSON) error {
+	if output == "json" {
+		return writeJSON(w, out)
+	}
+	tw := newTable(w)
+	fmt.Fprintln(tw, "VERSION\tSTATUS\tMESSAGE")
+	fmt.Fprintf(tw, "%s\t%s\t%s\n", cell(versionName(out.ProjectVersionArn)), cell(out.Status), cell(out.StatusMessage))
+	return tw.Flush()
+}

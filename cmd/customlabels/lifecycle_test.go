@@ -1,0 +1,184 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rekognition-go/customlabels"
+	"github.com/rekognition-go/customlabels/customlabelstest"
+)
+
+// demoModel returns the ARN of the first Custom Labels model of the demo
+// account in region that is in status.
+func demoModel(t *testing.T, region string, status customlabels.ProjectVersionStatus) string {
+	t.Helper()
+	for _, v := range demoData(region).ProjectVersions {
+		if v.Status == status && v.Feature != customlabels.CustomizationFeatureContentModeration {
+			return v.ProjectVersionArn
+		}
+	}
+	t.Fatalf("the demo has no %s model in %s", status, region)
+	return ""
+}
+
+func decodeLifecycle(t *testing.T, out string) lifecycleJSON {
+	t.Helper()
+	var v lifecycleJSON
+	require.NoError(t, json.Unmarshal([]byte(out), &v), "output:\n%s", out)
+	return v
+}
+
+// versionStatus returns the status of arn on srv.
+func versionStatus(t *testing.T, srv *customlabelstest.Server, arn string) customlabels.ProjectVersionDescription {
+	t.Helper()
+	for _, v := range srv.ProjectVersions() {
+		if v.ProjectVersionArn == arn {
+			return v
+		}
+	}
+	t.Fatalf("no version %s", arn)
+	return customlabels.ProjectVersionDescription{}
+}
+
+func TestStartWaitStop(t *testing.T) {
+	awsEnv(t)
+	srv := newFake(t, "us-east-1", customlabelstest.WithStartingTime(30*time.Millisecond), customlabelstest.WithStoppingTime(30*time.Millisecond))
+	arn := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusTrainingCompleted)
+	at := []string{"--endpoint-url", srv.URL, "--output", "json", "--poll-interval", "10ms"}
+
+	r := runArgs(t, append([]string{"start", arn, "--min-units", "2", "--max-units", "3"}, at...)...)
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	assert.Equal(t, lifecycleJSON{ProjectVersionArn: arn, Status: "STARTING"}, decodeLifecycle(t, r.stdout))
+	v := versionStatus(t, srv, arn)
+	assert.Equal(t, int32(2), v.MinInferenceUnits)
+	assert.Equal(t, int32(3), v.MaxInferenceUnits)
+
+	r = runArgs(t, append([]string{"wait", "running", arn}, at...)...)
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	assert.Equal(t, lifecycleJSON{ProjectVersionArn: arn, Status: "RUNNING", StatusMessage: "The model is running."}, decodeLifecycle(t, r.stdout))
+
+	r = runArgs(t, append([]string{"stop", arn, "--wait"}, at...)...)
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	assert.Equal(t, "STOPPED", decodeLifecycle(t, r.stdout).Status)
+	assert.Equal(t, customlabels.ProjectVersionStatusStopped, versionStatus(t, srv, arn).Status)
+
+	t.Run("waiting for a stopped model to run fails at once", func(t *testing.T) {
+		r := runArgs(t, append([]string{"wait", "running", arn}, at...)...)
+		assert.Equal(t, exitError, r.code)
+		assert.Contains(t, r.stderr, `version "`+versionName(arn)+`" is STOPPED`)
+		assert.Empty(t, r.stdout)
+	})
+
+	t.Run("start --wait", func(t *testing.T) {
+		r := runArgs(t, "start", "--min-units", "1", "--wait", arn, "--endpoint-url", srv.URL, "--poll-interval", "10ms")
+		require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+		_, rows := tableRows(t, r.stdout)
+		require.Len(t, rows, 1)
+		assert.Equal(t, []string{versionName(arn), "RUNNING", "The", "model", "is", "running."}, rows[0])
+	})
+
+	t.Run("starting a running model is an API error", func(t *testing.T) {
+		r := runArgs(t, append([]string{"start", arn, "--min-units", "1"}, at...)...)
+		assert.Equal(t, exitError, r.code)
+		assert.Regexp(t, `^error: ResourceInUseException \(request ID [0-9a-f-]+\): `, r.stderr)
+	})
+}
+
+func TestWaitTrained(t *testing.T) {
+	awsEnv(t)
+	srv := newFake(t, "us-east-1", customlabelstest.WithTrainingTime(30*time.Millisecond))
+	arn := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusTrainingInProgress)
+	r := runArgs(t, "wait", "trained", arn, "--endpoint-url", srv.URL, "--poll-interval", "10ms", "--output", "json")
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	assert.Equal(t, "TRAINING_COMPLETED", decodeLifecycle(t, r.stdout).Status)
+
+	failed := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusTrainingFailed)
+	r = runArgs(t, "wait", "trained", failed, "--endpoint-url", srv.URL, "--poll-interval", "10ms")
+	assert.Equal(t, exitError, r.code)
+	assert.Contains(t, r.stderr, "is TRAINING_FAILED: training failed")
+}
+
+func TestWaitTimesOut(t *testing.T) {
+	awsEnv(t)
+	srv := newFake(t, "us-east-1", customlabelstest.WithStartingTime(time.Hour), customlabelstest.WithStoppingTime(time.Hour))
+	arn := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusTrainingCompleted)
+	r := runArgs(t, "start", arn, "--min-units", "1", "--wait", "--max-wait", "50ms", "--poll-interval", "10ms", "--endpoint-url", srv.URL)
+	assert.Equal(t, exitError, r.code)
+	assert.Contains(t, r.stderr, "maximum wait time exceeded")
+	assert.Empty(t, r.stdout)
+
+	running := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusRunning)
+	r = runArgs(t, "stop", running, "--wait", "--max-wait", "50ms", "--poll-interval", "10ms", "--endpoint-url", srv.URL)
+	assert.Equal(t, exitError, r.code)
+	assert.Contains(t, r.stderr, "maximum wait time exceeded: waited 50ms for "+versionName(running)+" to stop")
+}
+
+func TestWaitInterrupted(t *testing.T) {
+	awsEnv(t)
+	srv := newFake(t, "us-east-1", customlabelstest.WithStartingTime(time.Hour))
+	arn := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusTrainingCompleted)
+	r := runArgs(t, "start", arn, "--min-units", "1", "--endpoint-url", srv.URL)
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan result)
+	go func() {
+		done <- runContext(ctx, "wait", "running", arn, "--endpoint-url", srv.URL, "--poll-interval", "10ms")
+	}()
+	require.Eventually(t, func() bool { return len(srv.Requests()) >= 4 }, 10*time.Second, 5*time.Millisecond, "polling")
+	cancel()
+	select {
+	case r := <-done:
+		assert.Equal(t, exitInterrupted, r.code)
+		assert.Equal(t, "interrupted\n", r.stderr)
+	case <-time.After(10 * time.Second):
+		t.Fatal("wait did not return after its context was cancelled")
+	}
+}
+
+func TestLifecycleDemoJSON(t *testing.T) {
+	arn := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusTrainingCompleted)
+	r := runArgs(t, "start", "--demo", arn, "--min-units", "1", "--output", "json")
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	golden(t, "start.json.golden", r.stdout)
+
+	running := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusRunning)
+	r = runArgs(t, "stop", "--demo", running, "--output", "json")
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	golden(t, "stop.json.golden", r.stdout)
+}
+
+func TestLifecycleUsageErrors(t *testing.T) {
+	arn := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusTrainingCompleted)
+	project := demoData("us-east-1").Projects[0].ProjectArn
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"start without ARN", []string{"start", "--min-units", "1"}, "missing VERSION_ARN"},
+		{"start with a project ARN", []string{"start", project, "--min-units", "1"}, "invalid VERSION_ARN"},
+		{"start with garbage", []string{"start", "model-1", "--min-units", "1"}, `invalid VERSION_ARN "model-1"`},
+		{"start without units", []string{"start", arn}, "missing --min-units"},
+		{"start with zero units", []string{"start", arn, "--min-units", "0"}, "invalid --min-units 0"},
+		{"max below min", []string{"start", arn, "--min-units", "3", "--max-units", "2"}, "invalid --max-units 2: must be at least --min-units 3"},
+		{"two ARNs", []string{"start", arn, arn, "--min-units", "1"}, "start takes one VERSION_ARN"},
+		{"region mismatch", []string{"stop", arn, "--region", "eu-west-1"}, "--region eu-west-1, but the model is in us-east-1"},
+		{"wait without state", []string{"wait", arn}, "wait needs the state to wait for, running or trained"},
+		{"wait for a bad state", []string{"wait", "stopped", arn}, "wait needs the state to wait for"},
+		{"bad max wait", []string{"wait", "running", arn, "--max-wait", "0s"}, "invalid --max-wait 0s"},
+		{"bad poll interval", []string{"wait", "running", arn, "--poll-interval", "-1s"}, "invalid --poll-interval -1s"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runArgs(t, append(tt.args, "--demo")...)
+			assert.Equal(t, exitUsage, r.code, "stderr: %s", r.stderr)
+			assert.Contains(t, r.stderr, tt.want)
+			assert.Empty(t, r.stdout)
+		})
+	}
+}
