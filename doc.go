@@ -135,6 +135,48 @@
 // included; the error then matches both the context error (errors.Is) and
 // the last service error (errors.As).
 //
+// # Telemetry
+//
+// [Options].TracerProvider and MeterProvider take smithy-go's tracing and
+// metrics interfaces, as the official SDK's clients do, so OpenTelemetry
+// plugs in with the same adapters and the same one line each
+// (github.com/aws/smithy-go/tracing/smithyoteltracing and
+// github.com/aws/smithy-go/metrics/smithyotelmetrics):
+//
+//	client := customlabels.NewFromConfig(cfg, func(o *customlabels.Options) {
+//		o.TracerProvider = smithyoteltracing.Adapt(otel.GetTracerProvider())
+//		o.MeterProvider = smithyotelmetrics.Adapt(otel.GetMeterProvider())
+//	})
+//
+// Spans and metrics are named as aws-sdk-go-v2 names them, so dashboards
+// and queries built on the official client keep working. Each call is a
+// client span "Rekognition.<Operation>" (rpc.system "aws-api", rpc.service,
+// rpc.method, error, aws.request_id; on failure exception.type,
+// exception.message and, for a service error, api.error_code,
+// api.error_message and api.error_fault), a child of the span in the
+// call's context. Under it, each attempt is a span "Attempt"
+// (operation.attempt, aws.request_id, http.status_code) with the steps
+// "GetIdentity", "SignRequest", "DoHTTPRequest" (http.method,
+// http.status_code, content lengths) and "OperationDeserializer". Metrics:
+// client.call.duration, client.call.attempts, client.call.errors,
+// client.call.attempt_duration, client.call.serialization_duration,
+// client.call.deserialization_duration,
+// client.call.auth.resolve_identity_duration and
+// client.call.auth.signing_duration, with rpc.service and rpc.method; and,
+// through net/http's httptrace hooks, client.http.do_request_duration,
+// client.http.time_to_first_byte and client.http.connections.*
+// (acquire, DNS lookup and TLS handshake durations, usage). The
+// instrumentation scope is "github.com/rekognition-go/customlabels". The
+// module compat/otel compares all of this with the official client's
+// through the OpenTelemetry SDK, and lists what differs and why.
+//
+// Paginators, iterators and waiters add no span of their own: each page or
+// poll is a call, under the span of the context they were given.
+//
+// Unset (or smithy-go's no-op providers), telemetry adds nothing to a
+// call: no allocation, no span, no clock read beyond what the call makes
+// anyway.
+//
 // # Testing
 //
 // Code that lists projects or versions should depend on

@@ -3,11 +3,14 @@ package customlabels_test
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"net/http/httptrace"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go/metrics"
 	"github.com/aws/smithy-go/tracing"
 	"github.com/stretchr/testify/assert"
@@ -304,6 +307,44 @@ func TestTelemetryMetrics(t *testing.T) {
 		}
 	})
 	assert.Equal(t, float64(2), meters.get("client.call.attempts").sum())
+}
+
+// Over TLS to a host name, the DNS lookup and the TLS handshake of a new
+// connection are measured too; a second call reuses the connection.
+func TestTelemetryMetricsTLS(t *testing.T) {
+	ts := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Amzn-RequestId", "tls-request")
+		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
+		_, _ = w.Write([]byte(`{"ProjectDescriptions":[]}`))
+	}))
+	defer ts.Close()
+	hc := ts.Client()
+	// The test certificate names example.com and 127.0.0.1, not localhost.
+	hc.Transport.(*http.Transport).TLSClientConfig.ServerName = "example.com"
+	meters := &meterRecorder{}
+	c := customlabels.New(customlabels.Options{
+		Region:        "us-east-1",
+		BaseEndpoint:  strings.Replace(ts.URL, "127.0.0.1", "localhost", 1),
+		Credentials:   credentials.NewStaticCredentialsProvider("AKIDTELEMETRY", "telemetry-secret", ""),
+		HTTPClient:    hc,
+		MeterProvider: meters,
+	})
+	for range 2 {
+		_, err := c.DescribeProjects(context.Background(), nil)
+		require.NoError(t, err)
+	}
+	for name, want := range map[string]int{
+		"client.http.connections.dns_lookup_duration":    1,
+		"client.http.connections.tls_handshake_duration": 1,
+		"client.http.connections.acquire_duration":       2,
+		"client.http.do_request_duration":                2,
+	} {
+		in := meters.get(name)
+		require.NotNil(t, in, name)
+		assert.Equal(t, "s", in.unit, name)
+		assert.Len(t, in.values(), want, "%s: one new connection, then one reused", name)
+	}
+	assert.Equal(t, 0.0, meters.get("client.http.connections.usage").sum())
 }
 
 // Per-call options can turn telemetry on for one call; the client's own
