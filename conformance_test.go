@@ -380,11 +380,12 @@ func fitString(t *testing.T, m *serviceModel, name string, s modelShape, n int) 
 	return v, n == 0 || len(v) == n
 }
 
+// short describes v for a failure message, briefly: a blob by its length.
 func short(v any) string {
-	s := fmt.Sprintf("%#v", v)
 	if b, ok := v.([]byte); ok {
-		s = fmt.Sprintf("%d bytes", len(b))
+		return fmt.Sprintf("%d bytes", len(b))
 	}
+	s := fmt.Sprintf("%#v", v)
 	if len(s) > 80 {
 		s = s[:80] + "…"
 	}
