@@ -6,6 +6,8 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
+	"hash"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -164,32 +166,32 @@ var (
 // filterHash identifies the filters of q, ignoring order and duplicates.
 func filterHash(q *query) [8]byte {
 	h := sha256.New()
-	features := make([]string, 0, len(q.features))
-	for f := range q.features {
-		features = append(features, string(f))
-	}
-	slices.Sort(features)
-	for _, f := range features {
-		h.Write([]byte(f))
-		h.Write([]byte{0})
-	}
-	if q.names == nil {
-		h.Write([]byte{1})
-	} else {
-		h.Write([]byte{2})
-		names := make([]string, 0, len(q.names))
-		for n := range q.names {
-			names = append(names, n)
-		}
-		slices.Sort(names)
-		for _, n := range names {
-			h.Write([]byte(n))
-			h.Write([]byte{0})
-		}
-	}
+	writeSorted(h, slices.Collect(maps.Keys(q.features)))
+	writeNameSet(h, q.names)
 	var out [8]byte
 	copy(out[:], h.Sum(nil))
 	return out
+}
+
+// writeSorted writes the strings of a set to h in sorted order, each
+// ended by a zero byte, so that equal sets hash alike.
+func writeSorted[S ~string](h hash.Hash, set []S) {
+	slices.Sort(set)
+	for _, v := range set {
+		h.Write([]byte(v))
+		h.Write([]byte{0})
+	}
+}
+
+// writeNameSet writes a name filter to h: nil (no filter) and an empty
+// set differ.
+func writeNameSet(h hash.Hash, names map[string]bool) {
+	if names == nil {
+		h.Write([]byte{1})
+		return
+	}
+	h.Write([]byte{2})
+	writeSorted(h, slices.Collect(maps.Keys(names)))
 }
 
 func (s *Server) encodeToken(q *query, last *entry) string {

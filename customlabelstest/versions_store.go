@@ -136,20 +136,7 @@ func (q *versionQuery) filterHash() [8]byte {
 	h.Write([]byte("DescribeProjectVersions\x00"))
 	h.Write([]byte(q.projectArn))
 	h.Write([]byte{0})
-	if q.names == nil {
-		h.Write([]byte{1})
-	} else {
-		h.Write([]byte{2})
-		names := make([]string, 0, len(q.names))
-		for n := range q.names {
-			names = append(names, n)
-		}
-		slices.Sort(names)
-		for _, n := range names {
-			h.Write([]byte(n))
-			h.Write([]byte{0})
-		}
-	}
+	writeNameSet(h, q.names)
 	var out [8]byte
 	copy(out[:], h.Sum(nil))
 	return out
