@@ -1,14 +1,12 @@
 package customlabels
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -168,15 +166,8 @@ func (v refVersion) value() ProjectVersionDescription {
 }
 
 func referenceDecodeVersions(data []byte) (*DescribeProjectVersionsOutput, error) {
-	if len(data) == 0 {
-		return nil, errEmptyBody
-	}
 	var w refVersionsOutput
-	if err := json.Unmarshal(data, &w); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) && strings.HasPrefix(se.Error(), "unexpected end of JSON input") {
-			return nil, fmt.Errorf("%w: %v", io.ErrUnexpectedEOF, err)
-		}
+	if err := refUnmarshal(data, &w); err != nil {
 		return nil, err
 	}
 	if n := utf8.RuneCountInString(w.NextToken); n > MaxNextTokenLength {
@@ -214,30 +205,7 @@ var versionMemberNames = []string{
 // decode.go lists.
 func checkVersionsSameAsReference(t *testing.T, data []byte) {
 	t.Helper()
-	got, err := decodeDescribeProjectVersionsOutput(data)
-	want, wantErr := referenceDecodeVersions(data)
-	if (err == nil) != (wantErr == nil) {
-		var tooMany *tooManyError
-		if foldsToName(data, versionMemberNames) || errors.As(err, &tooMany) || errors.Is(err, errNullBody) {
-			return
-		}
-		t.Fatalf("decode(%q) error = %v, reference error = %v", data, err, wantErr)
-	}
-	if err != nil {
-		if got != nil {
-			t.Fatalf("decode(%q) returned output %+v with error %v", data, got, err)
-		}
-		if errors.Is(err, io.ErrUnexpectedEOF) != errors.Is(wantErr, io.ErrUnexpectedEOF) && !cutInToken(data, err, wantErr) {
-			t.Fatalf("decode(%q) error = %v, reference error = %v: they disagree on io.ErrUnexpectedEOF", data, err, wantErr)
-		}
-		if errors.Is(err, errEmptyBody) != errors.Is(wantErr, errEmptyBody) {
-			t.Fatalf("decode(%q) error = %v, reference error = %v", data, err, wantErr)
-		}
-		return
-	}
-	if !reflect.DeepEqual(got, want) && !foldsToName(data, versionMemberNames) {
-		t.Fatalf("decode(%q) =\n%#v\nreference =\n%#v", data, got, want)
-	}
+	checkDecodeAgainst(t, data, decodeDescribeProjectVersionsOutput, referenceDecodeVersions, versionMemberNames)
 }
 
 func readFullVersionsResponse(t testing.TB) []byte {

@@ -1,10 +1,15 @@
 package customlabels
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"reflect"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -123,4 +128,54 @@ func decodeAs[O any, P interface {
 
 func decodeDescribeProjectsOutput(data []byte) (*DescribeProjectsOutput, error) {
 	return decodeAs[DescribeProjectsOutput](opDescribeProjects, data)
+}
+
+// checkDecodeAgainst decodes data with the client's decoder (got) and
+// with a reference decoder on encoding/json (ref), and fails unless both
+// succeed with equal outputs or both fail alike in whether the input was
+// cut short or empty, allowing the deliberate differences decode.go lists:
+// keys that only fold to a member name (names), the element budget and a
+// JSON null body.
+func checkDecodeAgainst[O any](t *testing.T, data []byte, got, ref func([]byte) (*O, error), names []string) {
+	t.Helper()
+	out, err := got(data)
+	want, wantErr := ref(data)
+	if (err == nil) != (wantErr == nil) {
+		var tooMany *tooManyError
+		if foldsToName(data, names) || errors.As(err, &tooMany) || errors.Is(err, errNullBody) {
+			return
+		}
+		t.Fatalf("decode(%q) error = %v, reference error = %v", data, err, wantErr)
+	}
+	if err != nil {
+		if out != nil {
+			t.Fatalf("decode(%q) returned output %+v with error %v", data, out, err)
+		}
+		if errors.Is(err, io.ErrUnexpectedEOF) != errors.Is(wantErr, io.ErrUnexpectedEOF) && !cutInToken(data, err, wantErr) {
+			t.Fatalf("decode(%q) error = %v, reference error = %v: they disagree on io.ErrUnexpectedEOF", data, err, wantErr)
+		}
+		if errors.Is(err, errEmptyBody) != errors.Is(wantErr, errEmptyBody) {
+			t.Fatalf("decode(%q) error = %v, reference error = %v", data, err, wantErr)
+		}
+		return
+	}
+	if !reflect.DeepEqual(out, want) && !foldsToName(data, names) {
+		t.Fatalf("decode(%q) =\n%#v\nreference =\n%#v", data, out, want)
+	}
+}
+
+// refUnmarshal is json.Unmarshal for the reference decoders, reporting
+// empty and cut-short input as the client does.
+func refUnmarshal(data []byte, w any) error {
+	if len(data) == 0 {
+		return errEmptyBody
+	}
+	if err := json.Unmarshal(data, w); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) && strings.HasPrefix(se.Error(), "unexpected end of JSON input") {
+			return fmt.Errorf("%w: %v", io.ErrUnexpectedEOF, err)
+		}
+		return err
+	}
+	return nil
 }
