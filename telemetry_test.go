@@ -16,6 +16,7 @@ import (
 	"github.com/aws/smithy-go/tracing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
 
 	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/customlabelstest"
@@ -313,6 +314,7 @@ func TestTelemetryMetrics(t *testing.T) {
 // Over TLS to a host name, the DNS lookup and the TLS handshake of a new
 // connection are measured too; a second call reuses the connection.
 func TestTelemetryMetricsTLS(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent()) // after ts.Close
 	ts := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Amzn-RequestId", "tls-request")
 		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
