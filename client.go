@@ -51,7 +51,9 @@ func New(o Options, optFns ...func(*Options)) *Client {
 // NewFromConfig returns a Client configured from an aws.Config, as loaded
 // by config.LoadDefaultConfig: region, credentials, base endpoint
 // (including AWS_ENDPOINT_URL_REKOGNITION), HTTP client, retry settings,
-// FIPS and dual-stack. Then each optFn is applied.
+// FIPS and dual-stack. Then each optFn is applied. aws.Config carries no
+// tracer or meter provider: set Options.TracerProvider and MeterProvider
+// in an optFn, as for the official SDK's clients.
 func NewFromConfig(cfg aws.Config, optFns ...func(*Options)) *Client {
 	o := Options{
 		Region:                     cfg.Region,

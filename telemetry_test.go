@@ -2,6 +2,7 @@ package customlabels_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/http/httptrace"
@@ -15,6 +16,7 @@ import (
 	"github.com/aws/smithy-go/tracing"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
 
 	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/customlabelstest"
@@ -312,6 +314,7 @@ func TestTelemetryMetrics(t *testing.T) {
 // Over TLS to a host name, the DNS lookup and the TLS handshake of a new
 // connection are measured too; a second call reuses the connection.
 func TestTelemetryMetricsTLS(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent()) // after ts.Close
 	ts := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Amzn-RequestId", "tls-request")
 		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
@@ -345,6 +348,41 @@ func TestTelemetryMetricsTLS(t *testing.T) {
 		assert.Len(t, in.values(), want, "%s: one new connection, then one reused", name)
 	}
 	assert.Equal(t, 0.0, meters.get("client.http.connections.usage").sum())
+}
+
+// A server that echoes the signature, secret key and session token in an
+// error puts none of them in a span: attributes carry the scrubbed error.
+func TestTelemetryNoSecrets(t *testing.T) {
+	const secret, token = "telemetry-secret-never-traced", "telemetry-token-never-traced"
+	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Amzn-RequestId", "echo-request")
+		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
+		w.Header().Set("X-Amzn-ErrorType", "AccessDeniedException")
+		w.WriteHeader(http.StatusBadRequest)
+		msg := "denied: " + r.Header.Get("Authorization") + " " + secret + " " + r.Header.Get("X-Amz-Security-Token")
+		_, _ = fmt.Fprintf(w, `{"__type":"AccessDeniedException","message":%q}`, msg)
+	}))
+	defer ts.Close()
+	spans := &spanRecorder{}
+	c := customlabels.New(customlabels.Options{
+		Region:         "us-east-1",
+		BaseEndpoint:   ts.URL,
+		Credentials:    credentials.NewStaticCredentialsProvider("AKIDTELEMETRY", secret, token),
+		HTTPClient:     ts.Client(),
+		TracerProvider: spans,
+	})
+	_, err := c.DescribeProjects(context.Background(), nil)
+	require.Error(t, err)
+	call := spans.named("Rekognition.DescribeProjects")[0].attrs()
+	require.Contains(t, call["api.error_message"], "denied: ", "the echoed message is traced")
+	for _, s := range spans.spans {
+		for k, v := range s.attrs() {
+			text := fmt.Sprint(v)
+			for _, leaked := range []string{secret, token, "Signature="} {
+				assert.NotContains(t, text, leaked, "span %s attribute %v", s.name, k)
+			}
+		}
+	}
 }
 
 // Per-call options can turn telemetry on for one call; the client's own
