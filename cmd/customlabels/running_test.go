@@ -212,7 +212,7 @@ func TestRunningPartialRegionalFailure(t *testing.T) {
 		fakes["eu-west-1"].InjectFaults(20, customlabelstest.Exception("AccessDeniedException", 0, "denied"))
 		r := runArgs(t, append([]string{"running"}, args[:8]...)...) // us-east-1 and eu-west-1
 		assert.Equal(t, exitError, r.code)
-		assert.Regexp(t, `\neu-west-1: not listed: AccessDeniedException \(request ID [0-9a-f-]+\): denied\n$`, r.stdout)
+		assert.Regexp(t, `\neu-west-1: not listed: AccessDeniedException \(request ID [0-9a-f-]+\): denied \(the caller needs rekognition:DescribeProjects and rekognition:DescribeProjectVersions\)\n$`, r.stdout)
 		assert.Contains(t, r.stdout, "in 1 of 1 Region listed")
 		assert.Equal(t, "error: 1 of 2 Regions could not be listed: eu-west-1\n", r.stderr)
 	})
