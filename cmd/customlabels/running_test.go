@@ -279,8 +279,8 @@ func TestRunningInterrupted(t *testing.T) {
 	}
 }
 
-// The README shows the output of its main command; it must be the
-// command's output.
+// The README shows the output of its main command and of models; it must
+// be the commands' output.
 func TestReadmeShowsTheDemoOutput(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	require.NoError(t, err)
@@ -288,4 +288,8 @@ func TestReadmeShowsTheDemoOutput(t *testing.T) {
 	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
 	assert.Contains(t, string(readme), "go run ./cmd/customlabels running --demo --all-regions")
 	assert.Contains(t, string(readme), "```\n"+r.stdout+"```\n", "README.md shows the output of customlabels running --demo --all-regions")
+
+	r = runArgs(t, "models", "--demo", "--region", "eu-west-1", "--status", "RUNNING,STARTING")
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	assert.Contains(t, string(readme), "$ customlabels models --demo --region eu-west-1 --status RUNNING,STARTING\n"+r.stdout+"```\n")
 }
