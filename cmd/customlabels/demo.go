@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"time"
 
 	"github.com/rekognition-go/customlabels"
@@ -58,6 +59,30 @@ func demoData(region string) customlabelstest.Data {
 	return d
 }
 
+// demoModels returns how the demo account's Custom Labels models answer
+// DetectCustomLabels once running: each finds two labels named after its
+// project's subject ("shelf-finder-1": shelf-ok and shelf-defect), with
+// confidences that are a function of the image, and no boxes.
+func demoModels(d customlabelstest.Data) []customlabelstest.Option {
+	var opts []customlabelstest.Option
+	for _, v := range d.ProjectVersions {
+		if v.Feature == customlabels.CustomizationFeatureContentModeration {
+			continue
+		}
+		subject := v.ProjectName()
+		if i := strings.LastIndexByte(subject, '-'); i > 0 {
+			subject = subject[:i] // the number
+		}
+		if i := strings.LastIndexByte(subject, '-'); i > 0 {
+			subject = subject[:i] // the kind: finder, detector, ...
+		}
+		opts = append(opts, customlabelstest.WithModel(v.ProjectVersionArn, customlabelstest.Model{
+			Detect: customlabelstest.HashLabels(subject+"-ok", subject+"-defect"),
+		}))
+	}
+	return opts
+}
+
 // demoProjects returns the demo account's projects in region.
 func demoProjects(region string) []customlabels.ProjectDescription {
 	return demoData(region).Projects
@@ -68,7 +93,8 @@ func newDemo(regions []string, policy retryPolicy, optFns []func(*customlabels.O
 	cs := &clients{regions: regions, byRegion: map[string]*customlabels.Client{}}
 	var servers []*customlabelstest.Server
 	for _, r := range regions {
-		srv := customlabelstest.NewServer(append(demoData(r).Options(),
+		d := demoData(r)
+		srv := customlabelstest.NewServer(append(append(d.Options(), demoModels(d)...),
 			customlabelstest.WithRegion(r),
 			// A fixed key: a NextToken printed by one run works in the next.
 			customlabelstest.WithTokenKey([]byte(demoTokenKey)),

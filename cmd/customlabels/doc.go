@@ -27,9 +27,10 @@
 // detect reads each IMAGE, a JPEG or PNG file, - for standard input, or
 // s3://BUCKET/KEY for an object in the model's Region, and runs the model
 // on it. An image that fails is reported with its error, the others are
-// still analysed, and the command then exits 1. (The demo fake does not
-// run models on images yet: detect --demo answers
-// UnknownOperationException.)
+// still analysed, and the command then exits 1. The demo account's models
+// find two labels named after their project ("shelf-finder-1": shelf-ok
+// and shelf-defect) with confidences that depend on the image, and no
+// boxes; most are below the threshold, so try --min-confidence 0.
 //
 // start, stop and wait work in the Region of VERSION_ARN. wait and --wait
 // use the package's waiters (customlabels.NewProjectVersionRunningWaiter,

@@ -45,7 +45,7 @@ func parseRunning(args []string, e *env) (*runningSettings, error) {
 	fs := flag.NewFlagSet("running", flag.ContinueOnError)
 	s.common.register(fs, runningOptions)
 	fs.Float64Var(&s.price, "price-per-unit-hour", defaultPricePerInferenceUnitHour,
-		"price in USD of one inference unit for one hour (default: the "+priceBasis+")")
+		"price in USD of one inference unit for one hour; the default is the "+priceBasis)
 	fs.IntVar(&s.concurrency, "concurrency", defaultConcurrency, "requests in flight at most, across all Regions")
 	positional, err := parseFlags(fs, args, e, "[--region R]... [--all-regions] [flags]", runningAbout)
 	if err != nil {

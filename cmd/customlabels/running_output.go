@@ -134,10 +134,24 @@ func writeRunningTable(w io.Writer, r *runningReport) error {
 	fmt.Fprintf(w, "at %s per inference-unit hour (%s; prices differ by Region)\n", sum.Price.PerInferenceUnitHour, sum.Price.Basis)
 	for i, reg := range sum.Regions {
 		if !reg.Listed {
-			fmt.Fprintf(w, "%s: not listed: %s\n", reg.Region, cell(describeError(r.regions[i].err)))
+			fmt.Fprintf(w, "%s: not listed: %s%s\n", reg.Region, cell(describeError(r.regions[i].err)), regionHint(reg.Error.Code))
 		}
 	}
 	return nil
+}
+
+// regionHint says what a Region's error code usually means. AWS answers a
+// request to a Region the account has not enabled as it answers unknown
+// credentials (UnrecognizedClientException, "The security token included
+// in the request is invalid"): the hint names both causes.
+func regionHint(code string) string {
+	switch code {
+	case "UnrecognizedClientException", "InvalidSignatureException":
+		return " (is the Region enabled for the account, and are the credentials valid there?)"
+	case "AccessDeniedException":
+		return " (the caller needs rekognition:DescribeProjects and rekognition:DescribeProjectVersions)"
+	}
+	return ""
 }
 
 // span is "lo" or "lo-hi".

@@ -212,7 +212,7 @@ func TestRunningPartialRegionalFailure(t *testing.T) {
 		fakes["eu-west-1"].InjectFaults(20, customlabelstest.Exception("AccessDeniedException", 0, "denied"))
 		r := runArgs(t, append([]string{"running"}, args[:8]...)...) // us-east-1 and eu-west-1
 		assert.Equal(t, exitError, r.code)
-		assert.Regexp(t, `\neu-west-1: not listed: AccessDeniedException \(request ID [0-9a-f-]+\): denied\n$`, r.stdout)
+		assert.Regexp(t, `\neu-west-1: not listed: AccessDeniedException \(request ID [0-9a-f-]+\): denied \(the caller needs rekognition:DescribeProjects and rekognition:DescribeProjectVersions\)\n$`, r.stdout)
 		assert.Contains(t, r.stdout, "in 1 of 1 Region listed")
 		assert.Equal(t, "error: 1 of 2 Regions could not be listed: eu-west-1\n", r.stderr)
 	})
@@ -279,8 +279,8 @@ func TestRunningInterrupted(t *testing.T) {
 	}
 }
 
-// The README shows the output of its main command; it must be the
-// command's output.
+// The README shows the output of its main command and of models; it must
+// be the commands' output.
 func TestReadmeShowsTheDemoOutput(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	require.NoError(t, err)
@@ -288,4 +288,8 @@ func TestReadmeShowsTheDemoOutput(t *testing.T) {
 	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
 	assert.Contains(t, string(readme), "go run ./cmd/customlabels running --demo --all-regions")
 	assert.Contains(t, string(readme), "```\n"+r.stdout+"```\n", "README.md shows the output of customlabels running --demo --all-regions")
+
+	r = runArgs(t, "models", "--demo", "--region", "eu-west-1", "--status", "RUNNING,STARTING")
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	assert.Contains(t, string(readme), "$ customlabels models --demo --region eu-west-1 --status RUNNING,STARTING\n"+r.stdout+"```\n")
 }
