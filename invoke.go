@@ -37,12 +37,17 @@ func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r
 		return operationError(op.name, &credentialsError{errors.New("no credentials provider: set Options.Credentials or use NewFromConfig")})
 	}
 
+	// The payload hash and the invocation ID, in one string.
 	sum := sha256.Sum256(body.b)
+	var text [2*sha256.Size + uuid.Len]byte
+	hex.Encode(text[:2*sha256.Size], sum[:])
+	uuid.Encode(text[2*sha256.Size:])
+	texts := string(text[:])
 	call := attemptCall{
 		op:          op,
 		body:        body,
-		payloadHash: hex.EncodeToString(sum[:]),
-		invocation:  []string{uuid.New()},
+		payloadHash: texts[:2*sha256.Size],
+		invocation:  []string{texts[2*sha256.Size:]},
 		maxAttempts: r.retryer.MaxAttempts(),
 		tel:         tel,
 	}

@@ -80,14 +80,24 @@ type attemptTimer struct {
 	phase       atomic.Int32
 	cancel      context.CancelCauseFunc
 
-	mu    sync.Mutex
-	timer *time.Timer
-	done  bool
-	fired *AttemptTimeoutError
+	mu     sync.Mutex
+	timer  *time.Timer
+	done   bool
+	fired  *AttemptTimeoutError
+	traced bool // a trace hook was installed: t is not reused
 
-	trace    httptrace.ClientTrace
 	respBody progressReadCloser
 }
+
+// attemptTimers recycles timers, each with its time.Timer and the closure
+// that fires it: three allocations an attempt would otherwise make.
+var attemptTimers = sync.Pool{New: func() any {
+	t := new(attemptTimer)
+	t.respBody.t = t
+	t.timer = time.AfterFunc(time.Hour, t.fire)
+	t.timer.Stop()
+	return t
+}}
 
 // startAttemptTimer returns the attempt's context and its timer, or ctx
 // and nil when both bounds are off.
@@ -95,16 +105,18 @@ func startAttemptTimer(ctx context.Context, r *resolved) (context.Context, *atte
 	if r.idleTimeout <= 0 && r.attemptTimeout <= 0 {
 		return ctx, nil
 	}
-	t := &attemptTimer{idle: r.idleTimeout, total: r.attemptTimeout, start: time.Now()}
-	ctx, t.cancel = context.WithCancelCause(ctx)
-	t.respBody.t = t
-	t.phase.Store(phaseWaiting)
-	first := t.idle
-	if first <= 0 || (t.total > 0 && t.total < first) {
-		first = t.total
+	t := attemptTimers.Get().(*attemptTimer)
+	ctx, cancel := context.WithCancelCause(ctx)
+	first := r.idleTimeout
+	if first <= 0 || (r.attemptTimeout > 0 && r.attemptTimeout < first) {
+		first = r.attemptTimeout
 	}
 	t.mu.Lock()
-	t.timer = time.AfterFunc(first, t.fire)
+	t.idle, t.total, t.start, t.cancel = r.idleTimeout, r.attemptTimeout, time.Now(), cancel
+	t.last.Store(0)
+	t.phase.Store(phaseWaiting)
+	t.done, t.fired, t.traced = false, nil, false
+	t.timer.Reset(first)
 	t.mu.Unlock()
 	return ctx, t
 }
@@ -146,10 +158,17 @@ func (t *attemptTimer) stop() *AttemptTimeoutError {
 	}
 	t.mu.Lock()
 	t.done = true
-	t.timer.Stop()
-	fired := t.fired
+	stopped := t.timer.Stop()
+	fired, traced, cancel := t.fired, t.traced, t.cancel
+	t.cancel = nil
 	t.mu.Unlock()
-	t.cancel(nil)
+	cancel(nil)
+	// Reuse t only when no fire can still run (a fire that did not end
+	// the attempt may be waiting for mu) and no trace hook can still be
+	// called (net/http may report WroteRequest after the response).
+	if (stopped || fired != nil) && !traced {
+		attemptTimers.Put(t)
+	}
 	return fired
 }
 
@@ -177,8 +196,10 @@ func (t *attemptTimer) sending(ctx context.Context, bodyLen int) context.Context
 		return ctx
 	}
 	t.phase.Store(phaseSending)
-	t.trace.WroteRequest = t.wroteRequest
-	return httptrace.WithClientTrace(ctx, &t.trace)
+	t.mu.Lock()
+	t.traced = true
+	t.mu.Unlock()
+	return httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{WroteRequest: t.wroteRequest})
 }
 
 func (t *attemptTimer) wroteRequest(httptrace.WroteRequestInfo) {
