@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -184,5 +185,35 @@ func TestScrubEchoedSecrets(t *testing.T) {
 			assert.Contains(t, logs, `"msg":"customlabels attempt"`)
 			assert.NotContains(t, logs, hToken)
 		})
+	}
+}
+
+// TestScrubFakeSignatureMismatch: customlabelstest answers a signature
+// that does not match as AWS does, quoting the canonical request with
+// x-amz-security-token:<token>. The client signs with a wrong secret key
+// and the right session token: the error keeps the explanation and the
+// canonical request, without the token or the signature, and nothing
+// reaches the logs.
+func TestScrubFakeSignatureMismatch(t *testing.T) {
+	const wrongSecret = "wrong-secret-key-must-never-leak-either"
+	srv, _ := newFake(t)
+	w := newSecretWatch()
+	client := customlabels.New(customlabels.Options{}, w.options(srv), func(o *customlabels.Options) {
+		o.Credentials = credentials.NewStaticCredentialsProvider(hAccessKey, wrongSecret, hToken)
+		o.RetryMaxAttempts = 1
+	})
+	_, err := client.DescribeProjects(context.Background(), nil)
+	var apiErr smithy.APIError
+	require.ErrorAs(t, err, &apiErr, "DescribeProjects(...) = %v, want a smithy.APIError", err)
+	assert.Equal(t, "InvalidSignatureException", apiErr.ErrorCode())
+	msg := apiErr.ErrorMessage()
+	assert.Contains(t, msg, "The request signature we calculated does not match the signature you provided")
+	assert.Contains(t, msg, "x-amz-security-token:[redacted]")
+	assert.Contains(t, msg, "AWS4-HMAC-SHA256")
+	w.recordedOnly = true // the canonical request quotes the payload hash
+	w.check(t, err)
+	for _, s := range []string{msg, err.Error(), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err), w.logs.String()} {
+		assert.NotContains(t, s, hToken)
+		assert.NotContains(t, s, wrongSecret)
 	}
 }
