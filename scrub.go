@@ -61,11 +61,25 @@ func (s *sentSecrets) redact(text string) string {
 	if text == "" {
 		return text
 	}
-	// The whole Authorization value first, then its signature alone.
-	for _, secret := range [...]string{s.authorization, s.sessionToken, s.secretKey, s.signature()} {
-		if secret != "" && len(secret) <= len(text) && strings.Contains(text, secret) {
-			text = strings.ReplaceAll(text, secret, redactedMarker)
-		}
+	// The whole Authorization value first, then its signature alone,
+	// looked for only in text that can hold it (a SigV4 signature is 64
+	// hex digits): a request ID cannot, so a success pays one length
+	// comparison per secret.
+	for _, secret := range [...]string{s.authorization, s.sessionToken, s.secretKey} {
+		text = replaceSecret(text, secret)
+	}
+	if len(text) >= sigV4SignatureLen {
+		text = replaceSecret(text, s.signature())
+	}
+	return text
+}
+
+// sigV4SignatureLen is the length of a SigV4 signature.
+const sigV4SignatureLen = 64
+
+func replaceSecret(text, secret string) string {
+	if secret != "" && len(secret) <= len(text) && strings.Contains(text, secret) {
+		return strings.ReplaceAll(text, secret, redactedMarker)
 	}
 	return text
 }
