@@ -130,7 +130,7 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 	}
 	res.requestID = capEchoed(sec.redact(res.requestID))
 	if date := resp.Header.Get("Date"); date != "" && resp.Header.Get("Age") == "" {
-		if serverTime, err := http.ParseTime(date); err == nil {
+		if serverTime, ok := c.dates.parse(date); ok {
 			res.skew, res.hasSkew = time.Until(serverTime), true
 		}
 	}

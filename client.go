@@ -31,6 +31,8 @@ type Client struct {
 	// skew is the measured server-minus-client clock offset, in
 	// nanoseconds, applied to the signing time.
 	skew atomic.Int64
+	// dates caches the last Date header parsed (server_date.go).
+	dates dateCache
 }
 
 // New returns a Client configured by o and then by each optFn. It does no

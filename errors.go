@@ -32,8 +32,15 @@ func apiErrorString(e smithy.APIError) string {
 // newAPIError builds the typed exception for info's code, matched without
 // regard to case, or a *smithy.GenericAPIError that keeps any other code.
 func newAPIError(info awserr.Info, requestID string, status int) smithy.APIError {
-	for _, e := range exceptions {
-		if strings.EqualFold(info.Code, e.code) {
+	// The exact code first, as the service sends it; then without regard
+	// to case. (Indexing, as ranging over the array by value copies it.)
+	for i := range exceptions {
+		if e := &exceptions[i]; info.Code == e.code {
+			return e.new(info.Message, info.CodeMember, info.Logref, requestID)
+		}
+	}
+	for i := range exceptions {
+		if e := &exceptions[i]; strings.EqualFold(info.Code, e.code) {
 			return e.new(info.Message, info.CodeMember, info.Logref, requestID)
 		}
 	}
