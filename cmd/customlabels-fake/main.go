@@ -1,7 +1,8 @@
 // Command customlabels-fake runs the customlabelstest fake Amazon
 // Rekognition endpoint as a process, so that any client (customlabels, the
 // official AWS SDKs, boto3, the AWS CLI) can list Custom Labels projects
-// and their models, and start and stop models, without an AWS account.
+// and their models, start and stop models, and run DetectCustomLabels on
+// running ones, without an AWS account.
 //
 // Usage:
 //
@@ -27,8 +28,9 @@
 // Under http://127.0.0.1:PORT/_customlabels/ it serves the control API of
 // package customlabelstest (see its documentation): tests in any language
 // queue faults, set the throttle and the clock, add and remove projects,
-// read the request log and reset the fake with plain HTTP and JSON, no AWS
-// credentials needed:
+// set the labels models answer and the S3 images they read (models,
+// s3objects), read the request log and reset the fake with plain HTTP and
+// JSON, no AWS credentials needed:
 //
 //	curl -s -H 'Content-Type: application/json' \
 //	  -d '{"Kind":"exception","Code":"ThrottlingException","Count":2}' \
@@ -54,6 +56,8 @@
 //	--starting-time D        how long a model is STARTING (default 1m; 0 instant)
 //	--stopping-time D        how long a model is STOPPING (default 30s; 0 instant)
 //	--inference-units-limit N  refuse starts over N inference units in use with LimitExceededException (default no limit)
+//	--labels NAMES           comma-separated labels every RUNNING model finds, confidences a function of the image
+//	                         (default object,background; "" for none); the control API's models resource sets others
 //	--access-key-id ID       access key ID to accept
 //	--secret-access-key KEY  secret access key to accept
 //	--session-token TOKEN    session token to require
@@ -95,7 +99,7 @@ func main() {
 const usageHead = `usage: customlabels-fake [flags]
 
 Serves a fake Amazon Rekognition (DescribeProjects, DescribeProjectVersions,
-StartProjectVersion, StopProjectVersion) on a loopback address. The first
+StartProjectVersion, StopProjectVersion, DetectCustomLabels) on a loopback address. The first
 line of standard output is "listening on http://127.0.0.1:PORT"; it serves
 until SIGINT or SIGTERM. Run a built binary (go build -o, go install) to stop
 it with kill: "go run" does not pass SIGTERM on.
@@ -112,6 +116,8 @@ Content-Type application/json), under http://127.0.0.1:PORT/_customlabels/:
   GET|POST|DELETE projects   list, add (JSON as --data), remove ({"ProjectArns":[...]})
   GET|DELETE      requests   the request log (no secrets), clear it
   POST            reset      back to the start: projects, no faults, empty log
+  GET|PUT|DELETE  models     how RUNNING models answer DetectCustomLabels ({"ProjectVersionArn":...,"Labels":[...]})
+  GET|POST|DELETE s3objects  images for Image.S3Object ({"Bucket":"b","Name":"k.jpg","Bytes":"<base64>"})
 GET /_customlabels/ lists them; the customlabelstest package documentation has every field.
 `
 
@@ -135,6 +141,7 @@ type options struct {
 	startingTime time.Duration
 	stoppingTime time.Duration
 	unitsLimit   int
+	labels       []string
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -155,6 +162,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.DurationVar(&o.trainingTime, "training-time", 5*time.Minute, "how long a training in progress lasts, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.startingTime, "starting-time", time.Minute, "how long a started model is STARTING before RUNNING, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.stoppingTime, "stopping-time", 30*time.Second, "how long a stopped model is STOPPING before STOPPED, a Go `duration`; 0 is instant")
+	labels := fs.String("labels", "object,background", "comma-separated label `names` every RUNNING model finds in an image, with confidences a function of the image (\"\" for none)")
 	fs.IntVar(&o.unitsLimit, "inference-units-limit", 0, "answer LimitExceededException to a start that would put more than `N` inference units in use (default no limit)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
@@ -169,6 +177,11 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	for _, name := range strings.Split(*labels, ",") {
+		if name = strings.TrimSpace(name); name != "" {
+			o.labels = append(o.labels, name)
+		}
 	}
 	explicit := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { explicit[f.Name] = true })
@@ -266,6 +279,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if o.noVerify {
 		opts = append(opts, customlabelstest.WithoutSignatureVerification())
+	}
+	if len(o.labels) > 0 {
+		for _, v := range d.ProjectVersions {
+			opts = append(opts, customlabelstest.WithModel(v.ProjectVersionArn, customlabelstest.Model{Detect: customlabelstest.HashLabels(o.labels...)}))
+		}
 	}
 	if !o.quiet {
 		logger := &requestLogger{w: stderr}
