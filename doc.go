@@ -1,9 +1,10 @@
 // Package customlabels is a focused Go client for Amazon Rekognition
 // Custom Labels: projects, their versions (trained models), starting and
-// stopping models, and waiting for them; typed input and output,
-// SigV4-signed awsJson1_1 requests, typed errors, retries with backoff,
-// pagination with Go iterators, waiters that end, and a fake server for
-// tests in package customlabelstest.
+// stopping models, waiting for them, and running them on images
+// (DetectCustomLabels); typed input and output, SigV4-signed awsJson1_1
+// requests, typed errors, retries with backoff, pagination with Go
+// iterators, waiters that end, and a fake server for tests in package
+// customlabelstest.
 //
 // # Getting started
 //
@@ -92,6 +93,36 @@
 // project's ARN; [ProjectVersionInput] finds it, and [ParseARN] splits an
 // ARN into its parts.
 //
+// # Inference
+//
+// [Client.DetectCustomLabels] runs a RUNNING model on one JPEG or PNG image
+// and returns the labels it finds, highest confidence first, with a
+// bounding box for object-detection models (IAM action
+// rekognition:DetectCustomLabels; an image in S3 also needs s3:GetObject):
+//
+//	out, err := client.DetectCustomLabels(ctx, &customlabels.DetectCustomLabelsInput{
+//		ProjectVersionArn: versionArn,
+//		Image:             customlabels.Image{Bytes: jpeg}, // or S3Object
+//	})
+//
+// Traps: MinConfidence is a pointer because its zero means something: nil
+// applies each label's threshold from training, a pointer to 0 returns
+// every label. The service refuses image bytes over 4 MB for this
+// operation with [*ImageTooLargeException], although its model allows
+// 5 MiB ([MaxImageBytes], which the client checks); a model that is not
+// RUNNING answers [*ResourceNotReadyException], and one whose inference
+// units are saturated [*ProvisionedThroughputExceededException], which is
+// retried.
+//
+// The image is read once: base64-encoded straight into one pooled request
+// buffer sized exactly for the body, hashed there for SigV4 and sent from
+// there by every attempt. Changing Image.Bytes after the call has begun
+// (during a retry's backoff, say) changes nothing that is sent. To send
+// images read from files without an allocation per image, read each into
+// one buffer you keep (io.ReadFull into a 5 MiB slice): the benchmarks
+// found that as cheap as streaming the file would be, so the package has
+// no reader option.
+//
 // # Waiters
 //
 // [NewProjectVersionRunningWaiter] waits after a start until the model is
@@ -118,7 +149,9 @@
 // ([*InvalidPaginationTokenException], [*InvalidParameterException],
 // [*AccessDeniedException], [*InternalServerError], [*ThrottlingException],
 // [*ProvisionedThroughputExceededException], [*ResourceNotFoundException],
-// [*ResourceInUseException], [*LimitExceededException], ...), or a
+// [*ResourceInUseException], [*LimitExceededException],
+// [*ResourceNotReadyException], [*ImageTooLargeException],
+// [*InvalidImageFormatException], [*InvalidS3ObjectException], ...), or a
 // *smithy.GenericAPIError for any other code. Match any layer with
 // errors.As:
 //

@@ -1,11 +1,17 @@
 package customlabels
 
 import (
+	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"net/http/httptrace"
+	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestBodyClass(t *testing.T) {
@@ -58,4 +64,58 @@ func TestEncodeRequestUsesSizeHint(t *testing.T) {
 	defer rb.release()
 	assert.Equal(t, in.jsonSizeHint(), len(rb.b), "encoded length against jsonSizeHint")
 	assert.Equal(t, 4<<20, cap(rb.b), "the body grew out of its size class")
+}
+
+// lateReader is an HTTPClient that answers at once and reads the request
+// body only later, on another goroutine, then reports the request written
+// through httptrace, as net/http may when a server answers before reading
+// a whole body.
+type lateReader struct {
+	proceed chan struct{}
+	got     chan []byte
+}
+
+func (lr *lateReader) Do(req *http.Request) (*http.Response, error) {
+	trace := httptrace.ContextClientTrace(req.Context())
+	go func() {
+		<-lr.proceed
+		b, _ := io.ReadAll(req.Body)
+		req.Body.Close()
+		if trace != nil && trace.WroteRequest != nil {
+			trace.WroteRequest(httptrace.WroteRequestInfo{})
+		}
+		lr.got <- b
+	}()
+	body := `{"CustomLabels":[]}`
+	return &http.Response{
+		StatusCode: 200, Status: "200 OK", Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header:        http.Header{"Content-Type": {"application/x-amz-json-1.1"}},
+		Body:          io.NopCloser(strings.NewReader(body)),
+		ContentLength: int64(len(body)),
+		Request:       req,
+	}, nil
+}
+
+// A body still being read after its call returned is never reused by the
+// next call: the transport reads the first call's bytes, not the second's.
+func TestRequestBodyNotReusedWhileStillSent(t *testing.T) {
+	lr := &lateReader{proceed: make(chan struct{}), got: make(chan []byte, 4)}
+	c := New(Options{Region: "us-east-1", BaseEndpoint: "http://127.0.0.1:1", HTTPClient: lr,
+		Credentials: credentials.NewStaticCredentialsProvider(testAccessKey, testSecretKey, "")})
+	img := func(b byte) []byte { return append([]byte{0xff, 0xd8, 0xff}, bytes.Repeat([]byte{b}, 300<<10)...) }
+	var want []string
+	for _, b := range []byte{'a', 'b', 'c'} {
+		in := &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{Bytes: img(b)}}
+		_, err := c.DetectCustomLabels(context.Background(), in)
+		require.NoError(t, err)
+		want = append(want, string(in.appendJSON(nil)))
+	}
+	close(lr.proceed) // the transport reads the three bodies only now
+	got := map[string]bool{}
+	for range want {
+		got[string(<-lr.got)] = true
+	}
+	for i, w := range want {
+		assert.True(t, got[w], "the body of call %d was overwritten before it was sent", i+1)
+	}
 }
