@@ -50,7 +50,7 @@ func AppendBase64(dst, src []byte) []byte {
 		dst = append(dst, make([]byte, n)...)[:start]
 	}
 	dst = dst[:start+n]
-	base64.StdEncoding.Encode(dst[start:], src)
+	encodeBase64(dst[start:], src)
 	return append(dst, '"')
 }
 
