@@ -95,7 +95,8 @@ type DetectCustomLabelsOutput struct {
 //
 // The image is read once and written once: base64-encoded straight into
 // one pooled request buffer sized exactly for the body, hashed for SigV4
-// in place and sent from there by every attempt.
+// in place (a large one on another goroutine as it is encoded) and sent
+// from there by every attempt.
 func (c *Client) DetectCustomLabels(ctx context.Context, params *DetectCustomLabelsInput, optFns ...func(*Options)) (*DetectCustomLabelsOutput, error) {
 	if params == nil {
 		params = &DetectCustomLabelsInput{}
@@ -228,10 +229,16 @@ func (in *DetectCustomLabelsInput) jsonSizeHint() int {
 // the AWS SDK for Go writes them, and unset members left out. The image is
 // base64-encoded in place, into room jsonSizeHint reserved.
 func (in *DetectCustomLabelsInput) appendJSON(b []byte) []byte {
+	return in.appendJSONStream(b, nil)
+}
+
+// appendJSONStream is appendJSON handing the body to flush as the image is
+// encoded, so that it is hashed meanwhile (request_hash.go).
+func (in *DetectCustomLabelsInput) appendJSONStream(b []byte, flush func([]byte)) []byte {
 	b = append(b, `{"Image":{`...)
 	if len(in.Image.Bytes) > 0 {
 		b = append(b, `"Bytes":`...)
-		b = wire.AppendBase64(b, in.Image.Bytes)
+		b = wire.AppendBase64Stream(b, in.Image.Bytes, 3*hashStretch/4, flush)
 	}
 	if o := in.Image.S3Object; o != (S3Object{}) {
 		if len(in.Image.Bytes) > 0 {

@@ -115,8 +115,9 @@
 // retried.
 //
 // The image is read once: base64-encoded straight into one pooled request
-// buffer sized exactly for the body, hashed there for SigV4 and sent from
-// there by every attempt. Changing Image.Bytes after the call has begun
+// buffer sized exactly for the body, hashed there for SigV4 (on another
+// core while it is encoded, for a large image) and sent from there by
+// every attempt. Changing Image.Bytes after the call has begun
 // (during a retry's backoff, say) changes nothing that is sent. To send
 // images read from files without an allocation per image, read each into
 // one buffer you keep (io.ReadFull into a 5 MiB slice): the benchmarks

@@ -37,8 +37,9 @@ func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r
 		return operationError(op.name, &credentialsError{errors.New("no credentials provider: set Options.Credentials or use NewFromConfig")})
 	}
 
-	// The payload hash and the invocation ID, in one string.
-	sum := sha256.Sum256(body.b)
+	// The payload hash (computed once, as the body was encoded) and the
+	// invocation ID, in one string.
+	sum := body.sum
 	var text [2*sha256.Size + uuid.Len]byte
 	hex.Encode(text[:2*sha256.Size], sum[:])
 	uuid.Encode(text[2*sha256.Size:])

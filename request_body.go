@@ -2,6 +2,7 @@ package customlabels
 
 import (
 	"context"
+	"crypto/sha256"
 	"math/bits"
 	"net/http/httptrace"
 	"sync"
@@ -48,6 +49,8 @@ var bodyPools [maxBodyClass - minBodyClass + 1]sync.Pool
 // requestBody is one call's encoded body, shared by its attempts.
 type requestBody struct {
 	b []byte
+	// sum is the SHA-256 of b, for SigV4.
+	sum [sha256.Size]byte
 	// refs counts the holders: the call itself and each attempt whose
 	// request net/http has not reported written. The last to let go returns the buffer to its pool.
 	refs  atomic.Int32
@@ -130,13 +133,13 @@ func (h *bodyHold) release() {
 const defaultBodySize = 256
 
 // encodeRequest encodes params into a pooled body, sized exactly when
-// params knows its size.
+// params knows its size, and hashes it (request_hash.go).
 func encodeRequest(params request) *requestBody {
 	size := defaultBodySize
 	if s, ok := params.(sizedRequest); ok {
 		size = s.jsonSizeHint()
 	}
 	rb := newRequestBody(size)
-	rb.b = params.appendJSON(rb.b)
+	rb.sum = encodeAndHash(params, rb, size)
 	return rb
 }

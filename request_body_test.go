@@ -3,6 +3,7 @@ package customlabels
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"io"
 	"net/http"
 	"net/http/httptrace"
@@ -117,5 +118,21 @@ func TestRequestBodyNotReusedWhileStillSent(t *testing.T) {
 	}
 	for i, w := range want {
 		assert.True(t, got[w], "the body of call %d was overwritten before it was sent", i+1)
+	}
+}
+
+// The hash computed beside the encoding is the body's SHA-256, below and
+// above the size from which it streams.
+func TestEncodeRequestHash(t *testing.T) {
+	for _, n := range []int{1, minStreamedHash / 2, minStreamedHash, 3 * hashStretch, 4<<20 + 1} {
+		img := make([]byte, n)
+		for i := range img {
+			img[i] = byte(i*13 + 1)
+		}
+		in := &DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{Bytes: img}}
+		rb := encodeRequest(in)
+		assert.Equal(t, string(in.appendJSON(nil)), string(rb.b), "body of a %d-byte image", n)
+		assert.Equal(t, sha256.Sum256(rb.b), rb.sum, "hash of the body of a %d-byte image", n)
+		rb.release()
 	}
 }

@@ -54,6 +54,32 @@ func AppendBase64(dst, src []byte) []byte {
 	return append(dst, '"')
 }
 
+// AppendBase64Stream is AppendBase64 that calls flush(dst) after every
+// stretch input bytes are encoded (stretch rounded down to a multiple of
+// 3, at least 3), so that a caller can hash what is written while the
+// rest is encoded. A nil flush is never called.
+func AppendBase64Stream(dst, src []byte, stretch int, flush func([]byte)) []byte {
+	if flush == nil {
+		return AppendBase64(dst, src)
+	}
+	dst = append(dst, '"')
+	n := base64.StdEncoding.EncodedLen(len(src))
+	start := len(dst)
+	if cap(dst)-start < n {
+		dst = append(dst, make([]byte, n)...)[:start]
+	}
+	stretch = max(stretch/3*3, 3)
+	for len(src) > 0 {
+		k := min(stretch, len(src))
+		m := base64.StdEncoding.EncodedLen(k)
+		encodeBase64(dst[len(dst):len(dst)+m], src[:k])
+		dst = dst[:len(dst)+m]
+		src = src[k:]
+		flush(dst)
+	}
+	return append(dst, '"')
+}
+
 // Base64Len returns the length of AppendBase64(nil, src) for a src of n
 // bytes.
 func Base64Len(n int) int { return base64.StdEncoding.EncodedLen(n) + 2 }

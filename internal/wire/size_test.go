@@ -3,6 +3,7 @@ package wire
 import (
 	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -49,4 +50,29 @@ func TestAppendFloat32(t *testing.T) {
 		assert.Equal(t, string(want), string(AppendFloat32(nil, f)), "AppendFloat32(%v)", f)
 		assert.Equal(t, len(want), Float32Len(f), "Float32Len(%v)", f)
 	}
+}
+
+func TestAppendBase64Stream(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 4, 5, 6, 7, 100, 1000} {
+		src := make([]byte, n)
+		for i := range src {
+			src[i] = byte(i*31 + 7)
+		}
+		want := string(AppendBase64([]byte("x"), src))
+		for _, stretch := range []int{0, 1, 3, 4, 7, 9, 96, 2000} {
+			var flushed []int
+			got := AppendBase64Stream([]byte("x"), src, stretch, func(b []byte) { flushed = append(flushed, len(b)) })
+			assert.Equal(t, want, string(got), "AppendBase64Stream(%d bytes, stretch %d)", n, stretch)
+			for i, f := range flushed {
+				assert.True(t, strings.HasPrefix(want, string(got[:f])), "flush %d", i)
+				if i > 0 {
+					assert.Greater(t, f, flushed[i-1], "flushes grow")
+				}
+			}
+			if n > 0 {
+				assert.Equal(t, len(want)-1, flushed[len(flushed)-1], "the last flush ends the encoding")
+			}
+		}
+	}
+	assert.Equal(t, `"AQI="`, string(AppendBase64Stream(nil, []byte{1, 2}, 3, nil)))
 }
