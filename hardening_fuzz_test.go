@@ -151,8 +151,19 @@ func FuzzFakeServerRequest(f *testing.F) {
 	f.Add("RekognitionService.StartProjectVersion", ct, "", "", true, []byte(`{"ProjectVersionArn":"`+model+`","MinInferenceUnits":3,"MaxInferenceUnits":1}`))
 	f.Add("RekognitionService.StopProjectVersion", ct, "", "", true, []byte(`{"ProjectVersionArn":"`+model+`"}`))
 	f.Add("RekognitionService.StopProjectVersion", ct, "", "", true, []byte(`{"ProjectVersionArn":""}`))
+	running := model
+	for _, v := range demo.ProjectVersions {
+		if v.Status == customlabels.ProjectVersionStatusRunning {
+			running = v.ProjectVersionArn
+			break
+		}
+	}
+	f.Add("RekognitionService.DetectCustomLabels", ct, "", "", true, []byte(`{"ProjectVersionArn":"`+running+`","Image":{"Bytes":"/9j/4AAQ"},"MinConfidence":0,"MaxResults":1}`))
+	f.Add("RekognitionService.DetectCustomLabels", ct, "", "", true, []byte(`{"ProjectVersionArn":"`+running+`","Image":{"S3Object":{"Bucket":"b.c","Name":"k","Version":"v"}}}`))
+	f.Add("RekognitionService.DetectCustomLabels", ct, "", "", true, []byte(`{"ProjectVersionArn":"`+model+`","Image":{"Bytes":"R0lGODlh","S3Object":{}},"MinConfidence":"x"}`))
 
-	srv := customlabelstest.NewServer(append(demo.Options(), customlabelstest.WithStartingTime(0), customlabelstest.WithStoppingTime(0))...)
+	srv := customlabelstest.NewServer(append(demo.Options(), customlabelstest.WithStartingTime(0), customlabelstest.WithStoppingTime(0),
+		customlabelstest.WithModel(running, customlabelstest.Model{Detect: customlabelstest.HashLabels("a", "b")}))...)
 	defer srv.Close()
 	hc := srv.HTTPClient()
 	signer := v4.NewSigner()
