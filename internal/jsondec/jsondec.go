@@ -392,59 +392,41 @@ func (e *NumberError) Error() string {
 }
 
 // Int32 reads an integer that fits in an int32.
-func (d *Decoder) Int32(dst *int32) {
-	b, ok := d.number("int32")
-	if !ok {
-		return
-	}
-	v, err := strconv.ParseInt(string(b), 10, 32)
-	if err != nil {
-		d.numberError(b, "int32")
-		return
-	}
-	*dst = int32(v)
-}
+func (d *Decoder) Int32(dst *int32) { readInt(d, dst, 32, "int32") }
 
 // Int64 reads an integer that fits in an int64.
-func (d *Decoder) Int64(dst *int64) {
-	b, ok := d.number("int64")
-	if !ok {
-		return
-	}
-	v, err := strconv.ParseInt(string(b), 10, 64)
-	if err != nil {
-		d.numberError(b, "int64")
-		return
-	}
-	*dst = v
-}
+func (d *Decoder) Int64(dst *int64) { readInt(d, dst, 64, "int64") }
 
 // Float32 reads a number that fits in a float32.
-func (d *Decoder) Float32(dst *float32) {
-	b, ok := d.number("float32")
-	if !ok {
-		return
-	}
-	v, err := strconv.ParseFloat(string(b), 32)
-	if err != nil {
-		d.numberError(b, "float32")
-		return
-	}
-	*dst = float32(v)
-}
+func (d *Decoder) Float32(dst *float32) { readFloat(d, dst, 32, "float32") }
 
 // Float64 reads a number that fits in a float64.
-func (d *Decoder) Float64(dst *float64) {
-	b, ok := d.number("float64")
+func (d *Decoder) Float64(dst *float64) { readFloat(d, dst, 64, "float64") }
+
+func readInt[T int32 | int64](d *Decoder, dst *T, bits int, goType string) {
+	b, ok := d.number(goType)
 	if !ok {
 		return
 	}
-	v, err := strconv.ParseFloat(string(b), 64)
+	v, err := strconv.ParseInt(string(b), 10, bits)
 	if err != nil {
-		d.numberError(b, "float64")
+		d.numberError(b, goType)
 		return
 	}
-	*dst = v
+	*dst = T(v)
+}
+
+func readFloat[T float32 | float64](d *Decoder, dst *T, bits int, goType string) {
+	b, ok := d.number(goType)
+	if !ok {
+		return
+	}
+	v, err := strconv.ParseFloat(string(b), bits)
+	if err != nil {
+		d.numberError(b, goType)
+		return
+	}
+	*dst = T(v)
 }
 
 // Time reads a timestamp: epoch seconds as a JSON number, parsed exactly
