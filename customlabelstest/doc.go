@@ -152,8 +152,9 @@
 // # Inspecting requests
 //
 // [Server.Requests] returns what the server received and answered: target,
-// headers, body (and, for DescribeProjects, the decoded input), status and
-// error code, never a secret.
+// headers, body, the body decoded into the operation's input struct
+// (Params: a *customlabels.StartProjectVersionInput, for example), status
+// and error code, never a secret.
 //
 // # Control API
 //

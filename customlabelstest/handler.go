@@ -53,6 +53,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		w0, _ := decodeInput(body)
 		rec.Input = w0.input()
 	}
+	if !tooLarge {
+		rec.Params = decodeParams(rec.Target, body)
+	}
 	requestID := uuid.New()
 
 	f, faulted := s.nextFault()

@@ -438,8 +438,17 @@ type Request struct {
 	Body []byte
 	// Input is the body of a DescribeProjects request decoded, when it
 	// could be; it is zero for the other operations, whose input is in
-	// Body.
+	// Params.
 	Input customlabels.DescribeProjectsInput
+	// Params is the body decoded into the operation's input struct, for
+	// every operation the server serves: a *customlabels.DescribeProjectsInput,
+	// *customlabels.DescribeProjectVersionsInput,
+	// *customlabels.StartProjectVersionInput,
+	// *customlabels.StopProjectVersionInput or
+	// *customlabels.DetectCustomLabelsInput (whose Image.Bytes holds the
+	// image sent). It is nil for another target or a body that is not a
+	// JSON object of the members' types.
+	Params any
 	// AccessKeyID is the access key ID the Authorization header names.
 	AccessKeyID string
 	// RequestID is the X-Amzn-RequestId the server answered with, when it
