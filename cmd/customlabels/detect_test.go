@@ -239,16 +239,5 @@ func TestProcessDetectInterrupted(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("the request did not reach the model")
 	}
-	require.NoError(t, cmd.Process.Signal(os.Interrupt))
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		_ = cmd.Process.Kill()
-		t.Fatal("detect did not end within 10s of SIGINT")
-	}
-	assert.Equal(t, exitInterrupted, cmd.ProcessState.ExitCode())
-	assert.Equal(t, "interrupted\n", stderr.String())
-	assert.Empty(t, stdout.String())
+	interruptCommand(t, cmd, &stdout, &stderr)
 }

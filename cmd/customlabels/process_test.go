@@ -194,18 +194,7 @@ func TestProcessInterrupted(t *testing.T) {
 	require.NoError(t, cmd.Start())
 	require.Eventually(t, func() bool { return srv.PendingFaults() == 0 }, 20*time.Second, 5*time.Millisecond,
 		"the request reached the server")
-	require.NoError(t, cmd.Process.Signal(os.Interrupt))
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-		_ = cmd.Process.Kill()
-		t.Fatal("the command did not stop within 10s of SIGINT")
-	}
-	assert.Equal(t, exitInterrupted, cmd.ProcessState.ExitCode())
-	assert.Equal(t, "interrupted\n", stderr.String())
-	assert.Empty(t, stdout.String())
+	interruptCommand(t, cmd, &stdout, &stderr)
 }
 
 func TestProcessRunningAcrossFakeProcesses(t *testing.T) {
@@ -265,6 +254,14 @@ func TestProcessStartWaitAndInterrupt(t *testing.T) {
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	require.NoError(t, cmd.Start())
 	time.Sleep(300 * time.Millisecond) // a few polls; any moment is a fair moment to interrupt
+	interruptCommand(t, cmd, &stdout, &stderr)
+}
+
+// interruptCommand sends SIGINT to the running command and checks that it
+// ends within 10 s with exit status 130, "interrupted" on stderr and
+// nothing on stdout.
+func interruptCommand(t *testing.T, cmd *exec.Cmd, stdout, stderr *bytes.Buffer) {
+	t.Helper()
 	require.NoError(t, cmd.Process.Signal(os.Interrupt))
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -272,7 +269,7 @@ func TestProcessStartWaitAndInterrupt(t *testing.T) {
 	case <-done:
 	case <-time.After(10 * time.Second):
 		_ = cmd.Process.Kill()
-		t.Fatal("stop --wait did not end within 10s of SIGINT")
+		t.Fatalf("%s did not end within 10s of SIGINT", strings.Join(cmd.Args[1:], " "))
 	}
 	assert.Equal(t, exitInterrupted, cmd.ProcessState.ExitCode(), "stderr: %s", stderr.String())
 	assert.Equal(t, "interrupted\n", stderr.String())
