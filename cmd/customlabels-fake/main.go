@@ -290,8 +290,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		opts = append(opts, customlabelstest.WithRequestHook(logger.log))
 	}
 	srv := customlabelstest.NewServer(opts...)
-	fmt.Fprintf(stdout, "listening on %s\n", srv.URL)
 
+	// The banner is written whole, and before the URL that clients wait
+	// for: request log lines never land in the middle of it.
 	verify := "signatures verified"
 	if o.noVerify {
 		verify = "signatures not verified"
@@ -300,17 +301,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if o.token != "" {
 		token = " with a session token"
 	}
-	fmt.Fprintf(stderr, "customlabels-fake: %d projects, %d models, region %s, access key ID %s%s, %s",
+	var banner strings.Builder
+	fmt.Fprintf(&banner, "customlabels-fake: %d projects, %d models, region %s, access key ID %s%s, %s",
 		len(d.Projects), len(d.ProjectVersions), o.region, o.keyID, token, verify)
 	if o.throttleRPS > 0 {
-		fmt.Fprintf(stderr, ", throttled above %s requests/s", strconv.FormatFloat(o.throttleRPS, 'g', -1, 64))
+		fmt.Fprintf(&banner, ", throttled above %s requests/s", strconv.FormatFloat(o.throttleRPS, 'g', -1, 64))
 	}
-	fmt.Fprintf(stderr, "; models train in %s, start in %s, stop in %s", o.trainingTime, o.startingTime, o.stoppingTime)
+	fmt.Fprintf(&banner, "; models train in %s, start in %s, stop in %s", o.trainingTime, o.startingTime, o.stoppingTime)
 	if o.unitsLimit > 0 {
-		fmt.Fprintf(stderr, ", at most %d inference units", o.unitsLimit)
+		fmt.Fprintf(&banner, ", at most %d inference units", o.unitsLimit)
 	}
-	fmt.Fprintln(stderr, "; stop with Ctrl-C or SIGTERM")
-	fmt.Fprintf(stderr, "customlabels-fake: control API at %s (GET it for its resources)\n", srv.ControlURL())
+	banner.WriteString("; stop with Ctrl-C or SIGTERM\n")
+	fmt.Fprintf(&banner, "customlabels-fake: control API at %s (GET it for its resources)\n", srv.ControlURL())
+	io.WriteString(stderr, banner.String())
+	fmt.Fprintf(stdout, "listening on %s\n", srv.URL)
 
 	<-ctx.Done()
 	srv.Close()
