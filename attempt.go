@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -67,22 +68,13 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 	}
 	// Every attempt sends the call's one encoded body (request_body.go).
 	reqCtx, hold := call.body.hold(reqCtx)
-	req, err := http.NewRequestWithContext(timer.sending(reqCtx, len(call.body.b)), http.MethodPost, r.endpoint.URL, bytes.NewReader(call.body.b))
-	if err != nil {
-		hold.release()
-		res.err = err
-		return res
-	}
-	// Without GetBody, no net/http client can replay the body to the host
-	// a 307 or 308 names: redirects stay unfollowed whatever the client.
-	req.GetBody = nil
-	req.Header = http.Header{
+	req := newRequest(timer.sending(reqCtx, len(call.body.b)), r.endpointURL, call.body.b, http.Header{
 		"Content-Type":          contentTypeHeader,
 		"X-Amz-Target":          call.op.target,
 		"User-Agent":            userAgent,
 		"Amz-Sdk-Invocation-Id": call.invocation,
 		"Amz-Sdk-Request":       sdkRequestHeader(attempt, call.maxAttempts),
-	}
+	})
 	signCtx, signStep := call.tel.startStep(ctx, spanSign)
 	err = c.signer.SignHTTP(signCtx, creds, req, call.payloadHash, signingName, r.endpoint.SigningRegion, time.Now().Add(skew))
 	signStep.end(signCtx)
@@ -179,6 +171,42 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 	}
 	out.setRequestID(res.requestID)
 	return res
+}
+
+// newRequest returns the POST of body to the endpoint u, as
+// http.NewRequestWithContext would make it, without parsing the URL again
+// for each attempt: u is parsed once per client and copied here, since
+// whoever handles the request (a signer, a RoundTripper) may change its
+// URL. The body is a *bytes.Reader, which net/http writes with the
+// headers (see request_body.go). GetBody stays nil: without it no net/http
+// client can replay the body to the host a 307 or 308 names, so redirects
+// stay unfollowed whatever the client.
+func newRequest(ctx context.Context, u *url.URL, body []byte, header http.Header) *http.Request {
+	cu := *u
+	req := http.Request{
+		Method:        http.MethodPost,
+		URL:           &cu,
+		Proto:         "HTTP/1.1",
+		ProtoMajor:    1,
+		ProtoMinor:    1,
+		Header:        header,
+		Body:          io.NopCloser(bytes.NewReader(body)),
+		ContentLength: int64(len(body)),
+		Host:          cu.Host,
+	}
+	return req.WithContext(ctx)
+}
+
+// parseRequestURL parses an endpoint URL once, as
+// http.NewRequestWithContext would for each request.
+func parseRequestURL(raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, err
+	}
+	// An empty port ("host:") is no port, as net/http has it.
+	u.Host = strings.TrimSuffix(u.Host, ":")
+	return u, nil
 }
 
 func redirectTarget(resp *http.Response) string {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"reflect"
 	"time"
 
@@ -111,6 +112,7 @@ type Options struct {
 // resolved is what a call needs, derived from Options.
 type resolved struct {
 	endpoint    endpoint.Endpoint
+	endpointURL *url.URL // endpoint.URL parsed, shared: copied by each request
 	endpointErr error
 	credentials aws.CredentialsProvider // cached
 	retryer     aws.RetryerV2
@@ -132,12 +134,15 @@ func resolve(o Options, prev *Options, base *resolved) resolved {
 	var r resolved
 	if base != nil && prev.Region == o.Region && prev.BaseEndpoint == o.BaseEndpoint &&
 		prev.UseFIPSEndpoint == o.UseFIPSEndpoint && prev.UseDualStackEndpoint == o.UseDualStackEndpoint {
-		r.endpoint, r.endpointErr = base.endpoint, base.endpointErr
+		r.endpoint, r.endpointURL, r.endpointErr = base.endpoint, base.endpointURL, base.endpointErr
 	} else {
 		r.endpoint, r.endpointErr = endpoint.Resolve(endpoint.Options{
 			Region: o.Region, BaseEndpoint: o.BaseEndpoint,
 			UseFIPS: o.UseFIPSEndpoint, UseDualStack: o.UseDualStackEndpoint,
 		})
+		if r.endpointErr == nil {
+			r.endpointURL, r.endpointErr = parseRequestURL(r.endpoint.URL)
+		}
 	}
 
 	if base != nil && sameValue(prev.Credentials, o.Credentials) {
