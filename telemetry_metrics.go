@@ -128,11 +128,7 @@ func newHTTPMetrics(m *callMetrics) *httpMetrics {
 // not recorded.)
 func (h *httpMetrics) trace(ctx context.Context) context.Context {
 	return httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
-		GetConn: func(string) {
-			h.mu.Lock()
-			h.getConn = time.Now()
-			h.mu.Unlock()
-		},
+		GetConn: func(string) { h.mark(&h.getConn) },
 		GotConn: func(httptrace.GotConnInfo) {
 			h.mu.Lock()
 			start := h.getConn
@@ -146,32 +142,10 @@ func (h *httpMetrics) trace(ctx context.Context) context.Context {
 				h.m.usage.Add(ctx, 1, acquiredAttr)
 			}
 		},
-		DNSStart: func(httptrace.DNSStartInfo) {
-			h.mu.Lock()
-			h.dnsStart = time.Now()
-			h.mu.Unlock()
-		},
-		DNSDone: func(httptrace.DNSDoneInfo) {
-			h.mu.Lock()
-			start := h.dnsStart
-			h.mu.Unlock()
-			if !start.IsZero() {
-				h.m.dnsLookup.Record(ctx, seconds(time.Since(start)))
-			}
-		},
-		TLSHandshakeStart: func() {
-			h.mu.Lock()
-			h.tlsStart = time.Now()
-			h.mu.Unlock()
-		},
-		TLSHandshakeDone: func(tls.ConnectionState, error) {
-			h.mu.Lock()
-			start := h.tlsStart
-			h.mu.Unlock()
-			if !start.IsZero() {
-				h.m.tlsHandshake.Record(ctx, seconds(time.Since(start)))
-			}
-		},
+		DNSStart:          func(httptrace.DNSStartInfo) { h.mark(&h.dnsStart) },
+		DNSDone:           func(httptrace.DNSDoneInfo) { h.recordSince(ctx, &h.dnsStart, h.m.dnsLookup) },
+		TLSHandshakeStart: func() { h.mark(&h.tlsStart) },
+		TLSHandshakeDone:  func(tls.ConnectionState, error) { h.recordSince(ctx, &h.tlsStart, h.m.tlsHandshake) },
 		GotFirstResponseByte: func() {
 			h.mu.Lock()
 			first := !h.firstByteSet
@@ -182,6 +156,24 @@ func (h *httpMetrics) trace(ctx context.Context) context.Context {
 			}
 		},
 	})
+}
+
+// mark sets *t, a start time of h, to now.
+func (h *httpMetrics) mark(t *time.Time) {
+	h.mu.Lock()
+	*t = time.Now()
+	h.mu.Unlock()
+}
+
+// recordSince records into hist the time since the start *t, if it was
+// marked: a Done hook without its Start hook records nothing.
+func (h *httpMetrics) recordSince(ctx context.Context, t *time.Time, hist metrics.Float64Histogram) {
+	h.mu.Lock()
+	start := *t
+	h.mu.Unlock()
+	if !start.IsZero() {
+		hist.Record(ctx, seconds(time.Since(start)))
+	}
 }
 
 // done records client.http.do_request_duration when the HTTP client has
