@@ -3,17 +3,7 @@ package customlabels
 import (
 	"context"
 	"iter"
-	"slices"
-	"strconv"
-
-	"github.com/rekognition-go/customlabels/internal/jsondec"
-	"github.com/rekognition-go/customlabels/internal/wire"
 )
-
-var opDescribeProjectVersions = newOperation("DescribeProjectVersions",
-	"ResourceNotFoundException", "InvalidPaginationTokenException", "InvalidParameterException",
-	"AccessDeniedException", "InternalServerError", "ThrottlingException",
-	"ProvisionedThroughputExceededException")
 
 // Model limits of DescribeProjectVersionsInput, checked before a request
 // is sent.
@@ -26,15 +16,6 @@ const (
 	// MaxVersionNameLength is the longest version name.
 	MaxVersionNameLength = 255
 )
-
-// DescribeProjectVersionsAPIClient is the one method of Client that the
-// version paginator and the waiters need. Depend on it instead of *Client
-// to substitute a fake in tests.
-type DescribeProjectVersionsAPIClient interface {
-	DescribeProjectVersions(ctx context.Context, params *DescribeProjectVersionsInput, optFns ...func(*Options)) (*DescribeProjectVersionsOutput, error)
-}
-
-var _ DescribeProjectVersionsAPIClient = (*Client)(nil)
 
 // DescribeProjectVersionsInput selects the versions (models) of one
 // project to list. A zero field other than ProjectArn is left out of the
@@ -90,73 +71,6 @@ func (c *Client) DescribeProjectVersions(ctx context.Context, params *DescribePr
 	return call[DescribeProjectVersionsOutput](ctx, c, opDescribeProjectVersions, params, optFns)
 }
 
-func (in *DescribeProjectVersionsInput) validate() error {
-	if err := checkArn("ProjectArn", in.ProjectArn, "project"); err != nil {
-		return err
-	}
-	if err := checkNames("VersionNames", in.VersionNames, MaxVersionNames, MaxVersionNameLength); err != nil {
-		return err
-	}
-	return checkPage(in.MaxResults, DescribeProjectVersionsMaxResults, in.NextToken)
-}
-
-// appendJSON appends the request body: members in alphabetical order, as
-// the AWS SDK for Go writes them, and unset members left out.
-func (in *DescribeProjectVersionsInput) appendJSON(b []byte) []byte {
-	b = append(b, '{')
-	if in.MaxResults != 0 {
-		b = wire.AppendKey(b, "MaxResults")
-		b = strconv.AppendInt(b, int64(in.MaxResults), 10)
-	}
-	if in.NextToken != "" {
-		b = wire.AppendKey(b, "NextToken")
-		b = wire.AppendString(b, in.NextToken)
-	}
-	b = wire.AppendKey(b, "ProjectArn")
-	b = wire.AppendString(b, in.ProjectArn)
-	if len(in.VersionNames) > 0 {
-		b = wire.AppendKey(b, "VersionNames")
-		b = wire.AppendStrings(b, in.VersionNames)
-	}
-	return append(b, '}')
-}
-
-func (o *DescribeProjectVersionsOutput) setRequestID(id string) { o.RequestID = id }
-
-func (o *DescribeProjectVersionsOutput) decodeJSON(d *jsondec.Decoder) {
-	*o = DescribeProjectVersionsOutput{}
-	for d.Object(); d.More(); {
-		switch string(d.Key()) {
-		case "ProjectVersionDescriptions":
-			jsondec.List(d, &o.ProjectVersionDescriptions, &versionScratch, decodeProjectVersionDescription)
-		case "NextToken":
-			d.String(&o.NextToken)
-		}
-	}
-	checkResponseNextToken(d, o.NextToken)
-}
-
-// DescribeProjectVersionsPaginatorOptions configure a
-// DescribeProjectVersionsPaginator.
-type DescribeProjectVersionsPaginatorOptions = PaginatorOptions
-
-// DescribeProjectVersionsPaginator lists a project's versions page by
-// page: see Paginator.
-type DescribeProjectVersionsPaginator = Paginator[DescribeProjectVersionsOutput, ProjectVersionDescription]
-
-var versionsListing = listing[DescribeProjectVersionsOutput, ProjectVersionDescription]{
-	op:    "DescribeProjectVersions",
-	limit: DescribeProjectVersionsMaxResults,
-	items: func(o *DescribeProjectVersionsOutput) []ProjectVersionDescription {
-		return o.ProjectVersionDescriptions
-	},
-	setItems: func(o *DescribeProjectVersionsOutput, s []ProjectVersionDescription) {
-		o.ProjectVersionDescriptions = s
-	},
-	nextToken: func(o *DescribeProjectVersionsOutput) string { return o.NextToken },
-	requestID: func(o *DescribeProjectVersionsOutput) string { return o.RequestID },
-}
-
 // NewDescribeProjectVersionsPaginator returns a paginator over the
 // versions that params selects, calling client once per page. It makes no
 // request: the first happens in NextPage.
@@ -166,19 +80,7 @@ var versionsListing = listing[DescribeProjectVersionsOutput, ProjectVersionDescr
 // service token to start from; to continue after a MaxItems cap or a
 // break, use StartingToken, which is bound to ProjectArn and VersionNames.
 func NewDescribeProjectVersionsPaginator(client DescribeProjectVersionsAPIClient, params *DescribeProjectVersionsInput, optFns ...func(*DescribeProjectVersionsPaginatorOptions)) *DescribeProjectVersionsPaginator {
-	var in DescribeProjectVersionsInput
-	if params != nil {
-		in = *params
-		in.VersionNames = slices.Clone(params.VersionNames)
-	}
-	p := newPaginator(&versionsListing, in.NextToken, in.MaxResults,
-		hashQuery("DescribeProjectVersions", []string{in.ProjectArn}, in.VersionNames), optFns)
-	p.fetch = func(ctx context.Context, token string, limit int32, optFns []func(*Options)) (*DescribeProjectVersionsOutput, error) {
-		req := in
-		req.NextToken, req.MaxResults = token, limit
-		return client.DescribeProjectVersions(ctx, &req, optFns...)
-	}
-	return p
+	return newDescribeProjectVersionsPaginator(client, params, optFns)
 }
 
 // AllProjectVersions returns an iterator over every version that params

@@ -6,14 +6,7 @@ import (
 	"iter"
 	"slices"
 	"strconv"
-
-	"github.com/rekognition-go/customlabels/internal/jsondec"
-	"github.com/rekognition-go/customlabels/internal/wire"
 )
-
-var opDescribeProjects = newOperation("DescribeProjects",
-	"InvalidPaginationTokenException", "InvalidParameterException", "AccessDeniedException",
-	"InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 
 // Model limits of DescribeProjectsInput, checked before a request is sent.
 const (
@@ -32,15 +25,6 @@ const (
 	// MaxProjectNameLength is the longest project name.
 	MaxProjectNameLength = 255
 )
-
-// DescribeProjectsAPIClient is the one method of Client that pagination
-// and most callers need. Depend on it instead of *Client to substitute a
-// fake in tests.
-type DescribeProjectsAPIClient interface {
-	DescribeProjects(ctx context.Context, params *DescribeProjectsInput, optFns ...func(*Options)) (*DescribeProjectsOutput, error)
-}
-
-var _ DescribeProjectsAPIClient = (*Client)(nil)
 
 // DescribeProjectsInput selects the projects to list. The zero value lists
 // the first page of Custom Labels projects. A zero field is left out of the
@@ -91,95 +75,6 @@ func (c *Client) DescribeProjects(ctx context.Context, params *DescribeProjectsI
 	return call[DescribeProjectsOutput](ctx, c, opDescribeProjects, params, optFns)
 }
 
-func (o *DescribeProjectsOutput) setRequestID(id string) { o.RequestID = id }
-
-func (o *DescribeProjectsOutput) decodeJSON(d *jsondec.Decoder) {
-	*o = DescribeProjectsOutput{}
-	for d.Object(); d.More(); {
-		switch string(d.Key()) {
-		case "ProjectDescriptions":
-			jsondec.List(d, &o.ProjectDescriptions, &projectScratch, decodeProjectDescription)
-		case "NextToken":
-			d.String(&o.NextToken)
-		}
-	}
-	checkResponseNextToken(d, o.NextToken)
-}
-
-// validate checks the input against the model constraints of the service.
-func (in *DescribeProjectsInput) validate() error {
-	if err := checkPage(in.MaxResults, DescribeProjectsMaxResults, in.NextToken); err != nil {
-		return err
-	}
-	if err := checkNames("ProjectNames", in.ProjectNames, MaxProjectNames, MaxProjectNameLength); err != nil {
-		return err
-	}
-	if len(in.Features) > 2 {
-		return &InvalidParamError{Field: "Features",
-			Rule: fmt.Sprintf("must have 1 to 2 values, got %d", len(in.Features))}
-	}
-	for i, f := range in.Features {
-		field := "Features[" + strconv.Itoa(i) + "]"
-		if !enumLike(string(f)) {
-			return &InvalidParamError{Field: field,
-				Rule: fmt.Sprintf("must be CUSTOM_LABELS or CONTENT_MODERATION, got %s", quoteShort(string(f)))}
-		}
-		for _, prev := range in.Features[:i] {
-			if prev == f {
-				return &InvalidParamError{Field: field, Rule: fmt.Sprintf("duplicates %s", f)}
-			}
-		}
-	}
-	return nil
-}
-
-// appendJSON appends the request body: members in alphabetical order, as
-// the AWS SDK for Go writes them, and unset members left out.
-func (in *DescribeProjectsInput) appendJSON(b []byte) []byte {
-	b = append(b, '{')
-	sep := false
-	key := func(name string) {
-		if sep {
-			b = append(b, ',')
-		}
-		sep = true
-		b = append(b, '"')
-		b = append(b, name...)
-		b = append(b, '"', ':')
-	}
-	if len(in.Features) > 0 {
-		key("Features")
-		b = wire.AppendStrings(b, in.Features)
-	}
-	if in.MaxResults != 0 {
-		key("MaxResults")
-		b = strconv.AppendInt(b, int64(in.MaxResults), 10)
-	}
-	if in.NextToken != "" {
-		key("NextToken")
-		b = wire.AppendString(b, in.NextToken)
-	}
-	if len(in.ProjectNames) > 0 {
-		key("ProjectNames")
-		b = wire.AppendStrings(b, in.ProjectNames)
-	}
-	return append(b, '}')
-}
-
-// DescribeProjectsPaginator lists projects page by page: see Paginator.
-type DescribeProjectsPaginator = Paginator[DescribeProjectsOutput, ProjectDescription]
-
-// projectsListing tells the paginator where DescribeProjects keeps its
-// items and token.
-var projectsListing = listing[DescribeProjectsOutput, ProjectDescription]{
-	op:        "DescribeProjects",
-	limit:     DescribeProjectsMaxResults,
-	items:     func(o *DescribeProjectsOutput) []ProjectDescription { return o.ProjectDescriptions },
-	setItems:  func(o *DescribeProjectsOutput, s []ProjectDescription) { o.ProjectDescriptions = s },
-	nextToken: func(o *DescribeProjectsOutput) string { return o.NextToken },
-	requestID: func(o *DescribeProjectsOutput) string { return o.RequestID },
-}
-
 // NewDescribeProjectsPaginator returns a paginator over the projects that
 // params selects (nil selects all Custom Labels projects), calling client
 // once per page. It makes no request: the first happens in NextPage.
@@ -189,24 +84,7 @@ var projectsListing = listing[DescribeProjectsOutput, ProjectDescription]{
 // service token to start from, as in the AWS SDK for Go; to continue after
 // a MaxItems cap or a break, use StartingToken instead.
 func NewDescribeProjectsPaginator(client DescribeProjectsAPIClient, params *DescribeProjectsInput, optFns ...func(*DescribeProjectsPaginatorOptions)) *DescribeProjectsPaginator {
-	var in DescribeProjectsInput
-	if params != nil {
-		in = *params
-		in.ProjectNames = slices.Clone(params.ProjectNames)
-		in.Features = slices.Clone(params.Features)
-	}
-	features := make([]string, len(in.Features))
-	for i, f := range in.Features {
-		features[i] = string(f)
-	}
-	p := newPaginator(&projectsListing, in.NextToken, in.MaxResults,
-		hashQuery("DescribeProjects", in.ProjectNames, features), optFns)
-	p.fetch = func(ctx context.Context, token string, limit int32, optFns []func(*Options)) (*DescribeProjectsOutput, error) {
-		req := in
-		req.NextToken, req.MaxResults = token, limit
-		return client.DescribeProjects(ctx, &req, optFns...)
-	}
-	return p
+	return newDescribeProjectsPaginator(client, params, optFns)
 }
 
 // AllProjects returns an iterator over every project that params selects
@@ -229,4 +107,15 @@ func NewDescribeProjectsPaginator(client DescribeProjectsAPIClient, params *Desc
 // resume after a break, or to see pages, use the paginator.
 func AllProjects(ctx context.Context, client DescribeProjectsAPIClient, params *DescribeProjectsInput, optFns ...func(*DescribeProjectsPaginatorOptions)) iter.Seq2[ProjectDescription, error] {
 	return NewDescribeProjectsPaginator(client, params, optFns...).fresh(ctx)
+}
+
+// checkRules checks what the model cannot state: Features names each
+// feature once (the service refuses a repeated one).
+func (in *DescribeProjectsInput) checkRules(string) error {
+	for i, f := range in.Features {
+		if slices.Contains(in.Features[:i], f) {
+			return &InvalidParamError{Field: "Features[" + strconv.Itoa(i) + "]", Rule: fmt.Sprintf("duplicates %s", f)}
+		}
+	}
+	return nil
 }

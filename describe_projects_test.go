@@ -130,7 +130,7 @@ func TestDescribeProjectsValidation(t *testing.T) {
 		{"too many features", DescribeProjectsInput{Features: []CustomizationFeature{"CUSTOM_LABELS", "CONTENT_MODERATION", "CUSTOM_LABELS"}}, "Features", "1 to 2 values, got 3"},
 		{"duplicate feature", DescribeProjectsInput{Features: []CustomizationFeature{"CUSTOM_LABELS", "CUSTOM_LABELS"}}, "Features[1]", "duplicates CUSTOM_LABELS"},
 		{"lower-case feature", DescribeProjectsInput{Features: []CustomizationFeature{"custom_labels"}}, "Features[0]", `got "custom_labels"`},
-		{"empty feature", DescribeProjectsInput{Features: []CustomizationFeature{""}}, "Features[0]", "must be CUSTOM_LABELS or CONTENT_MODERATION"},
+		{"empty feature", DescribeProjectsInput{Features: []CustomizationFeature{""}}, "Features[0]", "must be CONTENT_MODERATION or CUSTOM_LABELS"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

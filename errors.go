@@ -9,8 +9,6 @@ import (
 	"github.com/rekognition-go/customlabels/internal/awserr"
 )
 
-//go:generate go run ./internal/cmd/genexceptions
-
 // Errors returned by every operation of Client are layered as in the AWS SDK
 // for Go, so that errors.As reaches each layer:
 //

@@ -54,9 +54,6 @@ type PaginatorOptions struct {
 	StartingToken string
 }
 
-// DescribeProjectsPaginatorOptions configure a DescribeProjectsPaginator.
-type DescribeProjectsPaginatorOptions = PaginatorOptions
-
 // Paginator lists the items of a listing operation page by page, following
 // NextToken: DescribeProjectsPaginator and DescribeProjectVersionsPaginator
 // are its instances. Create one with NewDescribeProjectsPaginator or
@@ -378,6 +375,15 @@ func hashQuery(op string, lists ...[]string) queryHash {
 	}
 	sum := sha256.Sum256(buf)
 	return queryHash(sum[:len(queryHash{})])
+}
+
+// stringsOf returns a list of enum values as strings, for hashQuery.
+func stringsOf[S ~string](vals []S) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = string(v)
+	}
+	return out
 }
 
 func resumeChecksum(payload []byte) [resumeChecksumSize]byte {

@@ -3,16 +3,7 @@ package customlabels
 import (
 	"context"
 	"fmt"
-	"strconv"
-
-	"github.com/rekognition-go/customlabels/internal/jsondec"
-	"github.com/rekognition-go/customlabels/internal/wire"
 )
-
-var opStartProjectVersion = newOperation("StartProjectVersion",
-	"ResourceNotFoundException", "ResourceInUseException", "LimitExceededException",
-	"InvalidParameterException", "AccessDeniedException", "InternalServerError",
-	"ThrottlingException", "ProvisionedThroughputExceededException")
 
 // StartProjectVersionInput names the version to start and its inference
 // units.
@@ -61,48 +52,13 @@ func (c *Client) StartProjectVersion(ctx context.Context, params *StartProjectVe
 	return call[StartProjectVersionOutput](ctx, c, opStartProjectVersion, params, optFns)
 }
 
-func (in *StartProjectVersionInput) validate() error {
-	if err := checkArn("ProjectVersionArn", in.ProjectVersionArn, "version"); err != nil {
-		return err
-	}
-	if in.MinInferenceUnits < 1 {
-		return &InvalidParamError{Field: "MinInferenceUnits",
-			Rule: fmt.Sprintf("is required and must be at least 1, got %d", in.MinInferenceUnits)}
-	}
-	if in.MaxInferenceUnits < 0 {
-		return &InvalidParamError{Field: "MaxInferenceUnits",
-			Rule: fmt.Sprintf("must be at least 1 (or 0 for unset), got %d", in.MaxInferenceUnits)}
-	}
-	// The model only says min 1 for each; the API reference adds that the
-	// maximum may not be below the minimum (InvalidParameterException).
+// checkRules checks what the model cannot state: the API reference adds
+// to the model's minimum of 1 for each that the maximum may not be below
+// the minimum (the service answers InvalidParameterException).
+func (in *StartProjectVersionInput) checkRules(string) error {
 	if in.MaxInferenceUnits != 0 && in.MaxInferenceUnits < in.MinInferenceUnits {
 		return &InvalidParamError{Field: "MaxInferenceUnits",
 			Rule: fmt.Sprintf("must be at least MinInferenceUnits (%d), got %d", in.MinInferenceUnits, in.MaxInferenceUnits)}
 	}
 	return nil
-}
-
-// appendJSON appends the request body, members in alphabetical order.
-func (in *StartProjectVersionInput) appendJSON(b []byte) []byte {
-	b = append(b, '{')
-	if in.MaxInferenceUnits != 0 {
-		b = wire.AppendKey(b, "MaxInferenceUnits")
-		b = strconv.AppendInt(b, int64(in.MaxInferenceUnits), 10)
-	}
-	b = wire.AppendKey(b, "MinInferenceUnits")
-	b = strconv.AppendInt(b, int64(in.MinInferenceUnits), 10)
-	b = wire.AppendKey(b, "ProjectVersionArn")
-	b = wire.AppendString(b, in.ProjectVersionArn)
-	return append(b, '}')
-}
-
-func (o *StartProjectVersionOutput) setRequestID(id string) { o.RequestID = id }
-
-func (o *StartProjectVersionOutput) decodeJSON(d *jsondec.Decoder) {
-	*o = StartProjectVersionOutput{}
-	for d.Object(); d.More(); {
-		if string(d.Key()) == "Status" {
-			jsondec.Enum(d, &o.Status, projectVersionStatusValues)
-		}
-	}
 }

@@ -2,15 +2,7 @@ package customlabels
 
 import (
 	"context"
-
-	"github.com/rekognition-go/customlabels/internal/jsondec"
-	"github.com/rekognition-go/customlabels/internal/wire"
 )
-
-var opStopProjectVersion = newOperation("StopProjectVersion",
-	"ResourceNotFoundException", "ResourceInUseException", "InvalidParameterException",
-	"AccessDeniedException", "InternalServerError", "ThrottlingException",
-	"ProvisionedThroughputExceededException")
 
 // StopProjectVersionInput names the version to stop.
 type StopProjectVersionInput struct {
@@ -44,26 +36,4 @@ func (c *Client) StopProjectVersion(ctx context.Context, params *StopProjectVers
 		params = &StopProjectVersionInput{}
 	}
 	return call[StopProjectVersionOutput](ctx, c, opStopProjectVersion, params, optFns)
-}
-
-func (in *StopProjectVersionInput) validate() error {
-	return checkArn("ProjectVersionArn", in.ProjectVersionArn, "version")
-}
-
-func (in *StopProjectVersionInput) appendJSON(b []byte) []byte {
-	b = append(b, '{')
-	b = wire.AppendKey(b, "ProjectVersionArn")
-	b = wire.AppendString(b, in.ProjectVersionArn)
-	return append(b, '}')
-}
-
-func (o *StopProjectVersionOutput) setRequestID(id string) { o.RequestID = id }
-
-func (o *StopProjectVersionOutput) decodeJSON(d *jsondec.Decoder) {
-	*o = StopProjectVersionOutput{}
-	for d.Object(); d.More(); {
-		if string(d.Key()) == "Status" {
-			jsondec.Enum(d, &o.Status, projectVersionStatusValues)
-		}
-	}
 }

@@ -6,58 +6,32 @@ import (
 	"unicode/utf8"
 )
 
-// Checks of input members against the service model, shared by the
-// operations' validate methods. Each returns the rule broken, or an
-// *InvalidParamError naming the member; the call path adds the input's
-// name.
+// Checks of input members, shared by the validate methods that
+// validate_gen.go holds (generated from the service model) and the
+// checkRules methods of the operation files (rules the model cannot
+// state). Each returns the rule broken, or an *InvalidParamError naming
+// the member; the call path adds the input's name.
 
-// checkPage checks the MaxResults and NextToken of a listing.
-func checkPage(maxResults, limit int32, nextToken string) error {
-	if maxResults != 0 && (maxResults < 1 || maxResults > limit) {
-		return &InvalidParamError{Field: "MaxResults",
-			Rule: fmt.Sprintf("must be 1 to %d, got %d", limit, maxResults)}
+// textRule returns the rule a string member breaks, or "": it must be
+// valid UTF-8 (JSON could not carry it unchanged), min to max characters
+// (max 0: no maximum) as the model counts them, and, when match is not
+// nil, match the model's pattern, which what words.
+func textRule(s string, min, max int, match func(string) bool, what string) string {
+	if !utf8.ValidString(s) {
+		return "must be valid UTF-8"
 	}
-	return checkNextToken(nextToken)
-}
-
-// checkNextToken checks a request's NextToken.
-func checkNextToken(token string) error {
-	if !utf8.ValidString(token) {
-		// JSON cannot carry it: the token sent would not be the one given.
-		return &InvalidParamError{Field: "NextToken", Rule: "must be valid UTF-8"}
-	}
-	if n := utf8.RuneCountInString(token); n > MaxNextTokenLength {
-		return &InvalidParamError{Field: "NextToken",
-			Rule: fmt.Sprintf("must be at most %d characters, got %d", MaxNextTokenLength, n)}
-	}
-	return nil
-}
-
-// checkNames checks a list of 1 to max names (project or version names)
-// of 1 to maxLen characters of [a-zA-Z0-9_.-] each; an empty list means
-// the member is unset.
-func checkNames(field string, names []string, max, maxLen int) error {
-	if len(names) > max {
-		return &InvalidParamError{Field: field,
-			Rule: fmt.Sprintf("must have 1 to %d names, got %d", max, len(names))}
-	}
-	for i, name := range names {
-		if rule := nameRule(name, maxLen); rule != "" {
-			return &InvalidParamError{Field: field + "[" + strconv.Itoa(i) + "]", Rule: rule}
-		}
-	}
-	return nil
-}
-
-// nameRule returns the rule a project or version name breaks, or "". The
-// model's pattern [a-zA-Z0-9_.\-]+ is not anchored; the service accepts
-// only names made of those characters, so the whole name is checked.
-func nameRule(name string, maxLen int) string {
-	if n := utf8.RuneCountInString(name); n == 0 || n > maxLen {
-		return fmt.Sprintf("must be 1 to %d characters, got %d", maxLen, n)
-	}
-	if !allNameChars(name) {
-		return fmt.Sprintf("must contain only [a-zA-Z0-9_.-], got %s", quoteShort(name))
+	// The model's lengths count characters: a non-ASCII string is judged
+	// by its characters, as the service judges it, not by its bytes.
+	n := utf8.RuneCountInString(s)
+	switch {
+	case max > 0 && min > 0 && (n < min || n > max):
+		return fmt.Sprintf("must be %d to %d characters, got %d", min, max, n)
+	case max > 0 && n > max:
+		return fmt.Sprintf("must be at most %d characters, got %d", max, n)
+	case n < min:
+		return fmt.Sprintf("must be at least %d characters, got %d", min, n)
+	case match != nil && !match(s):
+		return what + ", got " + quoteShort(s)
 	}
 	return ""
 }

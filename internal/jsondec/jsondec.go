@@ -564,3 +564,28 @@ func List[T any](d *Decoder, dst *[]T, scratch *Scratch[T], elem func(*Decoder, 
 		*dst = s[:i:i]
 	}
 }
+
+// StringMap reads an object of string values into *dst, as encoding/json
+// reads a map[string]string: null sets it to nil, {} gives an empty,
+// non-nil map, entries are added to a map *dst already holds, and a
+// repeated key keeps its last value. Each entry counts against the
+// response's element budget.
+func StringMap(d *Decoder, dst *map[string]string) {
+	if d.err == nil && d.r.Peek() == jsonread.Null {
+		*dst = nil
+	}
+	if d.err == nil && d.r.Peek() == jsonread.Object && *dst == nil {
+		*dst = map[string]string{}
+	}
+	for d.Object(); d.More(); {
+		if d.budget--; d.budget < 0 {
+			d.fail(&TooManyError{Limit: d.limit})
+			continue
+		}
+		var v string
+		d.String(&v)
+		if d.err == nil {
+			(*dst)[string(d.Key())] = v
+		}
+	}
+}

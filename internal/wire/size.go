@@ -111,3 +111,42 @@ func Float32Len(f float32) int {
 	var buf [32]byte
 	return len(AppendFloat32(buf[:0], f))
 }
+
+// IntLen returns the length of strconv.AppendInt(nil, v, 10).
+func IntLen(v int64) int {
+	n := 1
+	if v < 0 {
+		n++ // the sign; -v of math.MinInt64 stays negative, counted below
+	}
+	for v <= -10 || v >= 10 {
+		v /= 10
+		n++
+	}
+	return n
+}
+
+// BoolLen returns the length of strconv.AppendBool(nil, v).
+func BoolLen(v bool) int {
+	if v {
+		return len("true")
+	}
+	return len("false")
+}
+
+// StringsLen returns the length of AppendStrings(nil, vals).
+func StringsLen[S ~string](vals []S) int {
+	n := 2 + max(len(vals)-1, 0) // [], and the commas
+	for _, v := range vals {
+		n += StringLen(string(v))
+	}
+	return n
+}
+
+// StringMapLen returns the length of AppendStringMap(nil, m).
+func StringMapLen(m map[string]string) int {
+	n := 2 + max(len(m)-1, 0) // {}, and the commas
+	for k, v := range m {
+		n += StringLen(k) + 1 + StringLen(v)
+	}
+	return n
+}
