@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"strings"
+
+	"github.com/rekognition-go/customlabels"
 )
 
 // listProjects answers GET projects with every project, of every feature,
@@ -12,8 +14,12 @@ import (
 // read it back exactly.
 func listProjects(s *Server, _ []byte) (any, error) {
 	s.mu.Lock()
-	b := appendPage(make([]byte, 0, 64+400*len(s.store.entries)), s.store.entries, "")
+	out := customlabels.DescribeProjectsOutput{ProjectDescriptions: make([]customlabels.ProjectDescription, len(s.store.entries))}
+	for i, e := range s.store.entries {
+		out.ProjectDescriptions[i] = e.p
+	}
 	s.mu.Unlock()
+	b := appendDescribeProjectsOutput(make([]byte, 0, 64+400*len(out.ProjectDescriptions)), &out)
 	return json.RawMessage(b), nil
 }
 

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
+
+	"github.com/rekognition-go/customlabels"
 )
 
 // listVersions answers GET versions with every project version, of every
@@ -12,7 +14,7 @@ import (
 // ({"ProjectVersionDescriptions":[...]}, latest first, as they are now on
 // the models' clock): POST versions and --data read it back.
 func listVersions(s *Server, _ []byte) (any, error) {
-	b := appendVersionPage(nil, s.ProjectVersions(), "")
+	b := appendDescribeProjectVersionsOutput(nil, &customlabels.DescribeProjectVersionsOutput{ProjectVersionDescriptions: s.ProjectVersions()})
 	return json.RawMessage(b), nil
 }
 

@@ -2,21 +2,8 @@ package customlabelstest
 
 import (
 	"errors"
-	"net/http"
-	"regexp"
 
 	"github.com/rekognition-go/customlabels"
-)
-
-// The model's patterns of project and version ARNs.
-const (
-	patternProjectArn        = `(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`
-	patternProjectVersionArn = `(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/version\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`
-)
-
-var (
-	projectArnRE        = regexp.MustCompile(patternProjectArn)
-	projectVersionArnRE = regexp.MustCompile(patternProjectVersionArn)
 )
 
 // Model limits of DescribeProjectVersions.
@@ -28,109 +15,51 @@ const (
 	defaultVersionPageSize = 100
 )
 
-// describeProjectVersionsInput is a DescribeProjectVersions request body
-// as received; nil members were absent.
-type describeProjectVersionsInput struct {
-	maxResults   *int64
-	nextToken    *string
-	projectArn   *string
-	versionNames []string
-}
-
-// validate checks in against the model and returns the message of a
-// ValidationException, or "".
-func (in *describeProjectVersionsInput) validate() string {
-	var v violations
-	if in.maxResults != nil {
-		v.atLeast(*in.maxResults, "maxResults", 1)
-		v.atMost(*in.maxResults, "maxResults", maxVersionsPageSize)
-	}
-	if in.nextToken != nil {
-		v.length(*in.nextToken, "nextToken", 0, customlabels.MaxNextTokenLength)
-	}
-	if in.projectArn == nil {
-		v.required("projectArn")
-	} else {
-		v.arn(*in.projectArn, "projectArn", projectArnRE, patternProjectArn)
-	}
-	if in.versionNames != nil {
-		v.names(in.versionNames, "versionNames", maxVersionNames)
-	}
-	return v.message()
-}
-
-// arn checks an ARN's length and pattern.
-func (v *violations) arn(arn, member string, re *regexp.Regexp, pattern string) {
-	v.length(arn, member, minArnLength, maxArnLength)
-	if !re.MatchString(arn) {
-		v.add(arn, member, "satisfy regular expression pattern: "+pattern)
-	}
-}
-
-// serveDescribeProjectVersions answers DescribeProjectVersions: the
-// versions of one project, latest first, as they are now on the models'
-// clock.
-func (s *Server) serveDescribeProjectVersions(body []byte, requestID string) *response {
-	var in describeProjectVersionsInput
-	if msg := decodeMembers(body,
-		integerMember("MaxResults", &in.maxResults),
-		stringMember("NextToken", &in.nextToken),
-		stringMember("ProjectArn", &in.projectArn),
-		stringsMember("VersionNames", &in.versionNames),
-	); msg != "" {
-		return errorResponse(http.StatusBadRequest, requestID, codeSerialization, msg)
-	}
-	if msg := in.validate(); msg != "" {
-		return errorResponse(http.StatusBadRequest, requestID, codeValidation, msg)
-	}
-
+// describeProjectVersions answers DescribeProjectVersions: the versions
+// of one project, latest first, as they are now on the models' clock.
+func (s *Server) describeProjectVersions(in *customlabels.DescribeProjectVersionsInput) (*customlabels.DescribeProjectVersionsOutput, error) {
 	q := versionQuery{
-		projectArn: *in.projectArn,
-		project:    projectKey(*in.projectArn),
+		projectArn: in.ProjectArn,
+		project:    projectKey(in.ProjectArn),
 		limit:      defaultVersionPageSize,
 	}
-	if in.versionNames != nil {
+	if in.VersionNames != nil {
 		q.names = map[string]bool{}
-		for _, n := range in.versionNames {
+		for _, n := range in.VersionNames {
 			q.names[n] = true
 		}
 	}
-	if in.maxResults != nil {
-		q.limit = int(*in.maxResults)
+	if in.MaxResults != 0 {
+		q.limit = int(in.MaxResults)
 	}
-	if in.nextToken != nil && *in.nextToken != "" {
-		pos, err := s.decodeTokenFor(q.filterHash(), *in.nextToken)
+	if in.NextToken != "" {
+		pos, err := s.decodeTokenFor(q.filterHash(), in.NextToken)
 		if err != nil {
 			msg := "Invalid pagination token"
 			if errors.Is(err, errTokenQuery) {
 				msg = "Invalid pagination token: it was issued for a request with another ProjectArn or other VersionNames"
 			}
-			return errorResponse(http.StatusBadRequest, requestID, "InvalidPaginationTokenException", msg)
+			return nil, &customlabels.InvalidPaginationTokenException{Message: msg}
 		}
 		q.start = &pos
 	}
 
 	now := s.modelNow()
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	if _, ok := s.store.byArn[q.projectArn]; !ok {
-		s.mu.Unlock()
-		return errorResponse(http.StatusBadRequest, requestID, "ResourceNotFoundException",
-			"The project "+q.projectArn+" does not exist")
+		return nil, &customlabels.ResourceNotFoundException{Message: "The project " + q.projectArn + " does not exist"}
 	}
 	entries := s.versions.versions(&q)
 	more := len(entries) > q.limit
 	entries = entries[:min(len(entries), q.limit)]
-	items := make([]customlabels.ProjectVersionDescription, len(entries))
+	out := &customlabels.DescribeProjectVersionsOutput{ProjectVersionDescriptions: make([]customlabels.ProjectVersionDescription, len(entries))}
 	for i, e := range entries {
 		s.settle(e, now)
-		items[i] = e.v // lists are never changed in place: a shallow copy is safe
+		out.ProjectVersionDescriptions[i] = e.v // lists are never changed in place: a shallow copy is safe
 	}
-	var token string
 	if more {
-		token = s.encodeTokenAt(q.filterHash(), entries[len(entries)-1].key())
+		out.NextToken = s.encodeTokenAt(q.filterHash(), entries[len(entries)-1].key())
 	}
-	s.mu.Unlock()
-
-	b := appendVersionPage(make([]byte, 0, 64+1200*len(items)), items, token)
-	return newResponse(http.StatusOK, requestID, b)
+	return out, nil
 }

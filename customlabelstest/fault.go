@@ -79,20 +79,6 @@ const (
 	codeSuffix    = ":http://internal.amazon.com/coral/com.amazonaws.rekognition/"
 )
 
-// defaultMessages are the messages Exception uses when given none.
-var defaultMessages = map[string]string{
-	"AccessDeniedException":                  "User: arn:aws:iam::" + DefaultAccountID + ":user/customlabelstest is not authorized to perform: rekognition:DescribeProjects",
-	"InternalServerError":                    "Internal server error",
-	"InvalidPaginationTokenException":        "Invalid pagination token",
-	"InvalidParameterException":              "Request has invalid parameters",
-	"LimitExceededException":                 "An Amazon Rekognition service limit was exceeded",
-	"ProvisionedThroughputExceededException": "Provisioned rate exceeded",
-	"ResourceInUseException":                 "The specified resource is already being used",
-	"ResourceNotFoundException":              "The specified resource cannot be found",
-	"ThrottlingException":                    "Rate exceeded",
-	codeValidation:                           "1 validation error detected",
-}
-
 // Exception answers with the error code, as the service writes it: the
 // exceptions the served operations declare (the six of DescribeProjects,
 // and ResourceNotFoundException, ResourceInUseException and
@@ -104,12 +90,15 @@ var defaultMessages = map[string]string{
 func Exception(code string, status int, message string) Fault {
 	if status == 0 {
 		status = http.StatusBadRequest
-		if s, ok := modeledCodes[code]; ok {
-			status = s
+		if m, ok := modeledExceptions[code]; ok {
+			status = m.status
 		}
 	}
 	if message == "" {
-		message = defaultMessages[code]
+		message = modeledExceptions[code].message
+		if code == codeValidation {
+			message = "1 validation error detected"
+		}
 	}
 	return Fault{kind: faultException, code: code, status: status, message: message}
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"mime"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -49,12 +50,13 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.record(rec)
 		return
 	}
-	if rec.Target == targetPrefix+"DescribeProjects" {
-		w0, _ := decodeInput(body)
-		rec.Input = w0.input()
-	}
-	if !tooLarge {
-		rec.Params = decodeParams(rec.Target, body)
+	op := operations[rec.Target]
+	var refuse func(string) *response
+	if op != nil && !tooLarge {
+		rec.Params, refuse = op.decode(body)
+		if in, ok := rec.Params.(*customlabels.DescribeProjectsInput); ok {
+			rec.Input = *in
+		}
 	}
 	requestID := uuid.New()
 
@@ -79,7 +81,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	case faultRaw, faultRedirect:
 		resp = f.rawResponse()
 	default:
-		resp = s.answer(r, body, tooLarge, requestID)
+		resp = s.answer(r, body, op, rec.Params, refuse, tooLarge, requestID)
 	}
 	if faulted && f.retryAfter > 0 {
 		resp.header.Set("X-Amz-Retry-After", strconv.FormatInt(f.retryAfter.Milliseconds(), 10))
@@ -110,8 +112,9 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 
 // answer is the service's answer to a request: authentication, routing
 // by X-Amz-Target to one of the operations, throttling, then the
-// operation itself.
-func (s *Server) answer(r *http.Request, body []byte, tooLarge bool, requestID string) *response {
+// operation itself on the params op decoded, unless refuse answers that
+// the body is malformed or invalid.
+func (s *Server) answer(r *http.Request, body []byte, op *operation, params any, refuse func(string) *response, tooLarge bool, requestID string) *response {
 	if tooLarge {
 		return errorResponse(http.StatusRequestEntityTooLarge, requestID, codeSerialization,
 			"The request body is larger than "+strconv.Itoa(requestBodyLimit(r.Header.Get("X-Amz-Target")))+" bytes")
@@ -125,8 +128,7 @@ func (s *Server) answer(r *http.Request, body []byte, tooLarge bool, requestID s
 		return errorResponse(http.StatusBadRequest, requestID, codeUnknownOperation,
 			"Only POST / is served; got "+r.Method+" "+truncate(r.URL.Path, 128))
 	}
-	serve, ok := operations[r.Header.Get("X-Amz-Target")]
-	if !ok {
+	if op == nil {
 		msg := "customlabelstest serves only " + strings.Join(servedTargets(), ", ")
 		if r.Header.Get("X-Amz-Target") == "" {
 			msg = "Missing X-Amz-Target header; " + msg
@@ -140,50 +142,53 @@ func (s *Server) answer(r *http.Request, body []byte, tooLarge bool, requestID s
 	if !s.takeToken() {
 		return errorResponse(http.StatusInternalServerError, requestID, "ThrottlingException", "Rate exceeded")
 	}
-	return serve(s, body, requestID)
+	if refuse != nil {
+		return refuse(requestID)
+	}
+	return op.run(s, params, requestID)
 }
 
-// serveDescribeProjects answers DescribeProjects.
-func (s *Server) serveDescribeProjects(body []byte, requestID string) *response {
-	in, msg := decodeInput(body)
-	if msg != "" {
-		return errorResponse(http.StatusBadRequest, requestID, codeSerialization, msg)
+// servedTargets returns the X-Amz-Target values served, sorted.
+func servedTargets() []string {
+	out := make([]string, 0, len(operations))
+	for t := range operations {
+		out = append(out, t)
 	}
-	if msg := validate(&in); msg != "" {
-		return errorResponse(http.StatusBadRequest, requestID, codeValidation, msg)
-	}
-	return s.describeProjects(&in, requestID)
+	slices.Sort(out)
+	return out
 }
 
-// describeProjects runs the operation on valid input.
-func (s *Server) describeProjects(in *wireInput, requestID string) *response {
+// describeProjects answers DescribeProjects: the projects of the features
+// asked for (Custom Labels ones when none), by name when names are given,
+// oldest first, one page at a time.
+func (s *Server) describeProjects(in *customlabels.DescribeProjectsInput) (*customlabels.DescribeProjectsOutput, error) {
 	q := query{
 		features: map[customlabels.CustomizationFeature]bool{},
 		limit:    customlabels.DescribeProjectsMaxResults,
 	}
-	if len(in.features) == 0 {
+	if len(in.Features) == 0 {
 		q.features[customlabels.CustomizationFeatureCustomLabels] = true
 	}
-	for _, f := range in.features {
-		q.features[customlabels.CustomizationFeature(f)] = true
+	for _, f := range in.Features {
+		q.features[f] = true
 	}
-	if in.projectNames != nil {
+	if in.ProjectNames != nil {
 		q.names = map[string]bool{}
-		for _, n := range in.projectNames {
+		for _, n := range in.ProjectNames {
 			q.names[n] = true
 		}
 	}
-	if in.maxResults != nil {
-		q.limit = int(*in.maxResults)
+	if in.MaxResults != 0 {
+		q.limit = int(in.MaxResults)
 	}
-	if in.nextToken != nil && *in.nextToken != "" {
-		pos, err := s.decodeToken(&q, *in.nextToken)
+	if in.NextToken != "" {
+		pos, err := s.decodeToken(&q, in.NextToken)
 		if err != nil {
 			msg := "Invalid pagination token"
 			if errors.Is(err, errTokenQuery) {
 				msg = "Invalid pagination token: it was issued for a request with other ProjectNames or Features"
 			}
-			return errorResponse(http.StatusBadRequest, requestID, "InvalidPaginationTokenException", msg)
+			return nil, &customlabels.InvalidPaginationTokenException{Message: msg}
 		}
 		q.start = &pos
 	}
@@ -191,13 +196,14 @@ func (s *Server) describeProjects(in *wireInput, requestID string) *response {
 	s.mu.Lock()
 	items, more := s.store.page(&q)
 	s.mu.Unlock()
-	var token string
-	if more {
-		token = s.encodeToken(&q, items[len(items)-1])
+	out := &customlabels.DescribeProjectsOutput{ProjectDescriptions: make([]customlabels.ProjectDescription, len(items))}
+	for i, e := range items {
+		out.ProjectDescriptions[i] = e.p // stored entries are never modified: a copy is safe unlocked
 	}
-	// Stored entries are never modified, so they are encoded unlocked.
-	b := appendPage(make([]byte, 0, 64+400*len(items)), items, token)
-	return newResponse(http.StatusOK, requestID, b)
+	if more {
+		out.NextToken = s.encodeToken(&q, items[len(items)-1])
+	}
+	return out, nil
 }
 
 // wait sleeps d and reports whether the request should still be answered:

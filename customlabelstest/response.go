@@ -1,11 +1,11 @@
 package customlabelstest
 
 import (
+	"math"
 	"net/http"
 	"strconv"
 	"time"
 
-	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/internal/timestamp"
 	"github.com/rekognition-go/customlabels/internal/uuid"
 	"github.com/rekognition-go/customlabels/internal/wire"
@@ -28,24 +28,6 @@ const (
 	codeInvalidSignature      = "InvalidSignatureException"
 	codeUnrecognizedClient    = "UnrecognizedClientException"
 )
-
-// modeledCodes are the exceptions the served operations' models declare,
-// with the HTTP status AWS documents for each.
-var modeledCodes = map[string]int{
-	"AccessDeniedException":                  http.StatusBadRequest,
-	"ImageTooLargeException":                 http.StatusBadRequest,
-	"InvalidImageFormatException":            http.StatusBadRequest,
-	"InvalidS3ObjectException":               http.StatusBadRequest,
-	"ResourceNotReadyException":              http.StatusBadRequest,
-	"InternalServerError":                    http.StatusInternalServerError,
-	"InvalidPaginationTokenException":        http.StatusBadRequest,
-	"InvalidParameterException":              http.StatusBadRequest,
-	"LimitExceededException":                 http.StatusBadRequest,
-	"ProvisionedThroughputExceededException": http.StatusBadRequest,
-	"ResourceInUseException":                 http.StatusBadRequest,
-	"ResourceNotFoundException":              http.StatusBadRequest,
-	"ThrottlingException":                    http.StatusInternalServerError,
-}
 
 // frameworkNamespace is the namespace AWS's request framework writes in
 // the __type of the errors it raises itself, before the operation runs.
@@ -88,7 +70,7 @@ func newResponse(status int, requestID string, body []byte) *response {
 // ({"__type":"com.amazon.coral.service#X","message"}).
 func errorResponse(status int, requestID, code, message string) *response {
 	var b []byte
-	if _, ok := modeledCodes[code]; ok {
+	if _, ok := modeledExceptions[code]; ok {
 		b = append(b, `{"__type":`...)
 		b = wire.AppendString(b, code)
 		b = append(b, `,"Code":`...)
@@ -110,23 +92,6 @@ func errorResponse(status int, requestID, code, message string) *response {
 	r := newResponse(status, requestID, b)
 	r.code = code
 	return r
-}
-
-// appendPage appends a DescribeProjects response body.
-func appendPage(b []byte, items []*entry, nextToken string) []byte {
-	b = append(b, `{"ProjectDescriptions":[`...)
-	for i, e := range items {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendProject(b, &e.p)
-	}
-	b = append(b, ']')
-	if nextToken != "" {
-		b = append(b, `,"NextToken":`...)
-		b = wire.AppendString(b, nextToken)
-	}
-	return append(b, '}')
 }
 
 // jsonObject writes the members of one JSON object, leaving out unset
@@ -160,31 +125,71 @@ func (o *jsonObject) time(name string, t time.Time) {
 	}
 }
 
-func appendProject(b []byte, p *customlabels.ProjectDescription) []byte {
-	o := jsonObject{b: append(b, '{')}
-	o.str("ProjectArn", p.ProjectArn)
-	o.time("CreationTimestamp", p.CreationTimestamp)
-	o.str("Status", string(p.Status))
-	if p.Datasets != nil {
-		o.key("Datasets")
-		o.b = append(o.b, '[')
-		for i := range p.Datasets {
-			if i > 0 {
-				o.b = append(o.b, ',')
-			}
-			d := &p.Datasets[i]
-			do := jsonObject{b: append(o.b, '{')}
-			do.time("CreationTimestamp", d.CreationTimestamp)
-			do.str("DatasetType", string(d.DatasetType))
-			do.str("DatasetArn", d.DatasetArn)
-			do.str("Status", string(d.Status))
-			do.str("StatusMessage", d.StatusMessage)
-			do.str("StatusMessageCode", string(d.StatusMessageCode))
-			o.b = append(do.b, '}')
-		}
-		o.b = append(o.b, ']')
+// int writes a non-zero integer, or any integer when always is set.
+func (o *jsonObject) int(name string, v int64, always bool) {
+	if v != 0 || always {
+		o.key(name)
+		o.b = strconv.AppendInt(o.b, v, 10)
 	}
-	o.str("Feature", string(p.Feature))
-	o.str("AutoUpdate", string(p.AutoUpdate))
-	return append(o.b, '}')
+}
+
+// float writes a non-zero float, or any float when always is set, in the
+// shortest form that reads back as the same float32, as AWS's serializer
+// writes a float ("0.932"). NaN and the infinities, which JSON cannot
+// carry (a test's Model might return them), are written as 0.
+func (o *jsonObject) float(name string, v float32, always bool) {
+	if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+		v = 0
+	}
+	if v != 0 || always {
+		o.key(name)
+		o.b = wire.AppendFloat32(o.b, v)
+	}
+}
+
+// bool writes true, or false too when always is set.
+func (o *jsonObject) bool(name string, v, always bool) {
+	if v || always {
+		o.key(name)
+		o.b = strconv.AppendBool(o.b, v)
+	}
+}
+
+// strs writes a list of strings, when not nil.
+func (o *jsonObject) strs(name string, v []string) {
+	if v != nil {
+		o.key(name)
+		o.b = wire.AppendStrings(o.b, v)
+	}
+}
+
+// stringMap writes a map of strings, when not nil.
+func (o *jsonObject) stringMap(name string, v map[string]string) {
+	if v != nil {
+		o.key(name)
+		o.b = wire.AppendStringMap(o.b, v)
+	}
+}
+
+// object writes a nested object filled by fill, or nothing when fill
+// writes no member.
+func (o *jsonObject) object(name string, fill func(*jsonObject)) {
+	mark, sep := len(o.b), o.sep
+	o.key(name)
+	inner := jsonObject{b: append(o.b, '{')}
+	fill(&inner)
+	if !inner.sep {
+		o.b, o.sep = o.b[:mark], sep
+		return
+	}
+	o.b = append(inner.b, '}')
+}
+
+// objectAlways writes a nested object filled by fill, {} when fill writes
+// no member.
+func (o *jsonObject) objectAlways(name string, fill func(*jsonObject)) {
+	o.key(name)
+	inner := jsonObject{b: append(o.b, '{')}
+	fill(&inner)
+	o.b = append(inner.b, '}')
 }

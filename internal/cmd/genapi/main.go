@@ -99,6 +99,16 @@ func generate(root string) ([]file, error) {
 		{"codec_gen.go", codecFile},
 		{"validate_gen.go", validateFile},
 	}
+	fake, err := loadGoPackage(filepath.Join(root, "customlabelstest"))
+	if err != nil {
+		return nil, err
+	}
+	makers = append(makers, struct {
+		path string
+		make func(*api) (*gen, error)
+	}{filepath.Join("customlabelstest", "wire_gen.go"), func(a *api) (*gen, error) {
+		return fakeFile(a, fake.methods["Server"])
+	}})
 	var out []file
 	for _, mk := range makers {
 		g, err := mk.make(a)

@@ -127,3 +127,23 @@ var scratchLists = map[string]bool{
 var sharedStrings = map[string]bool{
 	"StatusMessage": true,
 }
+
+// outputAllMembers are the response structures whose numbers and
+// booleans the fake writes even when zero, as the service does: a box at
+// the image's left edge has "Left":0, an empty dataset's statistics are
+// zeros. In other structures a zero number is a member the service left
+// out (MinInferenceUnits of a model never started).
+var outputAllMembers = map[string]bool{
+	"BoundingBox":       true,
+	"Point":             true,
+	"CustomLabel":       true,
+	"DatasetStats":      true,
+	"DatasetLabelStats": true,
+}
+
+// outputKeepZero are the response members, "Shape.Member", that the fake
+// writes even when every member of the structure is zero.
+var outputKeepZero = map[string]bool{
+	"DatasetDescription.DatasetStats":    true,
+	"DatasetLabelDescription.LabelStats": true,
+}
