@@ -30,6 +30,58 @@ var (
 
 // appendJSON appends the request body: members in alphabetical order, as
 // the AWS SDKs write them, unset members left out.
+func (in *CreateProjectInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if in.AutoUpdate != "" {
+		b = wire.AppendKey(b, "AutoUpdate")
+		b = wire.AppendString(b, string(in.AutoUpdate))
+	}
+	if in.Feature != "" {
+		b = wire.AppendKey(b, "Feature")
+		b = wire.AppendString(b, string(in.Feature))
+	}
+	b = wire.AppendKey(b, "ProjectName")
+	b = wire.AppendString(b, in.ProjectName)
+	if len(in.Tags) > 0 {
+		b = wire.AppendKey(b, "Tags")
+		b = wire.AppendStringMap(b, in.Tags)
+	}
+	return append(b, '}')
+}
+
+func (o *CreateProjectOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *CreateProjectOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = CreateProjectOutput{}
+	for d.Object(); d.More(); {
+		if string(d.Key()) == "ProjectArn" {
+			d.String(&o.ProjectArn)
+		}
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *DeleteProjectInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "ProjectArn")
+	b = wire.AppendString(b, in.ProjectArn)
+	return append(b, '}')
+}
+
+func (o *DeleteProjectOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *DeleteProjectOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = DeleteProjectOutput{}
+	for d.Object(); d.More(); {
+		if string(d.Key()) == "Status" {
+			jsondec.Enum(d, &o.Status, projectStatusValues)
+		}
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
 func (in *DescribeProjectVersionsInput) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if in.MaxResults != 0 {

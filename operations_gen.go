@@ -10,12 +10,28 @@ import (
 // The operations of the service model that the package implements, each
 // with the exceptions the model lists for it, in model order.
 var (
+	opCreateProject           = newOperation("CreateProject", "ResourceInUseException", "LimitExceededException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opDeleteProject           = newOperation("DeleteProject", "ResourceInUseException", "ResourceNotFoundException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 	opDescribeProjectVersions = newOperation("DescribeProjectVersions", "ResourceNotFoundException", "InvalidPaginationTokenException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 	opDescribeProjects        = newOperation("DescribeProjects", "InvalidPaginationTokenException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 	opDetectCustomLabels      = newOperation("DetectCustomLabels", "ResourceNotFoundException", "ResourceNotReadyException", "InvalidS3ObjectException", "InvalidParameterException", "ImageTooLargeException", "LimitExceededException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidImageFormatException")
 	opStartProjectVersion     = newOperation("StartProjectVersion", "ResourceNotFoundException", "ResourceInUseException", "LimitExceededException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 	opStopProjectVersion      = newOperation("StopProjectVersion", "ResourceNotFoundException", "ResourceInUseException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 )
+
+// CreateProjectAPIClient is the CreateProject method of Client. Depend on
+// it instead of *Client to call the operation through a fake or a stub in
+// tests.
+type CreateProjectAPIClient interface {
+	CreateProject(ctx context.Context, params *CreateProjectInput, optFns ...func(*Options)) (*CreateProjectOutput, error)
+}
+
+// DeleteProjectAPIClient is the DeleteProject method of Client. Depend on
+// it instead of *Client to call the operation through a fake or a stub in
+// tests.
+type DeleteProjectAPIClient interface {
+	DeleteProject(ctx context.Context, params *DeleteProjectInput, optFns ...func(*Options)) (*DeleteProjectOutput, error)
+}
 
 // DescribeProjectVersionsAPIClient is the DescribeProjectVersions method of
 // Client. Depend on it instead of *Client to call the operation through a
@@ -53,6 +69,8 @@ type StopProjectVersionAPIClient interface {
 }
 
 var (
+	_ CreateProjectAPIClient           = (*Client)(nil)
+	_ DeleteProjectAPIClient           = (*Client)(nil)
 	_ DescribeProjectVersionsAPIClient = (*Client)(nil)
 	_ DescribeProjectsAPIClient        = (*Client)(nil)
 	_ DetectCustomLabelsAPIClient      = (*Client)(nil)

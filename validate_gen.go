@@ -11,6 +11,51 @@ import (
 
 // validate checks the input against the service model before anything
 // is sent; it returns an *InvalidParamError.
+func (in *CreateProjectInput) validate() error {
+	if in.ProjectName == "" {
+		return &InvalidParamError{Field: "ProjectName", Rule: "is required"}
+	}
+	if rule := textRule(in.ProjectName, 1, 255, pattern.Name, "must contain only [a-zA-Z0-9_.-]"); rule != "" {
+		return &InvalidParamError{Field: "ProjectName", Rule: rule}
+	}
+	if in.Feature != "" {
+		if !enumLike(string(in.Feature)) {
+			return &InvalidParamError{Field: "Feature", Rule: fmt.Sprintf("must be CONTENT_MODERATION or CUSTOM_LABELS, got %s", quoteShort(string(in.Feature)))}
+		}
+	}
+	if in.AutoUpdate != "" {
+		if !enumLike(string(in.AutoUpdate)) {
+			return &InvalidParamError{Field: "AutoUpdate", Rule: fmt.Sprintf("must be ENABLED or DISABLED, got %s", quoteShort(string(in.AutoUpdate)))}
+		}
+	}
+	if n := len(in.Tags); n > 200 {
+		return &InvalidParamError{Field: "Tags", Rule: fmt.Sprintf("must have at most 200 tags, got %d", n)}
+	}
+	for _, k := range sortedKeys(in.Tags) {
+		if rule := textRule(k, 1, 128, pattern.TagKey, "must not start with aws: and must contain only letters, digits, spaces and _.:/=+-@"); rule != "" {
+			return &InvalidParamError{Field: "Tags[" + quoteShort(k) + "] key", Rule: rule}
+		}
+		if rule := textRule(in.Tags[k], 0, 256, pattern.TagValue, "must contain only letters, digits, spaces and _.:/=+-@"); rule != "" {
+			return &InvalidParamError{Field: "Tags[" + quoteShort(k) + "]", Rule: rule}
+		}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
+func (in *DeleteProjectInput) validate() error {
+	if in.ProjectArn == "" {
+		return &InvalidParamError{Field: "ProjectArn", Rule: "is required"}
+	}
+	if rule := textRule(in.ProjectArn, 20, 2048, pattern.ProjectArn, "must be a project ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "ProjectArn", Rule: rule}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
 func (in *DescribeProjectVersionsInput) validate() error {
 	if in.ProjectArn == "" {
 		return &InvalidParamError{Field: "ProjectArn", Rule: "is required"}

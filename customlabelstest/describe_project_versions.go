@@ -17,7 +17,7 @@ const (
 
 // describeProjectVersions answers DescribeProjectVersions: the versions
 // of one project, latest first, as they are now on the models' clock.
-func (s *Server) describeProjectVersions(in *customlabels.DescribeProjectVersionsInput) (*customlabels.DescribeProjectVersionsOutput, error) {
+func (s *Server) describeProjectVersions(_ *caller, in *customlabels.DescribeProjectVersionsInput) (*customlabels.DescribeProjectVersionsOutput, error) {
 	q := versionQuery{
 		projectArn: in.ProjectArn,
 		project:    projectKey(in.ProjectArn),
@@ -47,6 +47,7 @@ func (s *Server) describeProjectVersions(in *customlabels.DescribeProjectVersion
 	now := s.modelNow()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.settleProjects(now)
 	if _, ok := s.store.byArn[q.projectArn]; !ok {
 		return nil, &customlabels.ResourceNotFoundException{Message: "The project " + q.projectArn + " does not exist"}
 	}

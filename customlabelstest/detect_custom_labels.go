@@ -42,7 +42,7 @@ func requestBodyLimit(target string) int {
 // in S3, is ImageTooLargeException; an image that is neither JPEG nor PNG
 // (by its first bytes) is InvalidImageFormatException. Then the Model
 // answers.
-func (s *Server) detectCustomLabels(in *customlabels.DetectCustomLabelsInput) (*customlabels.DetectCustomLabelsOutput, error) {
+func (s *Server) detectCustomLabels(_ *caller, in *customlabels.DetectCustomLabelsInput) (*customlabels.DetectCustomLabelsOutput, error) {
 	img := &in.Image
 	hasS3 := img.S3Object != (customlabels.S3Object{})
 	switch {

@@ -81,7 +81,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	case faultRaw, faultRedirect:
 		resp = f.rawResponse()
 	default:
-		resp = s.answer(r, body, op, rec.Params, refuse, tooLarge, requestID)
+		resp = s.answer(r, body, op, rec.Params, refuse, tooLarge, &caller{account: s.accountOf(rec.AccessKeyID), requestID: requestID})
 	}
 	if faulted && f.retryAfter > 0 {
 		resp.header.Set("X-Amz-Retry-After", strconv.FormatInt(f.retryAfter.Milliseconds(), 10))
@@ -114,7 +114,8 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 // by X-Amz-Target to one of the operations, throttling, then the
 // operation itself on the params op decoded, unless refuse answers that
 // the body is malformed or invalid.
-func (s *Server) answer(r *http.Request, body []byte, op *operation, params any, refuse func(string) *response, tooLarge bool, requestID string) *response {
+func (s *Server) answer(r *http.Request, body []byte, op *operation, params any, refuse func(string) *response, tooLarge bool, c *caller) *response {
+	requestID := c.requestID
 	if tooLarge {
 		return errorResponse(http.StatusRequestEntityTooLarge, requestID, codeSerialization,
 			"The request body is larger than "+strconv.Itoa(requestBodyLimit(r.Header.Get("X-Amz-Target")))+" bytes")
@@ -145,7 +146,7 @@ func (s *Server) answer(r *http.Request, body []byte, op *operation, params any,
 	if refuse != nil {
 		return refuse(requestID)
 	}
-	return op.run(s, params, requestID)
+	return op.run(s, c, params)
 }
 
 // servedTargets returns the X-Amz-Target values served, sorted.
@@ -161,7 +162,7 @@ func servedTargets() []string {
 // describeProjects answers DescribeProjects: the projects of the features
 // asked for (Custom Labels ones when none), by name when names are given,
 // oldest first, one page at a time.
-func (s *Server) describeProjects(in *customlabels.DescribeProjectsInput) (*customlabels.DescribeProjectsOutput, error) {
+func (s *Server) describeProjects(_ *caller, in *customlabels.DescribeProjectsInput) (*customlabels.DescribeProjectsOutput, error) {
 	q := query{
 		features: map[customlabels.CustomizationFeature]bool{},
 		limit:    customlabels.DescribeProjectsMaxResults,
@@ -193,7 +194,9 @@ func (s *Server) describeProjects(in *customlabels.DescribeProjectsInput) (*cust
 		q.start = &pos
 	}
 
+	now := s.modelNow()
 	s.mu.Lock()
+	s.settleProjects(now)
 	items, more := s.store.page(&q)
 	s.mu.Unlock()
 	out := &customlabels.DescribeProjectsOutput{ProjectDescriptions: make([]customlabels.ProjectDescription, len(items))}

@@ -59,7 +59,7 @@ func TestRequestParams(t *testing.T) {
 		for _, tt := range []struct{ target, body string }{
 			{"RekognitionService.DescribeProjects", `{"MaxResults":"seven"}`},
 			{"RekognitionService.DescribeProjects", `not JSON`},
-			{"RekognitionService.DeleteProject", `{}`},
+			{"RekognitionService.ListCollections", `{}`},
 		} {
 			req, err := http.NewRequest(http.MethodPost, srv.URL+"/", strings.NewReader(tt.body))
 			require.NoError(t, err)

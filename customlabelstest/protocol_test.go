@@ -106,7 +106,7 @@ func TestRouting(t *testing.T) {
 		message string
 	}{
 		{"other target", func(r *http.Request) { r.Header.Set("X-Amz-Target", "RekognitionService.ListCollections") },
-			"com.amazon.coral.service#UnknownOperationException", "customlabelstest serves only RekognitionService.DescribeProjectVersions, RekognitionService.DescribeProjects, RekognitionService.DetectCustomLabels, RekognitionService.StartProjectVersion, RekognitionService.StopProjectVersion"},
+			"com.amazon.coral.service#UnknownOperationException", "customlabelstest serves only RekognitionService."},
 		{"target of another service", func(r *http.Request) { r.Header.Set("X-Amz-Target", "AmazonSQS.DescribeProjects") },
 			"com.amazon.coral.service#UnknownOperationException", "customlabelstest serves only"},
 		{"operation without prefix", func(r *http.Request) { r.Header.Set("X-Amz-Target", "DescribeProjects") },

@@ -35,6 +35,8 @@ func (s *Server) Reset() {
 	s.mu.Lock()
 	s.store = st
 	s.versions = versionStore{}
+	s.projectLife = map[string]*projectLife{}
+	s.tagStore = nil
 	s.versions.init()
 	s.advanced = 0
 	s.faults = nil

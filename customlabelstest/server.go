@@ -51,6 +51,9 @@ type config struct {
 	hook        func(Request)
 	tokenKey    []byte
 
+	projectTime  time.Duration
+	deletingTime time.Duration
+
 	versions     []customlabels.ProjectVersionDescription
 	trainingTime time.Duration
 	startingTime time.Duration
@@ -176,6 +179,12 @@ type Server struct {
 	throttle    *bucket
 	clockOffset time.Duration
 
+	// projectLife holds the projects CREATING or DELETING, by ARN.
+	projectLife  map[string]*projectLife
+	projectTime  time.Duration
+	deletingTime time.Duration
+	tagStore     tagStore
+
 	versions     versionStore
 	advanced     time.Duration // the models' clock is ahead of now() by this
 	trainingTime time.Duration
@@ -203,6 +212,8 @@ func NewServer(opts ...Option) *Server {
 		trainingTime: DefaultTrainingTime,
 		startingTime: DefaultStartingTime,
 		stoppingTime: DefaultStoppingTime,
+		projectTime:  DefaultProjectTime,
+		deletingTime: DefaultDeletingTime,
 	}
 	for _, o := range opts {
 		o(&c)
@@ -225,6 +236,9 @@ func NewServer(opts ...Option) *Server {
 		startingTime: c.startingTime,
 		stoppingTime: c.stoppingTime,
 		unitsLimit:   c.unitsLimit,
+		projectTime:  c.projectTime,
+		deletingTime: c.deletingTime,
+		projectLife:  map[string]*projectLife{},
 	}
 	if len(c.tokenKey) > 0 {
 		s.tokenKey = c.tokenKey
@@ -370,8 +384,10 @@ func (s *Server) removeVersionsOf(project string) {
 // Projects returns copies of all the server's projects, of every feature,
 // in the order DescribeProjects lists them: by creation time.
 func (s *Server) Projects() []customlabels.ProjectDescription {
+	now := s.modelNow()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.settleProjects(now)
 	out := make([]customlabels.ProjectDescription, len(s.store.entries))
 	for i, e := range s.store.entries {
 		out[i] = copyProject(e.p)
@@ -476,4 +492,11 @@ func (s *Server) record(rec Request) {
 	if s.hook != nil {
 		s.hook(rec)
 	}
+}
+
+// accountOf returns the AWS account whose access key ID keyID is: the
+// account every request of that key acts in.
+func (s *Server) accountOf(keyID string) string {
+	_ = keyID // one account for now; see the accounts the fake serves
+	return DefaultAccountID
 }

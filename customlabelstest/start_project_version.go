@@ -32,7 +32,7 @@ var startableStatuses = map[customlabels.ProjectVersionStatus]bool{
 // not in startableStatuses is ResourceInUseException; going over
 // WithInferenceUnitsLimit is LimitExceededException. The version then
 // is STARTING with the inference units asked for.
-func (s *Server) startProjectVersion(in *customlabels.StartProjectVersionInput) (*customlabels.StartProjectVersionOutput, error) {
+func (s *Server) startProjectVersion(_ *caller, in *customlabels.StartProjectVersionInput) (*customlabels.StartProjectVersionOutput, error) {
 	arn, minUnits, maxUnits := in.ProjectVersionArn, int64(in.MinInferenceUnits), int64(in.MaxInferenceUnits)
 	if maxUnits != 0 && maxUnits < minUnits {
 		return nil, &customlabels.InvalidParameterException{Message: "MaxInferenceUnits (" + strconv.FormatInt(maxUnits, 10) +

@@ -16,7 +16,7 @@ var stoppableStatuses = map[customlabels.ProjectVersionStatus]bool{
 // ResourceNotFoundException, a status not in stoppableStatuses
 // ResourceInUseException; else the version is STOPPING, keeping its
 // inference units.
-func (s *Server) stopProjectVersion(in *customlabels.StopProjectVersionInput) (*customlabels.StopProjectVersionOutput, error) {
+func (s *Server) stopProjectVersion(_ *caller, in *customlabels.StopProjectVersionInput) (*customlabels.StopProjectVersionOutput, error) {
 	arn := in.ProjectVersionArn
 	now := s.modelNow()
 	s.mu.Lock()

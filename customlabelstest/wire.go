@@ -33,43 +33,49 @@ type operation struct {
 	// service refuses before the operation runs.
 	decode func(body []byte) (params any, refuse func(requestID string) *response)
 	// run answers valid params.
-	run func(s *Server, params any, requestID string) *response
+	run func(s *Server, c *caller, params any) *response
+}
+
+// caller is who sent a request: what a handler needs to know besides the
+// input.
+type caller struct {
+	// account is the AWS account the request acts in: the account of its
+	// access key.
+	account string
+	// requestID is the ID the answer carries.
+	requestID string
 }
 
 // serve makes an operation of its generated reader and writer and its
 // handler.
 func serve[I, O any](name string,
 	read func(*reader, json.RawMessage, path, *I),
-	handle func(*Server, *I) (*O, error),
+	handle func(*Server, *caller, *I) (*O, error),
 	write func([]byte, *O) []byte,
 ) *operation {
+	c := newCodec(read, write)
 	return &operation{
 		name: name,
 		decode: func(body []byte) (any, func(string) *response) {
-			if len(bytes.TrimSpace(body)) == 0 {
-				body = []byte("{}") // an empty body counts as {}, as the service's deserializer reads it
-			}
-			in := new(I)
-			r := &reader{}
-			read(r, body, path{}, in)
-			if r.serial != "" {
+			in, serial, invalid := c.read(body)
+			switch {
+			case serial != "":
 				return nil, func(id string) *response {
-					return errorResponse(http.StatusBadRequest, id, codeSerialization, r.serial)
+					return errorResponse(http.StatusBadRequest, id, codeSerialization, serial)
 				}
-			}
-			if msg := r.v.message(); msg != "" {
+			case invalid != "":
 				return in, func(id string) *response {
-					return errorResponse(http.StatusBadRequest, id, codeValidation, msg)
+					return errorResponse(http.StatusBadRequest, id, codeValidation, invalid)
 				}
 			}
 			return in, nil
 		},
-		run: func(s *Server, params any, requestID string) *response {
-			out, err := handle(s, params.(*I))
+		run: func(s *Server, c *caller, params any) *response {
+			out, err := handle(s, c, params.(*I))
 			if err != nil {
-				return exceptionResponse(requestID, err)
+				return exceptionResponse(c.requestID, err)
 			}
-			return newResponse(http.StatusOK, requestID, write(make([]byte, 0, 256), out))
+			return newResponse(http.StatusOK, c.requestID, write(make([]byte, 0, 256), out))
 		},
 	}
 }
@@ -432,3 +438,39 @@ func structList(name string, n int) string {
 // isZero reports whether every field of *v is its zero value: such a
 // structure is left out of a response.
 func isZero[T any](v *T) bool { return reflect.ValueOf(v).Elem().IsZero() }
+
+// codec is an operation's generated reader and writer without a handler:
+// what a stub needs to read a request as the service reads it and to
+// answer with a typed output as the service writes it.
+type codec struct {
+	// read decodes a body into a new Input: the Input, the
+	// SerializationException message (the Input is then nil) and the
+	// ValidationException message, "" when there is none.
+	read func(body []byte) (in any, serial, invalid string)
+	// write encodes an Output, which must be of the operation's type.
+	write func(out any) ([]byte, error)
+}
+
+func newCodec[I, O any](read func(*reader, json.RawMessage, path, *I), write func([]byte, *O) []byte) codec {
+	return codec{
+		read: func(body []byte) (any, string, string) {
+			if len(bytes.TrimSpace(body)) == 0 {
+				body = []byte("{}")
+			}
+			in := new(I)
+			r := &reader{}
+			read(r, body, path{}, in)
+			if r.serial != "" {
+				return nil, r.serial, ""
+			}
+			return in, "", r.v.message()
+		},
+		write: func(out any) ([]byte, error) {
+			o, ok := out.(*O)
+			if !ok {
+				return nil, fmt.Errorf("an output of type %T, want %T", out, o)
+			}
+			return write(nil, o), nil
+		},
+	}
+}

@@ -13,11 +13,25 @@ import (
 // operations are the operations the fake serves, by X-Amz-Target: those
 // of the model that Server has a handler method for.
 var operations = map[string]*operation{
+	targetPrefix + "CreateProject":           serve("CreateProject", readCreateProjectInput, (*Server).createProject, appendCreateProjectOutput),
+	targetPrefix + "DeleteProject":           serve("DeleteProject", readDeleteProjectInput, (*Server).deleteProject, appendDeleteProjectOutput),
 	targetPrefix + "DescribeProjectVersions": serve("DescribeProjectVersions", readDescribeProjectVersionsInput, (*Server).describeProjectVersions, appendDescribeProjectVersionsOutput),
 	targetPrefix + "DescribeProjects":        serve("DescribeProjects", readDescribeProjectsInput, (*Server).describeProjects, appendDescribeProjectsOutput),
 	targetPrefix + "DetectCustomLabels":      serve("DetectCustomLabels", readDetectCustomLabelsInput, (*Server).detectCustomLabels, appendDetectCustomLabelsOutput),
 	targetPrefix + "StartProjectVersion":     serve("StartProjectVersion", readStartProjectVersionInput, (*Server).startProjectVersion, appendStartProjectVersionOutput),
 	targetPrefix + "StopProjectVersion":      serve("StopProjectVersion", readStopProjectVersionInput, (*Server).stopProjectVersion, appendStopProjectVersionOutput),
+}
+
+// codecs are the request readers and response writers of every
+// operation the client implements, by name, served or not.
+var codecs = map[string]codec{
+	"CreateProject":           newCodec(readCreateProjectInput, appendCreateProjectOutput),
+	"DeleteProject":           newCodec(readDeleteProjectInput, appendDeleteProjectOutput),
+	"DescribeProjectVersions": newCodec(readDescribeProjectVersionsInput, appendDescribeProjectVersionsOutput),
+	"DescribeProjects":        newCodec(readDescribeProjectsInput, appendDescribeProjectsOutput),
+	"DetectCustomLabels":      newCodec(readDetectCustomLabelsInput, appendDetectCustomLabelsOutput),
+	"StartProjectVersion":     newCodec(readStartProjectVersionInput, appendStartProjectVersionOutput),
+	"StopProjectVersion":      newCodec(readStopProjectVersionInput, appendStopProjectVersionOutput),
 }
 
 // modeledExceptions are the exceptions of the service model, with the
@@ -49,7 +63,65 @@ const (
 	patternProjectVersionArn = `(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/version\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`
 	patternS3Bucket          = `[0-9A-Za-z\.\-_]*`
 	patternName              = `[a-zA-Z0-9_.\-]+`
+	patternTagKey            = `^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`
+	patternTagValue          = `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`
 )
+
+func readCreateProjectInput(r *reader, raw json.RawMessage, p path, v *customlabels.CreateProjectInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "AutoUpdate"); ok {
+		p := p.member("AutoUpdate")
+		if s, ok := r.str(raw, p); ok {
+			v.AutoUpdate = customlabels.ProjectAutoUpdate(s)
+			r.enum(s, p, []string{"ENABLED", "DISABLED"})
+		}
+	}
+	if raw, ok := present(m, "Feature"); ok {
+		p := p.member("Feature")
+		if s, ok := r.str(raw, p); ok {
+			v.Feature = customlabels.CustomizationFeature(s)
+			r.enum(s, p, []string{"CONTENT_MODERATION", "CUSTOM_LABELS"})
+		}
+	}
+	if raw, ok := present(m, "ProjectName"); ok {
+		p := p.member("ProjectName")
+		if s, ok := r.str(raw, p); ok {
+			v.ProjectName = s
+			r.length(s, p, 1, 255)
+			r.pattern(s, p, pattern.Name(s), patternName)
+		}
+	} else {
+		r.required(p.member("ProjectName"))
+	}
+	if raw, ok := present(m, "Tags"); ok {
+		p := p.member("Tags")
+		if entries, ok := r.stringMap(raw, p); ok {
+			v.Tags = entries
+			r.listLength(javaMap(entries), len(entries), p, 0, 200)
+			r.mapEntries(entries, p, textConstraint{1, 128, pattern.TagKey, patternTagKey}, textConstraint{0, 256, pattern.TagValue, patternTagValue})
+		}
+	}
+}
+
+func readDeleteProjectInput(r *reader, raw json.RawMessage, p path, v *customlabels.DeleteProjectInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "ProjectArn"); ok {
+		p := p.member("ProjectArn")
+		if s, ok := r.str(raw, p); ok {
+			v.ProjectArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.ProjectArn(s), patternProjectArn)
+		}
+	} else {
+		r.required(p.member("ProjectArn"))
+	}
+}
 
 func readDescribeProjectVersionsInput(r *reader, raw json.RawMessage, p path, v *customlabels.DescribeProjectVersionsInput) {
 	m := r.object(raw, p)
@@ -307,6 +379,16 @@ func writeBoundingBox(o *jsonObject, v *customlabels.BoundingBox) {
 	o.float("Top", v.Top, true)
 }
 
+func appendCreateProjectOutput(b []byte, v *customlabels.CreateProjectOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeCreateProjectOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeCreateProjectOutput(o *jsonObject, v *customlabels.CreateProjectOutput) {
+	o.str("ProjectArn", v.ProjectArn)
+}
+
 func appendCustomLabel(b []byte, v *customlabels.CustomLabel) []byte {
 	o := jsonObject{b: append(b, '{')}
 	writeCustomLabel(&o, v)
@@ -344,6 +426,16 @@ func writeDatasetMetadata(o *jsonObject, v *customlabels.DatasetMetadata) {
 	o.str("Status", string(v.Status))
 	o.str("StatusMessage", v.StatusMessage)
 	o.str("StatusMessageCode", string(v.StatusMessageCode))
+}
+
+func appendDeleteProjectOutput(b []byte, v *customlabels.DeleteProjectOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeDeleteProjectOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeDeleteProjectOutput(o *jsonObject, v *customlabels.DeleteProjectOutput) {
+	o.str("Status", string(v.Status))
 }
 
 func appendDescribeProjectVersionsOutput(b []byte, v *customlabels.DescribeProjectVersionsOutput) []byte {

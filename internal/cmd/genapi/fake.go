@@ -32,6 +32,13 @@ func fakeFile(a *api, served map[string]bool) (*gen, error) {
 		g.p("\ttargetPrefix + %q: serve(%q, read%sInput, (*Server).%s, append%sOutput),", op.name, op.name, op.name, lowerFirst(op.name), op.name)
 	}
 	g.p("}\n")
+	g.p("// codecs are the request readers and response writers of every")
+	g.p("// operation the client implements, by name, served or not.")
+	g.p("var codecs = map[string]codec{")
+	for _, op := range a.ops {
+		g.p("\t%q: newCodec(read%sInput, append%sOutput),", op.name, op.name, op.name)
+	}
+	g.p("}\n")
 
 	g.use("net/http")
 	g.p("// modeledExceptions are the exceptions of the service model, with the")
@@ -55,7 +62,7 @@ func fakeFile(a *api, served map[string]bool) (*gen, error) {
 
 	// Which structures the served operations reach, each way.
 	reads, writes := map[string]*structure{}, map[string]*structure{}
-	for _, op := range ops {
+	for _, op := range a.ops {
 		op.in.walk(reads)
 		op.out.walk(writes)
 	}

@@ -98,6 +98,7 @@ func generate(root string) ([]file, error) {
 		{"operations_gen.go", operationsFile},
 		{"codec_gen.go", codecFile},
 		{"validate_gen.go", validateFile},
+		{"op_table_gen_test.go", testTableFile},
 	}
 	fake, err := loadGoPackage(filepath.Join(root, "customlabelstest"))
 	if err != nil {
@@ -109,6 +110,10 @@ func generate(root string) ([]file, error) {
 	}{filepath.Join("customlabelstest", "wire_gen.go"), func(a *api) (*gen, error) {
 		return fakeFile(a, fake.methods["Server"])
 	}})
+	makers = append(makers, struct {
+		path string
+		make func(*api) (*gen, error)
+	}{filepath.Join("customlabelstest", "op_table_gen_test.go"), fakeTestTableFile})
 	var out []file
 	for _, mk := range makers {
 		g, err := mk.make(a)

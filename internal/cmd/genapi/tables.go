@@ -10,6 +10,8 @@ package main
 type textRule struct {
 	match string
 	what  string
+	// sample is a value that matches, for the generated test table.
+	sample string
 }
 
 // patterns maps each pattern of the model to its matcher. A pattern not
@@ -17,24 +19,29 @@ type textRule struct {
 // internal/pattern with a test against the regular expression.
 var patterns = map[string]textRule{
 	`(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`: {
-		"ProjectArn", "must be a project ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP)"},
+		"ProjectArn", "must be a project ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP)",
+		"arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123"},
 	`(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/version\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`: {
-		"ProjectVersionArn", "must be a version ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP)"},
+		"ProjectVersionArn", "must be a version ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP)",
+		"arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456"},
 	`(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/dataset\/(train|test)\/[0-9]+$)`: {
-		"DatasetArn", "must be a dataset ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/dataset/train|test/TIMESTAMP)"},
-	`[a-zA-Z0-9_.\-]+`:  {"Name", "must contain only [a-zA-Z0-9_.-]"},
-	`[0-9A-Za-z\.\-_]*`: {"S3Bucket", `must contain only [0-9A-Za-z.\-_]`},
+		"DatasetArn", "must be a dataset ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/dataset/train|test/TIMESTAMP)",
+		"arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"},
+	`[a-zA-Z0-9_.\-]+`:  {"Name", "must contain only [a-zA-Z0-9_.-]", "my-name.1"},
+	`[0-9A-Za-z\.\-_]*`: {"S3Bucket", `must contain only [0-9A-Za-z.\-_]`, "my-bucket"},
 	`^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$`: {
-		"KmsKeyID", "must be a KMS key ID, key ARN, alias or alias ARN: a letter or digit, then only [A-Za-z0-9:_/+=,@.-]"},
-	`[a-zA-Z0-9-_. ()':,;?]+`: {"VersionDescription", "must contain only [a-zA-Z0-9-_. ()':,;?]"},
-	`.{1,}`:                   {"DatasetLabel", "must not contain a line break"},
-	`.*\S.*`:                  {"QueryString", "must contain a character other than white space, and no line break"},
-	`^\{.*\}$`:                {"DatasetEntry", "must be a JSON object on one line"},
+		"KmsKeyID", "must be a KMS key ID, key ARN, alias or alias ARN: a letter or digit, then only [A-Za-z0-9:_/+=,@.-]",
+		"alias/my-key"},
+	`[a-zA-Z0-9-_. ()':,;?]+`: {"VersionDescription", "must contain only [a-zA-Z0-9-_. ()':,;?]", "First model (v1)"},
+	`.{1,}`:                   {"DatasetLabel", "must not contain a line break", "cat"},
+	`.*\S.*`:                  {"QueryString", "must contain a character other than white space, and no line break", "images/"},
+	`^\{.*\}$`:                {"DatasetEntry", "must be a JSON object on one line", `{"source-ref":"s3://my-bucket/a.jpg"}`},
 	`^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`: {
-		"TagKey", "must not start with aws: and must contain only letters, digits, spaces and _.:/=+-@"},
-	`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`:    {"TagValue", "must contain only letters, digits, spaces and _.:/=+-@"},
-	`[\u0009\u000A\u000D\u0020-\u00FF]+`: {"PolicyDocument", "must contain only tab, line feed, carriage return and U+0020 to U+00FF"},
-	`[0-9A-Fa-f]+`:                       {"PolicyRevisionID", "must contain only hexadecimal digits"},
+		"TagKey", "must not start with aws: and must contain only letters, digits, spaces and _.:/=+-@", "team"},
+	`^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`: {"TagValue", "must contain only letters, digits, spaces and _.:/=+-@", "vision"},
+	`[\u0009\u000A\u000D\u0020-\u00FF]+`: {"PolicyDocument", "must contain only tab, line feed, carriage return and U+0020 to U+00FF",
+		`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"rekognition:CopyProjectVersion","Resource":"*"}]}`},
+	`[0-9A-Fa-f]+`: {"PolicyRevisionID", "must contain only hexadecimal digits", "0123abcd"},
 }
 
 // exception is what the generator writes of one exception: its doc

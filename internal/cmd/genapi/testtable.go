@@ -1,0 +1,177 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// testTableFile writes op_table_gen_test.go: one row per operation, for
+// the tests that run every operation the same way (conformance, errors,
+// golden requests, round trips through the fake): its descriptor, zero
+// Input and Output values, a minimal valid input (the required members),
+// a full one (every member set), and a call through Client. The values
+// come from the model's bounds and the patterns table's samples; an input
+// whose checkRules needs more is patched by the hand-written tests.
+func testTableFile(a *api) (*gen, error) {
+	g := newGen("customlabels")
+	g.use("context")
+	g.p("// generatedOperations has a row for each operation the package implements.")
+	g.p("var generatedOperations = []generatedOperation{")
+	for _, op := range a.ops {
+		minimal, err := inputValue(op.in, false, "")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op.name, err)
+		}
+		full, err := inputValue(op.in, true, "")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op.name, err)
+		}
+		g.p("\t{")
+		g.p("\t\top:      op%s,", op.name)
+		g.p("\t\tinput:   %sInput{},", op.name)
+		g.p("\t\toutput:  %sOutput{},", op.name)
+		g.p("\t\tminimal: func() request { return &%s },", minimal)
+		g.p("\t\tfull:    func() request { return &%s },", full)
+		g.p("\t\tcall: func(ctx context.Context, c *Client, in request) (any, error) {")
+		g.p("\t\t\treturn c.%s(ctx, in.(*%sInput))", op.name, op.name)
+		g.p("\t\t},")
+		g.p("\t},")
+	}
+	g.p("}")
+	return g, nil
+}
+
+// inputValue returns a Go composite literal of s: its required members,
+// or every member when full.
+func inputValue(s *structure, full bool, q string) (string, error) {
+	var fields []string
+	for _, m := range s.goOrder {
+		if !full && !m.required {
+			continue
+		}
+		v, err := typeValue(m.t, full, q)
+		if err != nil {
+			return "", fmt.Errorf("%s.%s: %w", s.goName, m.name, err)
+		}
+		if v == "" {
+			continue
+		}
+		fields = append(fields, m.name+": "+v)
+	}
+	return q + s.goName + "{" + strings.Join(fields, ", ") + "}", nil
+}
+
+// typeValue returns a valid Go expression of type t, "" for its zero
+// value.
+func typeValue(t *goType, full bool, q string) (string, error) {
+	min, hasMin := bound(t.shape.Min)
+	max, hasMax := bound(t.shape.Max)
+	var v string
+	switch t.kind {
+	case kString:
+		v = strconv.Quote(sampleString(t))
+	case kEnum:
+		v = q + t.name + "(" + strconv.Quote(t.shape.Enum[0]) + ")"
+	case kInt32, kInt64:
+		n := int64(1)
+		if hasMin && min > n {
+			n = min
+		}
+		if hasMax && max < n {
+			n = max
+		}
+		v = strconv.FormatInt(n, 10)
+	case kFloat32:
+		f := 0.5
+		if hasMin && hasMax {
+			f = float64(min+max) / 2
+		}
+		v = strconv.FormatFloat(f, 'g', -1, 32)
+	case kBool:
+		v = "true"
+	case kBlob:
+		v = `[]byte("\xff\xd8\xff\xe0 a blob")`
+	case kMap:
+		v = "map[string]string{" + strconv.Quote(sampleString(t.key)) + ": " + strconv.Quote(sampleString(t.elem)) + "}"
+	case kStruct:
+		return inputValue(t.st, full, q)
+	case kList:
+		n := int64(1)
+		if hasMin && min > n {
+			n = min
+		}
+		var elems []string
+		for i := range n {
+			e, err := typeValue(t.elem, full, q)
+			if err != nil {
+				return "", err
+			}
+			if t.elem.kind == kString {
+				e = strconv.Quote(sampleString(t.elem) + strings.Repeat("x", int(i)))
+			}
+			elems = append(elems, e)
+		}
+		v = "[]" + qualifiedRoot(t.elem, q) + "{" + strings.Join(elems, ", ") + "}"
+	default:
+		return "", fmt.Errorf("no sample of kind %d", t.kind)
+	}
+	if t.ptr {
+		v = "ptr(" + goTypeName(t) + "(" + v + "))"
+	}
+	return v, nil
+}
+
+func qualifiedRoot(t *goType, q string) string {
+	if t.kind == kEnum || t.kind == kStruct {
+		return q + t.name
+	}
+	return elemGoType(t)
+}
+
+func goTypeName(t *goType) string {
+	switch t.kind {
+	case kFloat32:
+		return "float32"
+	case kBool:
+		return "bool"
+	}
+	return elemGoType(t)
+}
+
+// sampleString returns a valid value of a string shape: the pattern's
+// sample, or letters of the shape's minimum length.
+func sampleString(t *goType) string {
+	if r, ok := patterns[t.shape.Pattern]; ok {
+		return r.sample
+	}
+	n, _ := bound(t.shape.Min)
+	return strings.Repeat("s", int(max(n, 1)))
+}
+
+// fakeTestTableFile writes customlabelstest/op_table_gen_test.go: for each
+// operation the client implements, a full input and a call through the
+// client, for the tests that check that what the client sends is what
+// the fake reads.
+func fakeTestTableFile(a *api) (*gen, error) {
+	g := newGen("customlabelstest")
+	g.use("context", "github.com/rekognition-go/customlabels")
+	g.p("// generatedOperations has a row for each operation the client implements.")
+	g.p("var generatedOperations = []generatedOperation{")
+	for _, op := range a.ops {
+		full, err := inputValue(op.in, true, "customlabels.")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op.name, err)
+		}
+		g.p("\t{")
+		g.p("\t\tname: %q,", op.name)
+		g.p("\t\tfull: func() any { return &%s },", full)
+		g.p("\t\toutput: func() any { return new(customlabels.%sOutput) },", op.name)
+		g.p("\t\tcall: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {")
+		g.p("\t\t\treturn c.%s(ctx, in.(*customlabels.%sInput))", op.name, op.name)
+		g.p("\t\t},")
+		g.p("\t},")
+	}
+	g.p("}")
+	return g, nil
+}
