@@ -16,26 +16,38 @@ import (
 )
 
 // conformanceOperations are the operations of the service model this
-// package implements: adding one is one line. bases are valid inputs;
-// each constraint of a member is checked on the first base that sets the
-// member (or on the first base).
-var conformanceOperations = []struct {
+// package implements: the generated table's. bases are valid inputs; each
+// constraint of a member is checked on the first base that sets the
+// member (or on the first base): the full input, which sets every member,
+// unless conformanceBases says otherwise.
+var conformanceOperations = func() (out []struct {
 	op     *operation
-	input  any // a zero input value, for its type
-	output any // a zero output value, for its type
+	input  any
+	output any
 	bases  []request
-}{
-	{opDescribeProjects, DescribeProjectsInput{}, DescribeProjectsOutput{}, []request{&DescribeProjectsInput{}}},
-	{opDescribeProjectVersions, DescribeProjectVersionsInput{}, DescribeProjectVersionsOutput{},
-		[]request{&DescribeProjectVersionsInput{ProjectArn: testProjectArn}}},
-	{opStartProjectVersion, StartProjectVersionInput{}, StartProjectVersionOutput{},
-		[]request{&StartProjectVersionInput{ProjectVersionArn: testVersionArn, MinInferenceUnits: 1}}},
-	{opStopProjectVersion, StopProjectVersionInput{}, StopProjectVersionOutput{},
-		[]request{&StopProjectVersionInput{ProjectVersionArn: testVersionArn}}},
-	{opDetectCustomLabels, DetectCustomLabelsInput{}, DetectCustomLabelsOutput{}, []request{
+}) {
+	for _, g := range generatedOperations {
+		bases := conformanceBases[g.op.name]
+		if bases == nil {
+			bases = []request{fullInput(g)}
+		}
+		out = append(out, struct {
+			op     *operation
+			input  any
+			output any
+			bases  []request
+		}{g.op, g.input, g.output, bases})
+	}
+	return out
+}()
+
+// conformanceBases are the inputs of the operations whose members cannot
+// all be set at once: an image is bytes or an S3 object.
+var conformanceBases = map[string][]request{
+	"DetectCustomLabels": {
 		&DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{S3Object: S3Object{Bucket: "bucket", Name: "image.jpg", Version: "1"}}},
 		&DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{Bytes: []byte{0xff, 0xd8}}},
-	}},
+	},
 }
 
 // TestConformance holds the code to the service model: a model update
@@ -111,6 +123,7 @@ func checkShapeType(t *testing.T, m *serviceModel, name string, typ reflect.Type
 	want := map[string]reflect.Kind{
 		"string": reflect.String, "integer": reflect.Int32, "long": reflect.Int64, "float": reflect.Float32,
 		"boolean": reflect.Bool, "list": reflect.Slice, "structure": reflect.Struct, "blob": reflect.Slice,
+		"map": reflect.Map,
 	}
 	switch {
 	case s.Type == "timestamp":
@@ -130,6 +143,9 @@ func checkShapeType(t *testing.T, m *serviceModel, name string, typ reflect.Type
 		checkEnum(t, s, typ, path, name)
 	case "list":
 		checkShapeType(t, m, s.Member.Shape, typ.Elem(), path+"[]", input)
+	case "map":
+		checkShapeType(t, m, s.Key.Shape, typ.Key(), path+" key", input)
+		checkShapeType(t, m, s.Value.Shape, typ.Elem(), path+"[]", input)
 	case "structure":
 		for member, ref := range s.Members {
 			f, ok := typ.FieldByName(member)
@@ -247,6 +263,27 @@ func checkConstraints(t *testing.T, m *serviceModel, name string, bases []reques
 				bad(fmt.Sprintf("above max %d bytes", *ms.Max), make([]byte, *ms.Max+1))
 				good(fmt.Sprintf("at max %d bytes", *ms.Max), make([]byte, *ms.Max))
 			}
+		case "map":
+			key, value := ms.Key.Shape, ms.Value.Shape
+			okKey := validString(t, m, key, m.shape(t, key), 0)
+			okValue := validString(t, m, value, m.shape(t, value), 0)
+			entries := func(n int) map[string]string {
+				out := map[string]string{}
+				for i := range n {
+					out[fmt.Sprintf("%s%d", okKey, i)] = okValue
+				}
+				return out
+			}
+			if ms.Max != nil {
+				bad(fmt.Sprintf("more than %d entries", *ms.Max), entries(int(*ms.Max)+1))
+				good(fmt.Sprintf("%d entries", *ms.Max), entries(int(*ms.Max)))
+			}
+			checkStringConstraints(t, m, key,
+				func(what string, v any) { t.Helper(); bad("key "+what, map[string]string{v.(string): okValue}) },
+				func(what string, v any) { t.Helper(); good("key "+what, map[string]string{v.(string): okValue}) })
+			checkStringConstraints(t, m, value,
+				func(what string, v any) { t.Helper(); bad("value "+what, map[string]string{okKey: v.(string)}) },
+				func(what string, v any) { t.Helper(); good("value "+what, map[string]string{okKey: v.(string)}) })
 		case "list":
 			es := s.Members[member].Shape
 			elem := m.shape(t, m.shape(t, es).Member.Shape)
@@ -310,10 +347,19 @@ func checkStringConstraints(t *testing.T, m *serviceModel, name string, bad, goo
 		// string holds a match ("*" even an empty one); the service
 		// checks the whole value (see nameRule), and so does validation:
 		// the value must match the pattern as a whole.
-		re := regexp.MustCompile(`^(?:` + s.Pattern + `)$`)
-		notMatching := strings.Repeat("!", len(v))
-		require.False(t, re.MatchString(notMatching), "pattern of %s matches %q", name, notMatching)
+		re := regexp.MustCompile(`^(?:` + goPattern(s.Pattern) + `)$`)
+		notMatching := ""
+		for _, c := range []string{strings.Repeat("!", len(v)), "*", "a\nb", "   ", "\u0100"} {
+			if !re.MatchString(c) {
+				notMatching = c
+				break
+			}
+		}
+		require.NotEmpty(t, notMatching, "no value found that the pattern of %s refuses", name)
 		bad("not matching the pattern", notMatching)
+		if p := reservedPrefix(s.Pattern); p != "" {
+			bad("with the reserved prefix "+p, p+v)
+		}
 		for _, c := range []string{"\n", " ", "/", "é"} {
 			if w := v + c; !re.MatchString(w) {
 				bad(fmt.Sprintf("with %q appended", c), w)
@@ -350,16 +396,19 @@ func validStringOver(t *testing.T, m *serviceModel, name string, s modelShape, n
 func fitString(t *testing.T, m *serviceModel, name string, s modelShape, n int) (string, bool) {
 	t.Helper()
 	var v string
-	switch s.Pattern {
-	case "", `[a-zA-Z0-9_.\-]+`, `[0-9A-Za-z\.\-_]*`:
-		v = strings.Repeat("a", max(n, 3))
-		if n > 0 {
-			v = v[:n]
-		}
+	letters := strings.Repeat("a", max(n, 3))
+	if n > 0 {
+		letters = letters[:n]
+	}
+	switch {
+	case s.Pattern == "" || regexp.MustCompile(`^(?:`+goPattern(s.Pattern)+`)$`).MatchString(letters):
+		v = letters
 	default:
 		re := m.pattern(t, name)
 		var prefix, suffix string
 		switch {
+		case strings.Contains(s.Pattern, `\/dataset\/`):
+			prefix, suffix = "arn:aws:rekognition:us-east-1:123456789012:project/", "/dataset/train/1"
 		case strings.Contains(s.Pattern, `\/version\/`):
 			prefix, suffix = "arn:aws:rekognition:us-east-1:123456789012:project/p/version/", "/1"
 		case strings.Contains(s.Pattern, `:project\/`) && !strings.Contains(s.Pattern, `dataset`):
