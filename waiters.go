@@ -41,28 +41,42 @@ import (
 // passed before the versions reached the awaited state.
 var ErrWaitTimeout = errors.New("customlabels: maximum wait time exceeded")
 
-// WaiterStateError reports that a version reached a state from which the
+// WaiterStateError reports that a resource reached a state from which the
 // awaited one cannot come, or is missing: waiting longer cannot help.
 type WaiterStateError struct {
-	// Waiter is "ProjectVersionRunning" or "ProjectVersionTrainingCompleted".
+	// Waiter is the waiter's name, e.g. "ProjectVersionRunning".
 	Waiter string
-	// VersionName is the version at fault.
+	// VersionName is the version at fault, for the waiters of versions.
 	VersionName string
 	// Status is its state; empty when the version was not found.
 	Status ProjectVersionStatus
-	// StatusMessage is the service's explanation of Status.
+	// Resource is the project (by name) or dataset (by ARN) at fault, for
+	// the waiters of projects and datasets.
+	Resource string
+	// ResourceStatus is its state (a ProjectStatus or DatasetStatus);
+	// empty when it was not found.
+	ResourceStatus string
+	// StatusMessage is the service's explanation of the state.
 	StatusMessage string
 	// Reason says why the awaited state cannot come.
 	Reason string
 }
 
-// Error returns "<waiter>: version <name> is <status>: <reason> (<message>)".
+// Error returns "<waiter>: version <name> is <status>: <reason> (<message>)",
+// or the same of the project or dataset.
 func (e *WaiterStateError) Error() string {
-	s := "customlabels: " + e.Waiter + ": version " + quoteShort(e.VersionName)
-	if e.Status == "" {
+	s := "customlabels: " + e.Waiter + ": "
+	status := string(e.Status)
+	if e.Resource != "" {
+		s += e.Resource
+		status = e.ResourceStatus
+	} else {
+		s += "version " + quoteShort(e.VersionName)
+	}
+	if status == "" {
 		s += " " + e.Reason
 	} else {
-		s += " is " + string(e.Status) + ": " + e.Reason
+		s += " is " + status + ": " + e.Reason
 	}
 	if e.StatusMessage != "" {
 		s += " (" + capText(e.StatusMessage, 256) + ")"
@@ -75,8 +89,11 @@ type WaiterPoll struct {
 	// Attempt is the number of the poll, from 1.
 	Attempt int
 	// Versions are the named versions as the poll saw them, when it
-	// succeeded.
+	// succeeded, for the waiters of versions.
 	Versions []ProjectVersionDescription
+	// Projects are the named projects as the poll saw them, for the
+	// waiters of projects.
+	Projects []ProjectDescription
 	// Err is the poll's error, when it failed.
 	Err error
 	// NextDelay is how long the waiter sleeps before the next poll; zero
@@ -253,13 +270,60 @@ func newWaiter(client DescribeProjectVersionsAPIClient, spec *waiterSpec, optFns
 var pollRetryable = retry.IsErrorRetryables(retry.DefaultRetryables)
 
 func (w *waiter) wait(ctx context.Context, params *DescribeProjectVersionsInput, maxWait time.Duration, optFns []func(*WaiterOptions)) (*DescribeProjectVersionsOutput, error) {
-	opts := w.opts
+	if params == nil || len(params.VersionNames) == 0 {
+		return nil, &InvalidParamError{Input: "DescribeProjectVersionsInput", Field: "VersionNames",
+			Rule: "must name the versions to wait for: without names the service lists every version of the project, and one old stopped version would keep the wait from ending"}
+	}
+	in := *params
+	in.NextToken = ""
+	l := loop[DescribeProjectVersionsOutput]{
+		name: w.spec.name, minDelay: w.spec.minDelay, maxWait: w.spec.maxWait, opts: w.opts,
+		poll: func(ctx context.Context, poll *WaiterPoll) (*DescribeProjectVersionsOutput, bool, error) {
+			out, versions, err := w.poll(ctx, &in)
+			if err != nil {
+				return nil, false, err
+			}
+			poll.Versions = versions
+			done, err := w.judge(&in, versions)
+			return out, done, err
+		},
+		state: func(poll *WaiterPoll) string {
+			state := ""
+			for _, v := range poll.Versions {
+				state += fmt.Sprintf(", %s is %s", v.VersionName(), v.Status)
+			}
+			return state
+		},
+	}
+	return l.run(ctx, maxWait, optFns)
+}
+
+// loop is the polling every waiter runs: poll, judge, then sleep a
+// jittered delay that grows from MinDelay to MaxDelay, within the maximum
+// wait and the context.
+type loop[Out any] struct {
+	name     string
+	minDelay time.Duration
+	// maxWait is the default maximum wait.
+	maxWait time.Duration
+	opts    WaiterOptions
+	// poll polls once and judges what it saw: done with a nil error when
+	// the awaited state came, done with an error when it cannot. What it
+	// saw goes into poll, for OnPoll. A non-nil err is the poll's own
+	// error, which ends the wait unless it is retryable.
+	poll func(ctx context.Context, poll *WaiterPoll) (out *Out, done bool, err error)
+	// state words what the last poll saw, for the timeout's error.
+	state func(poll *WaiterPoll) string
+}
+
+func (l *loop[Out]) run(ctx context.Context, maxWait time.Duration, optFns []func(*WaiterOptions)) (*Out, error) {
+	opts := l.opts
 	for _, fn := range optFns {
 		fn(&opts)
 	}
-	optionsName := w.spec.name + "WaiterOptions"
+	optionsName := l.name + "WaiterOptions"
 	if opts.MinDelay == 0 {
-		opts.MinDelay = w.spec.minDelay
+		opts.MinDelay = l.minDelay
 	}
 	if opts.MaxDelay == 0 {
 		opts.MaxDelay = max(120*time.Second, opts.MinDelay)
@@ -270,40 +334,36 @@ func (w *waiter) wait(ctx context.Context, params *DescribeProjectVersionsInput,
 	case opts.MaxDelay < opts.MinDelay:
 		return nil, &InvalidParamError{Input: optionsName, Field: "MaxDelay", Rule: fmt.Sprintf("must be at least MinDelay (%v), got %v", opts.MinDelay, opts.MaxDelay)}
 	case maxWait < 0:
-		return nil, &InvalidParamError{Input: w.spec.name + "Waiter.Wait", Field: "maxWait", Rule: "must not be negative, got " + maxWait.String()}
-	case params == nil || len(params.VersionNames) == 0:
-		return nil, &InvalidParamError{Input: "DescribeProjectVersionsInput", Field: "VersionNames",
-			Rule: "must name the versions to wait for: without names the service lists every version of the project, and one old stopped version would keep the wait from ending"}
+		return nil, &InvalidParamError{Input: l.name + "Waiter.Wait", Field: "maxWait", Rule: "must not be negative, got " + maxWait.String()}
 	}
 	if maxWait == 0 {
-		maxWait = w.spec.maxWait
+		maxWait = l.maxWait
 	}
-	in := *params
-	in.NextToken = ""
 	deadline := time.Now().Add(maxWait)
 
 	for attempt := 1; ; attempt++ {
-		out, versions, err := w.poll(ctx, &in)
-		poll := WaiterPoll{Attempt: attempt, Versions: versions, Err: err}
-		done, result := false, error(nil)
+		poll := WaiterPoll{Attempt: attempt}
+		out, done, err := l.poll(ctx, &poll)
+		result := err
 		switch {
+		case done:
 		case err != nil && ctx.Err() != nil:
-			done, result = true, err
+			done = true
 		case err != nil:
-			if pollRetryable.IsErrorRetryable(err) != aws.TrueTernary {
-				done, result = true, err
-			}
-		default:
-			done, result = w.judge(&in, versions)
+			poll.Err = err
+			done = pollRetryable.IsErrorRetryable(err) != aws.TrueTernary
 		}
 		var delay time.Duration
 		if !done {
 			remaining := time.Until(deadline)
 			if remaining <= 0 {
-				done, result = true, w.timeout(maxWait, attempt, err, versions)
+				done, result = true, l.timeout(maxWait, attempt, err, &poll)
 			} else {
-				delay = min(w.delay(&opts, attempt), remaining)
+				delay = min(delay0(&opts, attempt), remaining)
 			}
+		}
+		if err != nil {
+			poll.Err = err
 		}
 		poll.NextDelay = delay
 		if opts.OnPoll != nil {
@@ -319,6 +379,13 @@ func (w *waiter) wait(ctx context.Context, params *DescribeProjectVersionsInput,
 			return nil, err
 		}
 	}
+}
+
+func (l *loop[Out]) timeout(maxWait time.Duration, polls int, lastErr error, poll *WaiterPoll) error {
+	if lastErr != nil {
+		return fmt.Errorf("%w: %s waited %v (%d polls), last poll failed: %w", ErrWaitTimeout, l.name, maxWait, polls, lastErr)
+	}
+	return fmt.Errorf("%w: %s waited %v (%d polls)%s", ErrWaitTimeout, l.name, maxWait, polls, l.state(poll))
 }
 
 // poll lists the named versions, following NextToken.
@@ -365,20 +432,9 @@ func (w *waiter) judge(in *DescribeProjectVersionsInput, versions []ProjectVersi
 	return allDone, nil
 }
 
-func (w *waiter) timeout(maxWait time.Duration, polls int, lastErr error, versions []ProjectVersionDescription) error {
-	state := ""
-	for _, v := range versions {
-		state += fmt.Sprintf(", %s is %s", v.VersionName(), v.Status)
-	}
-	if lastErr != nil {
-		return fmt.Errorf("%w: %s waited %v (%d polls), last poll failed: %w", ErrWaitTimeout, w.spec.name, maxWait, polls, lastErr)
-	}
-	return fmt.Errorf("%w: %s waited %v (%d polls)%s", ErrWaitTimeout, w.spec.name, maxWait, polls, state)
-}
-
-// delay returns the jittered delay after poll attempt: MinDelay doubled
+// delay0 returns the jittered delay after poll attempt: MinDelay doubled
 // per poll up to MaxDelay, drawn uniformly from [MinDelay, that].
-func (w *waiter) delay(opts *WaiterOptions, attempt int) time.Duration {
+func delay0(opts *WaiterOptions, attempt int) time.Duration {
 	d := opts.MinDelay
 	for i := 1; i < attempt && d < opts.MaxDelay; i++ {
 		d *= 2
