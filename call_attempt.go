@@ -57,7 +57,7 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 		return res
 	}
 
-	// The attempt's own bounds (timeout.go), within the caller's context.
+	// The attempt's own bounds (call_timeout.go), within the caller's context.
 	reqCtx, timer := startAttemptTimer(ctx, r)
 	defer timer.stop()
 	foreign := func() bool { return false }
@@ -66,7 +66,7 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 		reqCtx, foreign, cancel = guardedContext(reqCtx)
 		defer cancel()
 	}
-	// Every attempt sends the call's one encoded body (request_body.go).
+	// Every attempt sends the call's one encoded body (call_request_body.go).
 	reqCtx, hold := call.body.hold(reqCtx)
 	req := newRequest(timer.sending(reqCtx, len(call.body.b)), r.endpointURL, call.body.b, http.Header{
 		"Content-Type":          contentTypeHeader,
@@ -178,7 +178,7 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 // for each attempt: u is parsed once per client and copied here, since
 // whoever handles the request (a signer, a RoundTripper) may change its
 // URL. The body is a *bytes.Reader, which net/http writes with the
-// headers (see request_body.go). GetBody stays nil: without it no net/http
+// headers (see call_request_body.go). GetBody stays nil: without it no net/http
 // client can replay the body to the host a 307 or 308 names, so redirects
 // stay unfollowed whatever the client.
 func newRequest(ctx context.Context, u *url.URL, body []byte, header http.Header) *http.Request {
