@@ -1,12 +1,8 @@
 package customlabels
 
 import (
-	"context"
-	"errors"
 	"runtime"
 	"strconv"
-
-	"github.com/aws/smithy-go"
 
 	"github.com/rekognition-go/customlabels/internal/jsondec"
 )
@@ -60,38 +56,6 @@ type response interface {
 	decodeJSON(d *jsondec.Decoder)
 	// setRequestID records the response's request ID.
 	setRequestID(id string)
-}
-
-// call is the body of every operation method: it checks params, encodes
-// them and runs the attempts, decoding a success into a new output.
-func call[O any, P interface {
-	*O
-	response
-}](ctx context.Context, c *Client, op *operation, params request, optFns []func(*Options)) (_ *O, err error) {
-	r, o := c.callOptions(optFns)
-	ctx, tel := r.telemetry.startCall(ctx, op) // nil when off
-	defer func() { tel.end(ctx, err) }()
-	if err := params.validate(); err != nil {
-		var ipe *InvalidParamError
-		if errors.As(err, &ipe) && ipe.Input == "" {
-			ipe.Input = op.name + "Input"
-		}
-		return nil, operationError(op.name, err)
-	}
-	encodeStart := tel.now()
-	body := encodeRequest(params)
-	defer body.release()
-	tel.serialized(ctx, encodeStart)
-	out := P(new(O))
-	if err := c.invoke(ctx, op, body, r, o, tel, out); err != nil {
-		return nil, err
-	}
-	return (*O)(out), nil
-}
-
-// operationError wraps err as the AWS SDKs do, naming service and operation.
-func operationError(op string, err error) error {
-	return &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
 }
 
 // userAgent is computed once: it never changes within a process.
