@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -171,6 +173,34 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 	}
 	out.setRequestID(res.requestID)
 	return res
+}
+
+// userAgent is computed once: it never changes within a process.
+var userAgent = []string{"customlabels-go/" + Version + " (" + runtime.Version() + "; " + runtime.GOOS + "/" + runtime.GOARCH + ")"}
+
+var contentTypeHeader = []string{contentType}
+
+// sdkRequestHeaders holds the Amz-Sdk-Request values of the usual retry
+// settings, computed once: sdkRequestHeaders[max-1][attempt-1].
+var sdkRequestHeaders = func() (t [5][][]string) {
+	for max := 1; max <= len(t); max++ {
+		for attempt := 1; attempt <= max; attempt++ {
+			t[max-1] = append(t[max-1], []string{formatSDKRequest(attempt, max)})
+		}
+	}
+	return t
+}()
+
+func formatSDKRequest(attempt, max int) string {
+	return "attempt=" + strconv.Itoa(attempt) + "; max=" + strconv.Itoa(max)
+}
+
+// sdkRequestHeader returns the Amz-Sdk-Request value of an attempt.
+func sdkRequestHeader(attempt, max int) []string {
+	if 1 <= attempt && attempt <= max && max <= len(sdkRequestHeaders) {
+		return sdkRequestHeaders[max-1][attempt-1]
+	}
+	return []string{formatSDKRequest(attempt, max)}
 }
 
 // newRequest returns the POST of body to the endpoint u, as
