@@ -210,33 +210,6 @@ func (e *clockSkewError) Error() string        { return e.err.Error() }
 func (e *clockSkewError) Unwrap() error        { return e.err }
 func (e *clockSkewError) RetryableError() bool { return true }
 
-// skewThreshold is how far the clocks must disagree for an authentication
-// error to be blamed on skew, as in the AWS SDKs.
-const skewThreshold = 4 * time.Minute
-
-func isClockSkewError(err error, change time.Duration) bool {
-	if change <= skewThreshold {
-		return false
-	}
-	var apiErr smithy.APIError
-	if !errors.As(err, &apiErr) {
-		return false
-	}
-	switch apiErr.ErrorCode() {
-	case "InvalidSignatureException", "SignatureDoesNotMatch", "AuthFailure",
-		"RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture", "AccessDeniedException":
-		return true
-	}
-	return false
-}
-
-func absDuration(d time.Duration) time.Duration {
-	if d < 0 {
-		return -d
-	}
-	return d
-}
-
 // retryAfter clamps the backoff into [t, t+5s] when the response carries
 // x-amz-retry-after (milliseconds), as AWS SDK retry behaviour 2.1 does.
 func retryAfter(backoff time.Duration, err error) time.Duration {

@@ -1,10 +1,20 @@
 package customlabels
 
 import (
+	"errors"
 	"net/http"
 	"sync/atomic"
 	"time"
+
+	"github.com/aws/smithy-go"
 )
+
+// Clock-skew correction. Each response's Date header (unless an Age
+// header says a cache answered) measures the server's clock against the
+// local one; later attempts and calls sign with the server's time, unless
+// Options.DisableClockSkewCorrection is set. An authentication error from
+// an attempt signed with a time off by more than skewThreshold is retried
+// (clockSkewError), with the corrected time.
 
 // dateCache remembers the last Date header parsed, for the clock-skew
 // measurement of every response: the header changes once a second, so
@@ -31,4 +41,33 @@ func (c *dateCache) parse(text string) (time.Time, bool) {
 	}
 	c.last.Store(&parsedDate{text: text, t: t})
 	return t, true
+}
+
+// skewThreshold is how far the clocks must disagree for an authentication
+// error to be blamed on skew, as in the AWS SDKs.
+const skewThreshold = 4 * time.Minute
+
+// isClockSkewError reports whether err is an authentication error that a
+// signing time off by change explains.
+func isClockSkewError(err error, change time.Duration) bool {
+	if change <= skewThreshold {
+		return false
+	}
+	var apiErr smithy.APIError
+	if !errors.As(err, &apiErr) {
+		return false
+	}
+	switch apiErr.ErrorCode() {
+	case "InvalidSignatureException", "SignatureDoesNotMatch", "AuthFailure",
+		"RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture", "AccessDeniedException":
+		return true
+	}
+	return false
+}
+
+func absDuration(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }
