@@ -15,13 +15,6 @@ import (
 	"github.com/aws/smithy-go"
 )
 
-// credentialsError marks a failure to get credentials: the call ends at
-// once, without retries, and nothing is sent.
-type credentialsError struct{ err error }
-
-func (e *credentialsError) Error() string { return "get credentials: " + e.err.Error() }
-func (e *credentialsError) Unwrap() error { return e.err }
-
 // call is the body of every operation method: it checks params, encodes
 // them and runs the attempts, decoding a success into a new output.
 func call[O any, P interface {
@@ -201,14 +194,6 @@ func stoppedError(attempts, max int, lastErr, reason error) error {
 	}
 	return &RetryError{Attempts: attempts, MaxAttempts: max, Err: lastErr, Stop: reason}
 }
-
-// clockSkewError marks an authentication error caused by a skewed clock,
-// which is retried once the signing time is corrected.
-type clockSkewError struct{ err error }
-
-func (e *clockSkewError) Error() string        { return e.err.Error() }
-func (e *clockSkewError) Unwrap() error        { return e.err }
-func (e *clockSkewError) RetryableError() bool { return true }
 
 // retryAfter clamps the backoff into [t, t+5s] when the response carries
 // x-amz-retry-after (milliseconds), as AWS SDK retry behaviour 2.1 does.
