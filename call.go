@@ -23,13 +23,19 @@ func call[O any, P interface {
 }](ctx context.Context, c *Client, op *operation, params request, optFns []func(*Options)) (_ *O, err error) {
 	r, o := c.callOptions(optFns)
 	ctx, tel := r.telemetry.startCall(ctx, op) // nil when off
-	defer func() { tel.end(ctx, err) }()
+	defer func() {
+		// The one place the call's errors are wrapped.
+		if err != nil {
+			err = operationError(op.name, err)
+		}
+		tel.end(ctx, err)
+	}()
 	if err := params.validate(); err != nil {
 		var ipe *InvalidParamError
 		if errors.As(err, &ipe) && ipe.Input == "" {
 			ipe.Input = op.name + "Input"
 		}
-		return nil, operationError(op.name, err)
+		return nil, err
 	}
 	encodeStart := tel.now()
 	body := encodeRequest(params)
@@ -48,18 +54,18 @@ func operationError(op string, err error) error {
 }
 
 // invoke runs one operation: for each attempt it signs the request afresh,
-// sends it and decodes the response, retrying as the retryer decides. The
-// returned error is a *smithy.OperationError.
+// sends it and decodes the response, retrying as the retryer decides. Its
+// error is returned as it is: call wraps it.
 func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r *resolved, o *Options, tel *callTelemetry, out response) error {
 	switch {
 	case r.telemetry.err != nil:
-		return operationError(op.name, r.telemetry.err)
+		return r.telemetry.err
 	case r.endpointErr != nil:
-		return operationError(op.name, r.endpointErr)
+		return r.endpointErr
 	case r.retryerErr != nil:
-		return operationError(op.name, r.retryerErr)
+		return r.retryerErr
 	case r.credentials == nil:
-		return operationError(op.name, &credentialsError{errors.New("no credentials provider: set Options.Credentials or use NewFromConfig")})
+		return &credentialsError{errors.New("no credentials provider: set Options.Credentials or use NewFromConfig")}
 	}
 
 	// The payload hash (computed once, as the body was encoded) and the
@@ -96,11 +102,11 @@ func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r
 	}()
 	for attempt := 1; ; attempt++ {
 		if err := ctx.Err(); err != nil {
-			return operationError(op.name, stoppedError(attempt-1, call.maxAttempts, lastErr, err))
+			return stoppedError(attempt-1, call.maxAttempts, lastErr, err)
 		}
 		releaseAttempt, err := r.retryer.GetAttemptToken(ctx)
 		if err != nil {
-			return operationError(op.name, stoppedError(attempt-1, call.maxAttempts, lastErr, err))
+			return stoppedError(attempt-1, call.maxAttempts, lastErr, err)
 		}
 		start := time.Now()
 		attemptCtx := tel.startAttempt(ctx, attempt)
@@ -117,20 +123,20 @@ func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r
 			return nil
 		}
 		if res.credentialsFailed {
-			return operationError(op.name, stoppedError(attempt-1, call.maxAttempts, lastErr, res.err))
+			return stoppedError(attempt-1, call.maxAttempts, lastErr, res.err)
 		}
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			// The context ended: no retry can follow.
 			switch {
 			case !errors.Is(res.err, ctxErr):
 				// The attempt had its answer before the context ended.
-				return operationError(op.name, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: ctxErr})
+				return &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: ctxErr}
 			case lastErr != nil:
 				// The context cut this attempt short: report the last
 				// error the service gave, and why the call stopped.
-				return operationError(op.name, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: lastErr, Stop: ctxErr})
+				return &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: lastErr, Stop: ctxErr}
 			default:
-				return operationError(op.name, res.err)
+				return res.err
 			}
 		}
 		lastErr = res.err
@@ -147,18 +153,18 @@ func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r
 		// its chain with errors.As and formats it, which an error that
 		// cannot be retried anyway need not pay for.
 		if attempt >= call.maxAttempts || !r.retryer.IsErrorRetryable(classified) {
-			return operationError(op.name, finalError(attempt, call.maxAttempts, res.err, nil))
+			return finalError(attempt, call.maxAttempts, res.err, nil)
 		}
 		releaseRetry, err = r.retryer.GetRetryToken(ctx, classified)
 		if err != nil {
-			return operationError(op.name, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: err})
+			return &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: err}
 		}
 		delay, err := r.retryer.RetryDelay(attempt, classified)
 		if err != nil {
-			return operationError(op.name, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: err})
+			return &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: err}
 		}
 		if err := sleep(ctx, retryAfter(delay, res.err)); err != nil {
-			return operationError(op.name, &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: err})
+			return &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: err}
 		}
 	}
 }
