@@ -2,17 +2,13 @@ package customlabels
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"strconv"
 	"time"
 
-	smithyhttp "github.com/aws/smithy-go/transport/http"
-
-	"github.com/rekognition-go/customlabels/internal/uuid"
-
+	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/smithy-go"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
 // call is the body of every operation method: it checks params, encodes
@@ -48,127 +44,6 @@ func call[O any, P interface {
 	return (*O)(out), nil
 }
 
-// operationError wraps err as the AWS SDKs do, naming service and operation.
-func operationError(op string, err error) error {
-	return &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
-}
-
-// invoke runs one operation: for each attempt it signs the request afresh,
-// sends it and decodes the response, retrying as the retryer decides. Its
-// error is returned as it is: call wraps it.
-func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r *resolved, o *Options, tel *callTelemetry, out response) error {
-	switch {
-	case r.telemetry.err != nil:
-		return r.telemetry.err
-	case r.endpointErr != nil:
-		return r.endpointErr
-	case r.retryerErr != nil:
-		return r.retryerErr
-	case r.credentials == nil:
-		return &credentialsError{errors.New("no credentials provider: set Options.Credentials or use NewFromConfig")}
-	}
-
-	// The payload hash (computed once, as the body was encoded) and the
-	// invocation ID, in one string.
-	sum := body.sum
-	var text [2*sha256.Size + uuid.Len]byte
-	hex.Encode(text[:2*sha256.Size], sum[:])
-	uuid.Encode(text[2*sha256.Size:])
-	texts := string(text[:])
-	call := attemptCall{
-		op:          op,
-		body:        body,
-		payloadHash: texts[:2*sha256.Size],
-		invocation:  []string{texts[2*sha256.Size:]},
-		maxAttempts: r.retryer.MaxAttempts(),
-		tel:         tel,
-	}
-
-	var skew time.Duration
-	if !o.DisableClockSkewCorrection {
-		skew = time.Duration(c.skew.Load())
-	}
-	releaseRetry := func(error) error { return nil }
-	var lastErr error
-	// The skew measured by the last attempt is kept for later calls.
-	// (A value and a flag, not a pointer to res.skew: that would move
-	// each attempt's result to the heap.)
-	var measured time.Duration
-	var hasMeasured bool
-	defer func() {
-		if hasMeasured {
-			c.skew.Store(int64(measured))
-		}
-	}()
-	for attempt := 1; ; attempt++ {
-		if err := ctx.Err(); err != nil {
-			return stoppedError(attempt-1, call.maxAttempts, lastErr, err)
-		}
-		releaseAttempt, err := r.retryer.GetAttemptToken(ctx)
-		if err != nil {
-			return stoppedError(attempt-1, call.maxAttempts, lastErr, err)
-		}
-		start := time.Now()
-		attemptCtx := tel.startAttempt(ctx, attempt)
-		res := c.attempt(attemptCtx, r, &call, out, attempt, skew)
-		tel.endAttempt(attemptCtx, &res)
-		_ = releaseRetry(res.err)
-		_ = releaseAttempt(res.err)
-		c.log(ctx, r.logger, &call, attempt, res, time.Since(start))
-
-		if res.hasSkew && !o.DisableClockSkewCorrection {
-			measured, hasMeasured = res.skew, true
-		}
-		if res.err == nil {
-			return nil
-		}
-		if res.credentialsFailed {
-			return stoppedError(attempt-1, call.maxAttempts, lastErr, res.err)
-		}
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			// The context ended: no retry can follow.
-			switch {
-			case !errors.Is(res.err, ctxErr):
-				// The attempt had its answer before the context ended.
-				return &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: ctxErr}
-			case lastErr != nil:
-				// The context cut this attempt short: report the last
-				// error the service gave, and why the call stopped.
-				return &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: lastErr, Stop: ctxErr}
-			default:
-				return res.err
-			}
-		}
-		lastErr = res.err
-
-		classified := res.err
-		if res.hasSkew && !o.DisableClockSkewCorrection && isClockSkewError(res.err, absDuration(res.skew-skew)) {
-			classified = &clockSkewError{res.err}
-		}
-		if hasMeasured {
-			skew = measured // the next attempt signs with the server's clock
-		}
-
-		// The attempts left are checked first: classifying an error walks
-		// its chain with errors.As and formats it, which an error that
-		// cannot be retried anyway need not pay for.
-		if attempt >= call.maxAttempts || !r.retryer.IsErrorRetryable(classified) {
-			return finalError(attempt, call.maxAttempts, res.err, nil)
-		}
-		releaseRetry, err = r.retryer.GetRetryToken(ctx, classified)
-		if err != nil {
-			return &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: err}
-		}
-		delay, err := r.retryer.RetryDelay(attempt, classified)
-		if err != nil {
-			return &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: err}
-		}
-		if err := sleep(ctx, retryAfter(delay, res.err)); err != nil {
-			return &RetryError{Attempts: attempt, MaxAttempts: call.maxAttempts, Err: res.err, Stop: err}
-		}
-	}
-}
-
 // callOptions returns the options of one call: the client's, or a copy
 // changed by optFns and resolved again, sharing what did not change.
 func (c *Client) callOptions(optFns []func(*Options)) (*resolved, *Options) {
@@ -181,6 +56,127 @@ func (c *Client) callOptions(optFns []func(*Options)) (*resolved, *Options) {
 	}
 	callRes := resolve(callOpts, &c.options, &c.res)
 	return &callRes, &callOpts
+}
+
+// operationError wraps err as the AWS SDKs do, naming service and operation.
+func operationError(op string, err error) error {
+	return &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
+}
+
+// invoke runs the attempts of one call: each signs the request afresh,
+// sends it and decodes the response (call_attempt.go), and the retryer
+// decides whether another follows. Its error is returned as it is: call
+// wraps it.
+func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r *resolved, o *Options, tel *callTelemetry, out response) error {
+	if err := r.configError(); err != nil {
+		return err
+	}
+	call := newAttemptCall(op, body, r.retryer.MaxAttempts(), tel)
+	correctSkew := !o.DisableClockSkewCorrection
+	var skew time.Duration // added to the local clock to sign
+	if correctSkew {
+		skew = time.Duration(c.skew.Load())
+	}
+	// The skew measured by the last attempt is kept for later calls.
+	// (A value and a flag, not a pointer to res.skew: that would move
+	// each attempt's result to the heap.)
+	var measured time.Duration
+	var hasMeasured bool
+	defer func() {
+		if hasMeasured {
+			c.skew.Store(int64(measured))
+		}
+	}()
+	releaseRetry := func(error) error { return nil }
+	var lastErr error
+	for attempt := 1; ; attempt++ {
+		releaseAttempt, err := attemptToken(ctx, r.retryer)
+		if err != nil {
+			return stoppedError(attempt-1, call.maxAttempts, lastErr, err)
+		}
+		start := time.Now()
+		attemptCtx := tel.startAttempt(ctx, attempt)
+		res := c.attempt(attemptCtx, r, &call, out, attempt, skew)
+		tel.endAttempt(attemptCtx, &res)
+		_ = releaseRetry(res.err)
+		_ = releaseAttempt(res.err)
+		c.log(ctx, r.logger, &call, attempt, res, time.Since(start))
+
+		if res.hasSkew && correctSkew {
+			measured, hasMeasured = res.skew, true
+		}
+		if res.err == nil {
+			return nil
+		}
+		if res.credentialsFailed {
+			return stoppedError(attempt-1, call.maxAttempts, lastErr, res.err)
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return contextEndedError(attempt, call.maxAttempts, res.err, lastErr, ctxErr)
+		}
+		lastErr = res.err
+
+		classified := res.err
+		if res.hasSkew && correctSkew && isClockSkewError(res.err, absDuration(res.skew-skew)) {
+			classified = &clockSkewError{res.err}
+		}
+		if hasMeasured {
+			skew = measured // the next attempt signs with the server's clock
+		}
+		releaseRetry, err = backOff(ctx, r.retryer, attempt, call.maxAttempts, res.err, classified)
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// attemptToken returns the retryer's token for the next attempt, unless
+// ctx has ended.
+func attemptToken(ctx context.Context, retryer aws.RetryerV2) (release func(error) error, err error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return retryer.GetAttemptToken(ctx)
+}
+
+// contextEndedError is the error of a call whose context had ended when
+// attempt returned err: no retry can follow.
+func contextEndedError(attempt, max int, err, lastErr, ctxErr error) error {
+	switch {
+	case !errors.Is(err, ctxErr):
+		// The attempt had its answer before the context ended.
+		return &RetryError{Attempts: attempt, MaxAttempts: max, Err: err, Stop: ctxErr}
+	case lastErr != nil:
+		// The context cut this attempt short: report the last error the
+		// service gave, and why the call stopped.
+		return &RetryError{Attempts: attempt, MaxAttempts: max, Err: lastErr, Stop: ctxErr}
+	default:
+		return err
+	}
+}
+
+// backOff decides whether the failed attempt is followed by another, with
+// err as the attempt's error and classified as the retryer is to see it
+// (see isClockSkewError). It waits the retry delay and returns the retry
+// token's release, or the error that ends the call.
+func backOff(ctx context.Context, retryer aws.RetryerV2, attempt, max int, err, classified error) (release func(error) error, _ error) {
+	// The attempts left are checked first: classifying an error walks its
+	// chain with errors.As and formats it, which an error that cannot be
+	// retried anyway need not pay for.
+	if attempt >= max || !retryer.IsErrorRetryable(classified) {
+		return nil, finalError(attempt, max, err, nil)
+	}
+	release, stop := retryer.GetRetryToken(ctx, classified)
+	if stop == nil {
+		var delay time.Duration
+		if delay, stop = retryer.RetryDelay(attempt, classified); stop == nil {
+			stop = sleep(ctx, retryAfter(delay, err))
+		}
+	}
+	if stop != nil {
+		return nil, &RetryError{Attempts: attempt, MaxAttempts: max, Err: err, Stop: stop}
+	}
+	return release, nil
 }
 
 // finalError wraps err in a *RetryError when more than one attempt was

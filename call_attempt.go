@@ -3,6 +3,8 @@ package customlabels
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +19,7 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/rekognition-go/customlabels/internal/awserr"
+	"github.com/rekognition-go/customlabels/internal/uuid"
 )
 
 // attemptCall is what stays the same across the attempts of one call.
@@ -29,6 +32,26 @@ type attemptCall struct {
 	tel         *callTelemetry // nil when telemetry is off
 	// The output is passed to attempt on its own, not kept here: escape
 	// analysis does not tell a struct's fields apart.
+}
+
+// newAttemptCall returns what the attempts of a call share: the request
+// body, its payload hash (computed once, as the body was encoded) and a
+// new invocation ID.
+func newAttemptCall(op *operation, body *requestBody, maxAttempts int, tel *callTelemetry) attemptCall {
+	// The hash and the ID in one string: one allocation.
+	sum := body.sum
+	var text [2*sha256.Size + uuid.Len]byte
+	hex.Encode(text[:2*sha256.Size], sum[:])
+	uuid.Encode(text[2*sha256.Size:])
+	texts := string(text[:])
+	return attemptCall{
+		op:          op,
+		body:        body,
+		payloadHash: texts[:2*sha256.Size],
+		invocation:  []string{texts[2*sha256.Size:]},
+		maxAttempts: maxAttempts,
+		tel:         tel,
+	}
 }
 
 // attemptResult is the outcome of one attempt.
