@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
 	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
@@ -68,17 +69,12 @@ type attemptResult struct {
 	credentialsFailed bool
 }
 
-// attempt signs, sends and decodes once.
+// attempt signs, sends and decodes once. Its steps, in order, are the
+// functions that follow it in this file.
 func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, out response, attempt int, skew time.Duration) (res attemptResult) {
-	idCtx, idStep := call.tel.startStep(ctx, spanGetIdentity)
-	creds, err := r.credentials.Retrieve(idCtx)
-	idStep.end(idCtx)
+	creds, err := retrieveCredentials(ctx, r, call.tel)
 	if err != nil {
-		res.err, res.credentialsFailed = &credentialsError{err}, true
-		return res
-	}
-	if !creds.HasKeys() {
-		res.err, res.credentialsFailed = &credentialsError{errors.New("credentials have no access key ID or secret access key")}, true
+		res.err, res.credentialsFailed = err, true
 		return res
 	}
 
@@ -93,19 +89,10 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 	}
 	// Every attempt sends the call's one encoded body (call_request_body.go).
 	reqCtx, hold := call.body.hold(reqCtx)
-	req := newRequest(timer.sending(reqCtx, len(call.body.b)), r.endpointURL, call.body.b, http.Header{
-		"Content-Type":          contentTypeHeader,
-		"X-Amz-Target":          call.op.target,
-		"User-Agent":            userAgent,
-		"Amz-Sdk-Invocation-Id": call.invocation,
-		"Amz-Sdk-Request":       sdkRequestHeader(attempt, call.maxAttempts),
-	})
-	signCtx, signStep := call.tel.startStep(ctx, spanSign)
-	err = c.signer.SignHTTP(signCtx, creds, req, call.payloadHash, signingName, r.endpoint.SigningRegion, time.Now().Add(skew))
-	signStep.end(signCtx)
-	if err != nil {
+	req := call.buildRequest(timer.sending(reqCtx, len(call.body.b)), r, attempt)
+	if err := c.sign(ctx, r, call, &creds, req, skew); err != nil {
 		hold.release()
-		res.err = fmt.Errorf("sign request: %w", err)
+		res.err = err
 		return res
 	}
 	sec := secretsOf(&creds, req)
@@ -116,86 +103,47 @@ func (c *Client) attempt(ctx context.Context, r *resolved, call *attemptCall, ou
 		if resp != nil && resp.Body != nil {
 			resp.Body.Close()
 		}
-		switch {
-		case timer.timedOut() != nil:
-			res.err = timer.timedOut()
-			return res
-		case foreign():
-			err = errForeignHost
-		case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF),
-			// net/http's errServerClosedIdle: a pooled connection the
-			// server closed as the request was sent. net/http replays
-			// only requests with GetBody, which ours never have.
-			strings.Contains(err.Error(), "http: server closed idle connection"):
-			// The server closed the connection without a response.
-			// DescribeProjects only reads, so sending it again is safe.
-			err = &connectionClosedError{err}
-		}
-		err = sec.error(err)
-		if len(err.Error()) > maxTransportErrorText {
-			err = &cappedError{err}
-		}
-		res.err = err
+		res.err = sendError(err, timer, foreign, &sec)
 		return res
 	}
 	resp.Body = timer.headersArrived(resp.Body)
 	defer resp.Body.Close()
 	res.status = resp.StatusCode
-	res.requestID = resp.Header.Get("X-Amzn-Requestid")
-	if res.requestID == "" {
-		res.requestID = resp.Header.Get("X-Amz-Requestid")
-	}
-	res.requestID = capEchoed(sec.redact(res.requestID))
-	if date := resp.Header.Get("Date"); date != "" && resp.Header.Get("Age") == "" {
-		if serverTime, ok := c.dates.parse(date); ok {
-			res.skew, res.hasSkew = time.Until(serverTime), true
-		}
-	}
+	res.requestID = responseRequestID(resp, &sec)
+	res.skew, res.hasSkew = c.serverSkew(resp)
 	if resp.Request != nil && resp.Request.URL != nil && resp.Request.URL.Host != req.URL.Host {
 		res.err = responseError(resp, &sec, res.requestID, fmt.Errorf("the HTTP client followed a redirect to %s; refusing its response", capEchoed(sec.redact(resp.Request.URL.Host))))
 		return res
 	}
-
-	limit := int64(MaxResponseBytes)
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		limit = maxErrorBodyBytes
-	}
-	buf := bodyBuffers.Get().(*bodyBuffer)
-	defer releaseBodyBuffer(buf)
-	data, err := readBody(resp, limit, buf)
-	switch {
-	case err != nil && (resp.StatusCode < 200 || resp.StatusCode > 299) && errors.Is(err, errBodyTooLarge):
-		// An oversized error body is still an error response: classify
-		// it by status and header.
-		data = nil
-	case err != nil:
-		if te := timer.timedOut(); te != nil {
-			err = te // the body stalled: say so, not "context canceled"
-		}
-		res.err = responseError(resp, &sec, res.requestID, err)
-		return res
-	}
-
-	if resp.StatusCode >= 300 && resp.StatusCode <= 399 {
-		res.err = responseError(resp, &sec, res.requestID, fmt.Errorf("redirect (%s) not followed", sec.redact(redirectTarget(resp))))
-		return res
-	}
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		// Every text taken from the response is scrubbed of the
-		// credentials sent, before it is capped (see sentSecrets).
-		info := awserr.Parse(resp.Header.Get("X-Amzn-Errortype"), data, sec.redact)
-		if err != nil || !info.JSON {
-			info.Message = sec.redact(describeBody(resp, len(data), err))
-		}
-		res.err = responseError(resp, &sec, res.requestID, newAPIError(info, res.requestID, resp.StatusCode))
-		return res
-	}
-	if err := decodeResponse(call.op, data, out); err != nil {
-		res.err = responseError(resp, &sec, res.requestID, deserializationError(sec.error(err)))
-		return res
-	}
-	out.setRequestID(res.requestID)
+	res.err = readResponse(resp, &sec, res.requestID, timer, call.op, out)
 	return res
+}
+
+// retrieveCredentials returns the credentials to sign with, from the
+// client's cache (the GetIdentity step). Its error is a *credentialsError.
+func retrieveCredentials(ctx context.Context, r *resolved, tel *callTelemetry) (aws.Credentials, error) {
+	idCtx, idStep := tel.startStep(ctx, spanGetIdentity)
+	creds, err := r.credentials.Retrieve(idCtx)
+	idStep.end(idCtx)
+	if err != nil {
+		return creds, &credentialsError{err}
+	}
+	if !creds.HasKeys() {
+		return creds, &credentialsError{errors.New("credentials have no access key ID or secret access key")}
+	}
+	return creds, nil
+}
+
+// buildRequest returns the attempt's request to the resolved endpoint, with
+// the headers of the protocol and of the AWS SDKs, not yet signed.
+func (call *attemptCall) buildRequest(ctx context.Context, r *resolved, attempt int) *http.Request {
+	return newRequest(ctx, r.endpointURL, call.body.b, http.Header{
+		"Content-Type":          contentTypeHeader,
+		"X-Amz-Target":          call.op.target,
+		"User-Agent":            userAgent,
+		"Amz-Sdk-Invocation-Id": call.invocation,
+		"Amz-Sdk-Request":       sdkRequestHeader(attempt, call.maxAttempts),
+	})
 }
 
 // userAgent is computed once: it never changes within a process.
@@ -260,6 +208,96 @@ func parseRequestURL(raw string) (*url.URL, error) {
 	// An empty port ("host:") is no port, as net/http has it.
 	u.Host = strings.TrimSuffix(u.Host, ":")
 	return u, nil
+}
+
+// sign signs req with SigV4 for the time now plus skew (the SignRequest
+// step).
+func (c *Client) sign(ctx context.Context, r *resolved, call *attemptCall, creds *aws.Credentials, req *http.Request, skew time.Duration) error {
+	signCtx, signStep := call.tel.startStep(ctx, spanSign)
+	err := c.signer.SignHTTP(signCtx, *creds, req, call.payloadHash, signingName, r.endpoint.SigningRegion, time.Now().Add(skew))
+	signStep.end(signCtx)
+	if err != nil {
+		return fmt.Errorf("sign request: %w", err)
+	}
+	return nil
+}
+
+// sendError is the error of a round trip that gave no response: the
+// attempt's bound, a redirect the guard refused (call_http_client.go), a
+// connection the server closed, or the HTTP client's own error, scrubbed
+// of the secrets sent and capped.
+func sendError(err error, timer *attemptTimer, foreign func() bool, sec *sentSecrets) error {
+	if te := timer.timedOut(); te != nil {
+		return te
+	}
+	switch {
+	case foreign():
+		err = errForeignHost
+	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF),
+		// net/http's errServerClosedIdle: a pooled connection the
+		// server closed as the request was sent. net/http replays
+		// only requests with GetBody, which ours never have.
+		strings.Contains(err.Error(), "http: server closed idle connection"):
+		// The server closed the connection without a response.
+		// Sending the request again is safe (see newOperation).
+		err = &connectionClosedError{err}
+	}
+	err = sec.error(err)
+	if len(err.Error()) > maxTransportErrorText {
+		err = &cappedError{err}
+	}
+	return err
+}
+
+// responseRequestID returns the request ID of resp, scrubbed and capped as
+// every text repeated from a response is.
+func responseRequestID(resp *http.Response, sec *sentSecrets) string {
+	id := resp.Header.Get("X-Amzn-Requestid")
+	if id == "" {
+		id = resp.Header.Get("X-Amz-Requestid")
+	}
+	return capEchoed(sec.redact(id))
+}
+
+// readResponse reads the body of resp (call_response_body.go) and decodes
+// a 2xx body into out; any other status becomes the error it reports.
+func readResponse(resp *http.Response, sec *sentSecrets, requestID string, timer *attemptTimer, op *operation, out response) error {
+	limit := int64(MaxResponseBytes)
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		limit = maxErrorBodyBytes
+	}
+	buf := bodyBuffers.Get().(*bodyBuffer)
+	defer releaseBodyBuffer(buf)
+	data, err := readBody(resp, limit, buf)
+	switch {
+	case err != nil && (resp.StatusCode < 200 || resp.StatusCode > 299) && errors.Is(err, errBodyTooLarge):
+		// An oversized error body is still an error response: classify
+		// it by status and header.
+		data = nil
+	case err != nil:
+		if te := timer.timedOut(); te != nil {
+			err = te // the body stalled: say so, not "context canceled"
+		}
+		return responseError(resp, sec, requestID, err)
+	}
+
+	if resp.StatusCode >= 300 && resp.StatusCode <= 399 {
+		return responseError(resp, sec, requestID, fmt.Errorf("redirect (%s) not followed", sec.redact(redirectTarget(resp))))
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		// Every text taken from the response is scrubbed of the
+		// credentials sent, before it is capped (see sentSecrets).
+		info := awserr.Parse(resp.Header.Get("X-Amzn-Errortype"), data, sec.redact)
+		if err != nil || !info.JSON {
+			info.Message = sec.redact(describeBody(resp, len(data), err))
+		}
+		return responseError(resp, sec, requestID, newAPIError(info, requestID, resp.StatusCode))
+	}
+	if err := decodeResponse(op, data, out); err != nil {
+		return responseError(resp, sec, requestID, deserializationError(sec.error(err)))
+	}
+	out.setRequestID(requestID)
+	return nil
 }
 
 func redirectTarget(resp *http.Response) string {

@@ -43,6 +43,17 @@ func (c *dateCache) parse(text string) (time.Time, bool) {
 	return t, true
 }
 
+// serverSkew returns the server's clock minus the local one, measured by
+// the Date header of resp, when it has one that no cache served.
+func (c *Client) serverSkew(resp *http.Response) (time.Duration, bool) {
+	if date := resp.Header.Get("Date"); date != "" && resp.Header.Get("Age") == "" {
+		if serverTime, ok := c.dates.parse(date); ok {
+			return time.Until(serverTime), true
+		}
+	}
+	return 0, false
+}
+
 // skewThreshold is how far the clocks must disagree for an authentication
 // error to be blamed on skew, as in the AWS SDKs.
 const skewThreshold = 4 * time.Minute
