@@ -11,6 +11,38 @@ import (
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
 
+// The call path: every operation takes it, from its method to the wire
+// and back, in this order (validate → encode → resolve endpoint → sign →
+// send → decode, with retries around sign, send and decode). The
+// operation's own file is entered only for its input and output.
+//
+//	Client.DescribeProjectVersions  the operation's file: calls call
+//	call                            call.go
+//	  callOptions                   call.go: per-call options (resolve, options.go)
+//	  params.validate               validate: the operation's file, rules in validate.go
+//	  encodeRequest                 encode: call_request_body.go (params.appendJSON), hashed once
+//	  invoke                        call.go: the retry loop
+//	    configError                 options.go: endpoint (resolved by New), retryer, credentials
+//	    newAttemptCall              call_attempt.go: payload hash, invocation ID
+//	    attempt                     call_attempt.go, once per attempt:
+//	      retrieveCredentials       the cached credentials
+//	      startAttemptTimer         call_timeout.go: IdleTimeout, AttemptTimeout
+//	      guardedContext            call_http_client.go: only for an HTTPClient of unknown kind
+//	      buildRequest              to the resolved endpoint, with headers
+//	      sign                      aws/signer/v4
+//	      HTTPClient.Do             send
+//	      sendError                 no response (call_scrub.go, call_echo.go)
+//	      serverSkew                call_clock_skew.go: the Date header
+//	      readResponse              call_response_body.go (readBody), then:
+//	        newAPIError             an error response: errors.go, internal/awserr
+//	        decodeResponse          decode: decode.go (out.decodeJSON: the operation's file)
+//	    log                         call_log.go
+//	    backOff                     call.go: retry or stop (isClockSkewError: call_clock_skew.go)
+//	  operationError                call.go: every error the call returns, wrapped once
+//
+// Spans and metrics are recorded along the way (telemetry.go), at no cost
+// when telemetry is off.
+
 // call is the body of every operation method: it checks params, encodes
 // them and runs the attempts, decoding a success into a new output.
 func call[O any, P interface {
