@@ -44,7 +44,8 @@ import (
 // when telemetry is off.
 
 // call is the body of every operation method: it checks params, encodes
-// them and runs the attempts, decoding a success into a new output.
+// them and runs the attempts, decoding a success into a new output. Its
+// error, whatever the step that failed, is a *smithy.OperationError.
 func call[O any, P interface {
 	*O
 	response
