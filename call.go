@@ -230,8 +230,9 @@ func stoppedError(attempts, max int, lastErr, reason error) error {
 	return &RetryError{Attempts: attempts, MaxAttempts: max, Err: lastErr, Stop: reason}
 }
 
-// retryAfter clamps the backoff into [t, t+5s] when the response carries
-// x-amz-retry-after (milliseconds), as AWS SDK retry behaviour 2.1 does.
+// retryAfter returns the delay the response's x-amz-retry-after header
+// asks (milliseconds), clamped into [backoff, backoff+5s], or backoff
+// without one, as AWS SDK retry behaviour 2.1 does.
 func retryAfter(backoff time.Duration, err error) time.Duration {
 	var re *smithyhttp.ResponseError
 	if !errors.As(err, &re) || re.Response == nil || re.Response.Response == nil {
