@@ -31,7 +31,7 @@ type Client struct {
 	// skew is the measured server-minus-client clock offset, in
 	// nanoseconds, applied to the signing time.
 	skew atomic.Int64
-	// dates caches the last Date header parsed (server_date.go).
+	// dates caches the last Date header parsed (call_clock_skew.go).
 	dates dateCache
 }
 

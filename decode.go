@@ -40,9 +40,6 @@ import (
 // 100 times a full page of 100 projects.
 const maxDecodedElements = 100 * 100
 
-// tooManyError is a response with more than maxDecodedElements elements.
-type tooManyError = jsondec.TooManyError
-
 // errEmptyBody reports a 2xx response without a body; the service always
 // sends a JSON object, so an empty body means the response was lost.
 var errEmptyBody = errors.New("empty response body")

@@ -1,12 +1,15 @@
 package customlabels
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/aws/smithy-go"
 
 	"github.com/rekognition-go/customlabels/internal/awserr"
+	"github.com/rekognition-go/customlabels/internal/jsondec"
 )
 
 // Errors returned by every operation of Client are layered as in the AWS SDK
@@ -109,3 +112,77 @@ func (e *RetryError) Unwrap() []error {
 	}
 	return []error{e.Err}
 }
+
+// Private error types, in the order a call meets them. Each but
+// redactedError wraps the error it qualifies, so that errors.Is and
+// errors.As still reach it; redactedError drops it, as it holds a secret.
+
+// credentialsError marks a failure to get credentials: the call ends at
+// once, without retries, and nothing is sent.
+type credentialsError struct{ err error }
+
+func (e *credentialsError) Error() string { return "get credentials: " + e.err.Error() }
+func (e *credentialsError) Unwrap() error { return e.err }
+
+// connectionClosedError is a connection closed by the server before a
+// response arrived. It is retried.
+type connectionClosedError struct{ err error }
+
+func (e *connectionClosedError) Error() string        { return e.err.Error() }
+func (e *connectionClosedError) Unwrap() error        { return e.err }
+func (e *connectionClosedError) RetryableError() bool { return true }
+
+// cappedError is an HTTP client's error whose text is cut at
+// maxTransportErrorText; errors.Is and errors.As see the error itself.
+type cappedError struct{ err error }
+
+func (e *cappedError) Error() string { return capText(e.err.Error(), maxTransportErrorText) }
+func (e *cappedError) Unwrap() error { return e.err }
+
+// redactedError is an error whose text held a secret, with the secret
+// replaced.
+type redactedError struct {
+	text      string
+	retryable bool
+	timeout   bool
+}
+
+func (e *redactedError) Error() string        { return e.text }
+func (e *redactedError) RetryableError() bool { return e.retryable }
+func (e *redactedError) Timeout() bool        { return e.timeout }
+
+// bodyReadError is a response body that could not be read to its end: the
+// connection failed or closed early. It is retried.
+type bodyReadError struct{ err error }
+
+func (e *bodyReadError) Error() string        { return "read response body: " + e.err.Error() }
+func (e *bodyReadError) Unwrap() error        { return e.err }
+func (e *bodyReadError) RetryableError() bool { return true }
+
+// truncatedBodyError is a 2xx body that ends in the middle of its JSON or
+// is empty: the response was cut short on its way. It is retried.
+type truncatedBodyError struct{ err error }
+
+func (e *truncatedBodyError) Error() string        { return e.err.Error() }
+func (e *truncatedBodyError) Unwrap() error        { return e.err }
+func (e *truncatedBodyError) RetryableError() bool { return true }
+
+// deserializationError wraps an error decoding a 2xx body, as the AWS SDK
+// for Go does, marked retryable when the body was cut short.
+func deserializationError(err error) error {
+	if errors.Is(err, errEmptyBody) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return &truncatedBodyError{&smithy.DeserializationError{Err: err}}
+	}
+	return &smithy.DeserializationError{Err: err}
+}
+
+// tooManyError is a response with more than maxDecodedElements elements.
+type tooManyError = jsondec.TooManyError
+
+// clockSkewError marks an authentication error caused by a skewed clock,
+// which is retried once the signing time is corrected.
+type clockSkewError struct{ err error }
+
+func (e *clockSkewError) Error() string        { return e.err.Error() }
+func (e *clockSkewError) Unwrap() error        { return e.err }
+func (e *clockSkewError) RetryableError() bool { return true }

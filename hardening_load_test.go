@@ -32,7 +32,7 @@ const (
 	loadCallsRace = 100
 	loadRPS       = 1000
 	// defaultIdleConnsPerHost is the idle pool of the client's default
-	// transport (http_client.go): the connections it keeps, and so the
+	// transport (call_http_client.go): the connections it keeps, and so the
 	// most a steady load should ever hold open.
 	defaultIdleConnsPerHost = 100
 )

@@ -1,15 +1,6 @@
 package customlabels
 
-import (
-	"context"
-	"errors"
-	"runtime"
-	"strconv"
-
-	"github.com/aws/smithy-go"
-
-	"github.com/rekognition-go/customlabels/internal/jsondec"
-)
+import "github.com/rekognition-go/customlabels/internal/jsondec"
 
 // operation describes one API operation: what the shared call path needs
 // to know of it. Each operation file declares one with newOperation.
@@ -60,64 +51,4 @@ type response interface {
 	decodeJSON(d *jsondec.Decoder)
 	// setRequestID records the response's request ID.
 	setRequestID(id string)
-}
-
-// call is the body of every operation method: it checks params, encodes
-// them and runs the attempts, decoding a success into a new output.
-func call[O any, P interface {
-	*O
-	response
-}](ctx context.Context, c *Client, op *operation, params request, optFns []func(*Options)) (_ *O, err error) {
-	r, o := c.callOptions(optFns)
-	ctx, tel := r.telemetry.startCall(ctx, op) // nil when off
-	defer func() { tel.end(ctx, err) }()
-	if err := params.validate(); err != nil {
-		var ipe *InvalidParamError
-		if errors.As(err, &ipe) && ipe.Input == "" {
-			ipe.Input = op.name + "Input"
-		}
-		return nil, operationError(op.name, err)
-	}
-	encodeStart := tel.now()
-	body := encodeRequest(params)
-	defer body.release()
-	tel.serialized(ctx, encodeStart)
-	out := P(new(O))
-	if err := c.invoke(ctx, op, body, r, o, tel, out); err != nil {
-		return nil, err
-	}
-	return (*O)(out), nil
-}
-
-// operationError wraps err as the AWS SDKs do, naming service and operation.
-func operationError(op string, err error) error {
-	return &smithy.OperationError{ServiceID: ServiceID, OperationName: op, Err: err}
-}
-
-// userAgent is computed once: it never changes within a process.
-var userAgent = []string{"customlabels-go/" + Version + " (" + runtime.Version() + "; " + runtime.GOOS + "/" + runtime.GOARCH + ")"}
-
-var contentTypeHeader = []string{contentType}
-
-// sdkRequestHeaders holds the Amz-Sdk-Request values of the usual retry
-// settings, computed once: sdkRequestHeaders[max-1][attempt-1].
-var sdkRequestHeaders = func() (t [5][][]string) {
-	for max := 1; max <= len(t); max++ {
-		for attempt := 1; attempt <= max; attempt++ {
-			t[max-1] = append(t[max-1], []string{formatSDKRequest(attempt, max)})
-		}
-	}
-	return t
-}()
-
-func formatSDKRequest(attempt, max int) string {
-	return "attempt=" + strconv.Itoa(attempt) + "; max=" + strconv.Itoa(max)
-}
-
-// sdkRequestHeader returns the Amz-Sdk-Request value of an attempt.
-func sdkRequestHeader(attempt, max int) []string {
-	if 1 <= attempt && attempt <= max && max <= len(sdkRequestHeaders) {
-		return sdkRequestHeaders[max-1][attempt-1]
-	}
-	return []string{formatSDKRequest(attempt, max)}
 }

@@ -2,6 +2,7 @@ package customlabels
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -176,6 +177,22 @@ func resolve(o Options, prev *Options, base *resolved) resolved {
 	r.idleTimeout = durationOption(o.IdleTimeout, DefaultIdleTimeout)
 	r.attemptTimeout = durationOption(o.AttemptTimeout, DefaultAttemptTimeout)
 	return r
+}
+
+// configError returns the error of options that no call can be made
+// with, found by resolve: every call returns it before sending anything.
+func (r *resolved) configError() error {
+	switch {
+	case r.telemetry.err != nil:
+		return r.telemetry.err
+	case r.endpointErr != nil:
+		return r.endpointErr
+	case r.retryerErr != nil:
+		return r.retryerErr
+	case r.credentials == nil:
+		return &credentialsError{errors.New("no credentials provider: set Options.Credentials or use NewFromConfig")}
+	}
+	return nil
 }
 
 // cachedCredentials wraps p in an aws.CredentialsCache, unless it is one

@@ -145,15 +145,3 @@ func (s *sentSecrets) error(err error) error {
 	}
 	return e
 }
-
-// redactedError is an error whose text held a secret, with the secret
-// replaced.
-type redactedError struct {
-	text      string
-	retryable bool
-	timeout   bool
-}
-
-func (e *redactedError) Error() string        { return e.text }
-func (e *redactedError) RetryableError() bool { return e.retryable }
-func (e *redactedError) Timeout() bool        { return e.timeout }

@@ -24,10 +24,3 @@ func capText(s string, n int) string {
 // quotes what the server sent in some (a malformed header line, whole),
 // so a hostile server could make them as long as its headers.
 const maxTransportErrorText = 1024
-
-// cappedError is an HTTP client's error whose text is cut at
-// maxTransportErrorText; errors.Is and errors.As see the error itself.
-type cappedError struct{ err error }
-
-func (e *cappedError) Error() string { return capText(e.err.Error(), maxTransportErrorText) }
-func (e *cappedError) Unwrap() error { return e.err }

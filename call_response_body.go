@@ -7,8 +7,6 @@ import (
 	"io"
 	"net/http"
 	"sync"
-
-	"github.com/aws/smithy-go"
 )
 
 // Limits on response bodies. A body over the limit is an error, never
@@ -70,37 +68,6 @@ func readBody(resp *http.Response, limit int64, b *bodyBuffer) ([]byte, error) {
 		return nil, fmt.Errorf("%w: more than %d bytes", errBodyTooLarge, limit)
 	}
 	return buf.Bytes(), nil
-}
-
-// bodyReadError is a response body that could not be read to its end: the
-// connection failed or closed early. It is retried.
-type bodyReadError struct{ err error }
-
-func (e *bodyReadError) Error() string        { return "read response body: " + e.err.Error() }
-func (e *bodyReadError) Unwrap() error        { return e.err }
-func (e *bodyReadError) RetryableError() bool { return true }
-
-// connectionClosedError is a connection closed by the server before a
-// response arrived. It is retried.
-type connectionClosedError struct{ err error }
-
-func (e *connectionClosedError) Error() string        { return e.err.Error() }
-func (e *connectionClosedError) Unwrap() error        { return e.err }
-func (e *connectionClosedError) RetryableError() bool { return true }
-
-// truncatedBodyError is a 2xx body that ends in the middle of its JSON or
-// is empty: the response was cut short on its way. It is retried.
-type truncatedBodyError struct{ err error }
-
-func (e *truncatedBodyError) Error() string        { return e.err.Error() }
-func (e *truncatedBodyError) Unwrap() error        { return e.err }
-func (e *truncatedBodyError) RetryableError() bool { return true }
-
-func deserializationError(err error) error {
-	if errors.Is(err, errEmptyBody) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return &truncatedBodyError{&smithy.DeserializationError{Err: err}}
-	}
-	return &smithy.DeserializationError{Err: err}
 }
 
 func describeBody(resp *http.Response, n int, readErr error) string {
