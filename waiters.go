@@ -26,7 +26,9 @@ import (
 //     waiting, where the official waiter spins its full 20 minutes.
 //   - The training waiter succeeds on any state that only a trained
 //     version reaches (STARTING, RUNNING, STOPPED, ...), where the
-//     official one waits 12 hours for TRAINING_COMPLETED.
+//     official one waits 12 hours for TRAINING_COMPLETED; and it waits
+//     25 hours by default, since training takes up to 24 (the developer
+//     guide), where the official one gives up at 12.
 //   - A named version missing from the listing fails at once. (Assumed:
 //     DescribeProjectVersions shows a version as soon as
 //     CreateProjectVersion returns, and StartProjectVersion's STARTING at
@@ -142,6 +144,9 @@ type waiterSpec struct {
 	maxWait time.Duration
 	// accept returns what status means, and for a failure why.
 	accept func(ProjectVersionStatus) (waitState, string)
+	// gone is what a named version missing from the listing means:
+	// failure for every waiter but the one of deletes.
+	gone waitState
 }
 
 var runningSpec = waiterSpec{
@@ -174,7 +179,7 @@ var runningSpec = waiterSpec{
 var trainingSpec = waiterSpec{
 	name:     "ProjectVersionTrainingCompleted",
 	minDelay: 120 * time.Second,
-	maxWait:  360 * 120 * time.Second,
+	maxWait:  25 * time.Hour,
 	accept: func(s ProjectVersionStatus) (waitState, string) {
 		switch s {
 		case ProjectVersionStatusTrainingCompleted, ProjectVersionStatusCopyingCompleted,
@@ -193,6 +198,89 @@ var trainingSpec = waiterSpec{
 		}
 		return waitRetry, ""
 	},
+}
+
+var copySpec = waiterSpec{
+	name:     "ProjectVersionCopyCompleted",
+	minDelay: 30 * time.Second,
+	maxWait:  6 * time.Hour,
+	accept: func(s ProjectVersionStatus) (waitState, string) {
+		switch s {
+		case ProjectVersionStatusCopyingCompleted,
+			// Only a copied version reaches these: its copy completed.
+			ProjectVersionStatusStarting, ProjectVersionStatusRunning, ProjectVersionStatusFailed,
+			ProjectVersionStatusStopping, ProjectVersionStatusStopped:
+			return waitSuccess, ""
+		case ProjectVersionStatusCopyingInProgress:
+			return waitRetry, ""
+		case ProjectVersionStatusCopyingFailed:
+			return waitFailure, "copying failed"
+		case ProjectVersionStatusTrainingInProgress, ProjectVersionStatusTrainingCompleted, ProjectVersionStatusTrainingFailed:
+			return waitFailure, "it was trained, not copied: use NewProjectVersionTrainingCompletedWaiter"
+		case ProjectVersionStatusDeleting, ProjectVersionStatusDeprecated, ProjectVersionStatusExpired:
+			return waitFailure, "it is being deleted or can no longer be used"
+		}
+		return waitRetry, ""
+	},
+}
+
+var deletedSpec = waiterSpec{
+	name:     "ProjectVersionDeleted",
+	minDelay: 10 * time.Second,
+	maxWait:  30 * time.Minute,
+	gone:     waitSuccess,
+	accept: func(s ProjectVersionStatus) (waitState, string) {
+		if s == ProjectVersionStatusDeleting {
+			return waitRetry, ""
+		}
+		return waitFailure, "it is not being deleted: call DeleteProjectVersion first (a running model must be stopped, a training one must end)"
+	},
+}
+
+// ProjectVersionCopyCompletedWaiter waits until named versions, copies
+// made by CopyProjectVersion, are COPYING_COMPLETED.
+type ProjectVersionCopyCompletedWaiter struct{ w waiter }
+
+// NewProjectVersionCopyCompletedWaiter returns a waiter that polls client
+// until the versions named in the params, in the destination project of
+// CopyProjectVersion, have been copied (COPYING_COMPLETED, or a state only
+// a copied version then reaches, such as RUNNING), failing at once on
+// COPYING_FAILED. The official SDKs have no such waiter.
+func NewProjectVersionCopyCompletedWaiter(client DescribeProjectVersionsAPIClient, optFns ...func(*WaiterOptions)) *ProjectVersionCopyCompletedWaiter {
+	return &ProjectVersionCopyCompletedWaiter{newWaiter(client, &copySpec, optFns)}
+}
+
+// Wait polls until every version named in params.VersionNames (1 to 10,
+// required) of params.ProjectArn is copied, and returns nil then. Errors
+// are as for ProjectVersionRunningWaiter.Wait; zero maxWait means 6 hours.
+func (w *ProjectVersionCopyCompletedWaiter) Wait(ctx context.Context, params *DescribeProjectVersionsInput, maxWait time.Duration, optFns ...func(*WaiterOptions)) error {
+	_, err := w.w.wait(ctx, params, maxWait, optFns)
+	return err
+}
+
+// WaitForOutput is Wait, returning also the last page polled.
+func (w *ProjectVersionCopyCompletedWaiter) WaitForOutput(ctx context.Context, params *DescribeProjectVersionsInput, maxWait time.Duration, optFns ...func(*WaiterOptions)) (*DescribeProjectVersionsOutput, error) {
+	return w.w.wait(ctx, params, maxWait, optFns)
+}
+
+// ProjectVersionDeletedWaiter waits until named versions are gone.
+type ProjectVersionDeletedWaiter struct{ w waiter }
+
+// NewProjectVersionDeletedWaiter returns a waiter that polls client until
+// the versions named in the params are no longer listed, after
+// DeleteProjectVersion, failing at once on a version that is not
+// DELETING. The official SDKs have no such waiter.
+func NewProjectVersionDeletedWaiter(client DescribeProjectVersionsAPIClient, optFns ...func(*WaiterOptions)) *ProjectVersionDeletedWaiter {
+	return &ProjectVersionDeletedWaiter{newWaiter(client, &deletedSpec, optFns)}
+}
+
+// Wait polls until no version named in params.VersionNames (1 to 10,
+// required) of params.ProjectArn is listed, and returns nil then. Errors
+// are as for ProjectVersionRunningWaiter.Wait; zero maxWait means 30
+// minutes.
+func (w *ProjectVersionDeletedWaiter) Wait(ctx context.Context, params *DescribeProjectVersionsInput, maxWait time.Duration, optFns ...func(*WaiterOptions)) error {
+	_, err := w.w.wait(ctx, params, maxWait, optFns)
+	return err
 }
 
 // waiter polls DescribeProjectVersions until spec accepts.
@@ -246,7 +334,8 @@ func NewProjectVersionTrainingCompletedWaiter(client DescribeProjectVersionsAPIC
 // Wait polls until every version named in params.VersionNames (1 to 10,
 // required) of params.ProjectArn has finished training, and returns nil
 // then. Errors are as for ProjectVersionRunningWaiter.Wait; zero maxWait
-// means 12 hours, the official waiter's bound.
+// means 25 hours: training takes up to 24, where the official waiter
+// gives up after 12.
 func (w *ProjectVersionTrainingCompletedWaiter) Wait(ctx context.Context, params *DescribeProjectVersionsInput, maxWait time.Duration, optFns ...func(*ProjectVersionTrainingCompletedWaiterOptions)) error {
 	_, err := w.w.wait(ctx, params, maxWait, optFns)
 	return err
@@ -418,6 +507,9 @@ func (w *waiter) judge(in *DescribeProjectVersionsInput, versions []ProjectVersi
 			}
 		}
 		if v == nil {
+			if w.spec.gone == waitSuccess {
+				continue
+			}
 			return true, &WaiterStateError{Waiter: w.spec.name, VersionName: name,
 				Reason: "was not found in project " + in.ProjectArn}
 		}
