@@ -11,8 +11,8 @@ import (
 
 // Decoding of every operation's response, on the shared readers of
 // internal/jsondec (see its package comment for the style: each shape's
-// decoder is a short switch over member names, in types_decode.go and the
-// operation files).
+// decoder is a short switch over member names, generated from the
+// service model into codec_gen.go).
 //
 // The result is the same as encoding/json would decode into the wire
 // structs (each operation's tests keep a decoder on encoding/json as the
