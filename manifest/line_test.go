@@ -121,17 +121,17 @@ func TestParseLineKeepsServiceAdditions(t *testing.T) {
 
 func TestParseLineKeepsMalformedAttributesRaw(t *testing.T) {
 	for name, line := range map[string]string{
-		"class id not an integer":  `{"source-ref":"s3://b/k","a":1.5,"a-metadata":{"confidence":1,"class-name":"x","human-annotated":"yes","creation-date":"2024-01-01T00:00:00","type":"groundtruth/image-classification"}}`,
-		"no confidence":            `{"source-ref":"s3://b/k","a":1,"a-metadata":{"class-name":"x","human-annotated":"yes","creation-date":"2024-01-01T00:00:00","type":"groundtruth/image-classification"}}`,
-		"confidence a string":      `{"source-ref":"s3://b/k","a":1,"a-metadata":{"confidence":"1","class-name":"x","human-annotated":"yes","creation-date":"2024-01-01T00:00:00","type":"groundtruth/image-classification"}}`,
-		"two class names":          `{"source-ref":"s3://b/k","a":1,"a-metadata":{"confidence":1,"class-name":"x","class-name":"y","human-annotated":"yes","creation-date":"2024-01-01T00:00:00","type":"groundtruth/image-classification"}}`,
-		"empty job name":           `{"source-ref":"s3://b/k","a":1,"a-metadata":{"confidence":1,"class-name":"x","human-annotated":"yes","creation-date":"2024-01-01T00:00:00","type":"groundtruth/image-classification","job-name":""}}`,
-		"fewer objects than boxes": `{"source-ref":"s3://b/k","bb":{"image_size":[{"width":100,"height":100,"depth":3}],"annotations":[{"class_id":0,"top":1,"left":1,"width":5,"height":5}]},"bb-metadata":{"objects":[],"class-map":{"0":"x"},"type":"groundtruth/object-detection","human-annotated":"yes","creation-date":"2024-01-01T00:00:00"}}`,
-		"object without confidence": `{"source-ref":"s3://b/k","bb":{"image_size":[{"width":100,"height":100,"depth":3}],"annotations":[{"class_id":0,"top":1,"left":1,"width":5,"height":5}]},"bb-metadata":{"objects":[{}],"class-map":{"0":"x"},"type":"groundtruth/object-detection","human-annotated":"yes","creation-date":"2024-01-01T00:00:00"}}`,
+		"class id not an integer":    `{"source-ref":"s3://b/k","a":1.5,"a-metadata":{"confidence":1,"class-name":"x","human-annotated":"yes","creation-date":"2024-01-01T00:00:00","type":"groundtruth/image-classification"}}`,
+		"no confidence":              `{"source-ref":"s3://b/k","a":1,"a-metadata":{"class-name":"x","human-annotated":"yes","creation-date":"2024-01-01T00:00:00","type":"groundtruth/image-classification"}}`,
+		"confidence a string":        `{"source-ref":"s3://b/k","a":1,"a-metadata":{"confidence":"1","class-name":"x","human-annotated":"yes","creation-date":"2024-01-01T00:00:00","type":"groundtruth/image-classification"}}`,
+		"two class names":            `{"source-ref":"s3://b/k","a":1,"a-metadata":{"confidence":1,"class-name":"x","class-name":"y","human-annotated":"yes","creation-date":"2024-01-01T00:00:00","type":"groundtruth/image-classification"}}`,
+		"empty job name":             `{"source-ref":"s3://b/k","a":1,"a-metadata":{"confidence":1,"class-name":"x","human-annotated":"yes","creation-date":"2024-01-01T00:00:00","type":"groundtruth/image-classification","job-name":""}}`,
+		"fewer objects than boxes":   `{"source-ref":"s3://b/k","bb":{"image_size":[{"width":100,"height":100,"depth":3}],"annotations":[{"class_id":0,"top":1,"left":1,"width":5,"height":5}]},"bb-metadata":{"objects":[],"class-map":{"0":"x"},"type":"groundtruth/object-detection","human-annotated":"yes","creation-date":"2024-01-01T00:00:00"}}`,
+		"object without confidence":  `{"source-ref":"s3://b/k","bb":{"image_size":[{"width":100,"height":100,"depth":3}],"annotations":[{"class_id":0,"top":1,"left":1,"width":5,"height":5}]},"bb-metadata":{"objects":[{}],"class-map":{"0":"x"},"type":"groundtruth/object-detection","human-annotated":"yes","creation-date":"2024-01-01T00:00:00"}}`,
 		"class-map key not a number": `{"source-ref":"s3://b/k","bb":{"image_size":[{"width":100,"height":100,"depth":3}],"annotations":[{"class_id":0,"top":1,"left":1,"width":5,"height":5}]},"bb-metadata":{"objects":[{"confidence":1}],"class-map":{"0":"x","one":"y"},"type":"groundtruth/object-detection","human-annotated":"yes","creation-date":"2024-01-01T00:00:00"}}`,
-		"two image sizes":          `{"source-ref":"s3://b/k","bb":{"image_size":[{"width":100,"height":100,"depth":3},{"width":1,"height":1,"depth":1}],"annotations":[]},"bb-metadata":{"objects":[],"class-map":{},"type":"groundtruth/object-detection","human-annotated":"yes","creation-date":"2024-01-01T00:00:00"}}`,
-		"image size extra member":  `{"source-ref":"s3://b/k","bb":{"image_size":[{"width":100,"height":100,"depth":3,"unit":"px"}],"annotations":[]},"bb-metadata":{"objects":[],"class-map":{},"type":"groundtruth/object-detection","human-annotated":"yes","creation-date":"2024-01-01T00:00:00"}}`,
-		"metadata not an object":   `{"source-ref":"s3://b/k","a":1,"a-metadata":[]}`,
+		"two image sizes":            `{"source-ref":"s3://b/k","bb":{"image_size":[{"width":100,"height":100,"depth":3},{"width":1,"height":1,"depth":1}],"annotations":[]},"bb-metadata":{"objects":[],"class-map":{},"type":"groundtruth/object-detection","human-annotated":"yes","creation-date":"2024-01-01T00:00:00"}}`,
+		"image size extra member":    `{"source-ref":"s3://b/k","bb":{"image_size":[{"width":100,"height":100,"depth":3,"unit":"px"}],"annotations":[]},"bb-metadata":{"objects":[],"class-map":{},"type":"groundtruth/object-detection","human-annotated":"yes","creation-date":"2024-01-01T00:00:00"}}`,
+		"metadata not an object":     `{"source-ref":"s3://b/k","a":1,"a-metadata":[]}`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			l, err := ParseLine([]byte(line))
