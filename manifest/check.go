@@ -56,6 +56,8 @@ const (
 	useDet
 )
 
+var sourceRefName = []byte("source-ref")
+
 // checkSourceRef checks that s is an S3 URI of an object and returns its
 // bucket, or a message saying what is wrong. The scheme is taken in any
 // case: the guide's own prose writes "S3://" once.
@@ -93,18 +95,18 @@ func (d *decoder) checkLine() lineStatus {
 	d.uses = d.uses[:0]
 	switch {
 	case v.sourceRefKind == jsonread.None:
-		d.prob(CodeMissingSourceRef, "", "the line has no source-ref")
+		d.prob(CodeMissingSourceRef, where{}, "the line has no source-ref")
 		return lineDropped
 	case v.sourceRefKind != jsonread.String:
-		d.prob(CodeInvalidSourceRefFormat, "source-ref", "source-ref is "+article(v.sourceRefKind)+", not a string")
+		d.prob(CodeInvalidSourceRefFormat, at(sourceRefName), "source-ref is "+article(v.sourceRefKind)+", not a string")
 		return lineDropped
 	}
 	if _, msg := checkSourceRef(v.sourceRef); msg != "" {
-		d.prob(CodeInvalidSourceRefFormat, "source-ref", msg)
+		d.prob(CodeInvalidSourceRefFormat, at(sourceRefName), msg)
 		return lineDropped
 	}
 	for _, name := range v.dups {
-		d.prob(CodeDuplicateMember, string(name), "the line has more than one member of this name; the first is used here")
+		d.prob(CodeDuplicateMember, at(name), "the line has more than one member of this name; the first is used here")
 	}
 	valid, empty, invalid := 0, 0, len(v.badPairs)
 	boxes := 0
@@ -140,37 +142,37 @@ func (d *decoder) checkLine() lineStatus {
 		if len(v.orphans) > 0 {
 			msg += "; " + strconv.Quote(string(v.orphans[0])) + " looks like half of one"
 		}
-		d.prob(CodeNoLabelAttributes, "", msg)
+		d.prob(CodeNoLabelAttributes, where{}, msg)
 		return lineInvalid
 	case attrs == 0:
 		// A line with a source-ref and nothing else: an image that was
 		// never labelled.
-		d.prob(CodeWarningUnannotatedRecord, "", "the line has no labels")
+		d.prob(CodeWarningUnannotatedRecord, where{}, "the line has no labels")
 		return lineIgnored
 	}
 	for _, name := range v.orphans {
-		d.prob(CodeOrphanAttribute, string(name), "this member looks like half of a label attribute and is ignored")
+		d.prob(CodeOrphanAttribute, at(name), "this member looks like half of a label attribute and is ignored")
 	}
 	switch {
 	case valid == 0 && invalid == 0:
-		d.prob(CodeWarningNoAnnotations, "", "no label attribute has a bounding box")
+		d.prob(CodeWarningNoAnnotations, where{}, "no label attribute has a bounding box")
 		status = lineIgnored
 	case valid == 0:
-		d.prob(CodeNoValidLabelAttributes, "", "no label attribute is valid")
+		d.prob(CodeNoValidLabelAttributes, where{}, "no label attribute is valid")
 		status = lineInvalid
 	}
 	// The limit is per image; the guide does not say whether the service
 	// counts the boxes of each label attribute or of the whole line, so
 	// the line's total is checked.
 	if boxes > MaxBoundingBoxes {
-		d.prob(CodeTooManyBoundingBoxes, "", strconv.Itoa(boxes)+" bounding boxes; an image may have "+strconv.Itoa(MaxBoundingBoxes))
+		d.prob(CodeTooManyBoundingBoxes, where{}, strconv.Itoa(boxes)+" bounding boxes; an image may have "+strconv.Itoa(MaxBoundingBoxes))
 		status = lineInvalid
 	}
 	d.mergeUses()
 	if len(d.uses) > MaxLabelsPerImage {
 		// The limit is documented without an error code or a tier; we
 		// take the line as invalid, as for too many bounding boxes.
-		d.prob(CodeTooManyLabelsPerImage, "", strconv.Itoa(len(d.uses))+" labels; an image may have "+strconv.Itoa(MaxLabelsPerImage))
+		d.prob(CodeTooManyLabelsPerImage, where{}, strconv.Itoa(len(d.uses))+" labels; an image may have "+strconv.Itoa(MaxLabelsPerImage))
 		status = lineInvalid
 	}
 	if status != lineValid {
@@ -198,27 +200,27 @@ func (d *decoder) mergeUses() {
 	d.uses = out
 }
 
-// checkLabelName checks a label's length and reports whether it is good.
-func (d *decoder) checkLabelName(name []byte, path string) bool {
+// labelLength returns a label's length in characters and whether it is
+// allowed. The guide states the maximum only; an empty label is refused
+// under the same code.
+func labelLength(name []byte) (int, bool) {
 	n := utf8.RuneCount(name)
-	if n == 0 || n > MaxLabelNameLength {
-		// The guide states the maximum only; an empty label is reported
-		// under the same code.
-		d.prob(CodeInvalidLabelNameLength, path,
-			"the label is "+strconv.Itoa(n)+" characters long; it must have 1 to "+strconv.Itoa(MaxLabelNameLength))
-		return false
-	}
-	return true
+	return n, n > 0 && n <= MaxLabelNameLength
+}
+
+func (d *decoder) labelLengthProblem(n int, w where) {
+	d.prob(CodeInvalidLabelNameLength, w,
+		"the label is "+strconv.Itoa(n)+" characters long; it must have 1 to "+strconv.Itoa(MaxLabelNameLength))
 }
 
 // checkCommon checks the metadata members both kinds share; they only
 // give warnings.
-func (d *decoder) checkCommon(m *metaView, path string) {
-	if s := string(m.human); s != "yes" && s != "no" {
-		d.prob(CodeHumanAnnotatedValue, path+".human-annotated", "human-annotated is "+strconv.Quote(s)+", not \"yes\" or \"no\"")
+func (d *decoder) checkCommon(m *metaView, w where) {
+	if s := m.human; string(s) != "yes" && string(s) != "no" {
+		d.prob(CodeHumanAnnotatedValue, w.member(".human-annotated"), "human-annotated is "+strconv.Quote(string(s))+", not \"yes\" or \"no\"")
 	}
 	if !dateLike(m.date) {
-		d.prob(CodeCreationDateFormat, path+".creation-date",
+		d.prob(CodeCreationDateFormat, w.member(".creation-date"),
 			"creation-date "+strconv.Quote(string(m.date))+" does not start with a UTC date and time such as 2020-04-15T20:17:23")
 	}
 }
@@ -253,11 +255,14 @@ func dateLike(b []byte) bool {
 // checkClassification checks a well-formed classification and reports
 // whether the service would use it.
 func (d *decoder) checkClassification(c *classView) bool {
-	path := string(c.attr) + metadataSuffix
-	d.checkCommon(&c.meta, path)
-	ok := d.checkLabelName(c.meta.className, path+".class-name")
+	mw := at(c.attr).in(metadataSuffix)
+	d.checkCommon(&c.meta, mw)
+	n, ok := labelLength(c.meta.className)
+	if !ok {
+		d.labelLengthProblem(n, mw.member(".class-name"))
+	}
 	if f := c.meta.confidence; !(f >= 0 && f <= 1) {
-		d.prob(CodeInvalidLabelAttributeMetadata, path+".confidence",
+		d.prob(CodeInvalidLabelAttributeMetadata, mw.member(".confidence"),
 			"confidence is "+strconv.FormatFloat(f, 'g', -1, 64)+"; it must be between 0 and 1")
 		ok = false
 	}
@@ -271,61 +276,62 @@ func (d *decoder) checkClassification(c *classView) bool {
 // the service would use some of its boxes, lineIgnored when it has none,
 // and lineInvalid otherwise.
 func (d *decoder) checkDetection(dv *detView) lineStatus {
-	path := string(dv.attr)
-	mpath := path + metadataSuffix
-	d.checkCommon(&dv.meta, mpath)
-	w, h := dv.size.Width, dv.size.Height
-	if w < MinImageDimension || w > MaxImageDimension || h < MinImageDimension || h > MaxImageDimension {
-		d.prob(CodeInvalidImageDimension, path+".image_size",
-			"the image is "+strconv.Itoa(w)+" by "+strconv.Itoa(h)+" pixels; each side must be 64 to 4096")
+	w := at(dv.attr)
+	mw := w.in(metadataSuffix)
+	d.checkCommon(&dv.meta, mw)
+	iw, ih := dv.size.Width, dv.size.Height
+	if iw < MinImageDimension || iw > MaxImageDimension || ih < MinImageDimension || ih > MaxImageDimension {
+		d.prob(CodeInvalidImageDimension, w.in(".image_size"),
+			"the image is "+strconv.Itoa(iw)+" by "+strconv.Itoa(ih)+" pixels; each side must be 64 to 4096")
 		return lineInvalid
 	}
 	if len(dv.anns) == 0 {
-		d.prob(CodeWarningNoAttributeAnnotations, path+".annotations", "the label attribute has no bounding boxes")
+		d.prob(CodeWarningNoAttributeAnnotations, w.in(".annotations"), "the label attribute has no bounding boxes")
 		return lineIgnored
 	}
 	if extra := len(dv.meta.objects) - len(dv.anns); extra > 0 {
-		d.prob(CodeUnusedObjects, mpath+".objects", strconv.Itoa(extra)+" more objects than annotations; the extra ones are ignored")
+		d.prob(CodeUnusedObjects, w.in("-metadata.objects"), strconv.Itoa(extra)+" more objects than annotations; the extra ones are ignored")
 	}
 	scale := 1.0
-	if long := max(w, h); long > resizeDimension {
+	if long := max(iw, ih); long > resizeDimension {
 		scale = float64(resizeDimension) / float64(long)
 	}
 	good := 0
 	for i := range dv.anns {
 		a := &dv.anns[i]
-		apath := indexPath(path+".annotations", i)
+		aw := w.in(".annotations").elem(i)
 		name, inMap := dv.meta.label(a.classID)
 		switch {
 		case !inMap:
-			d.prob(CodeMissingClassMapID, apath, "class_id "+strconv.Itoa(a.classID)+" is not in the class-map")
+			d.prob(CodeMissingClassMapID, aw, "class_id "+strconv.Itoa(a.classID)+" is not in the class-map")
 			continue
 		case i >= len(dv.meta.objects) || !dv.meta.objects[i].has:
-			d.prob(CodeMissingBoundingBoxConfidence, apath,
-				"the box has no confidence: "+indexPath(mpath+".objects", i)+" is missing or has none")
+			d.prob(CodeMissingBoundingBoxConfidence, aw,
+				"the box has no confidence: "+w.in("-metadata.objects").elem(i).String()+" is missing or has none")
 			continue
 		case a.left < 0 || a.top < 0 || a.width < 0 || a.height < 0:
-			d.prob(CodeInvalidBoundingBox, apath, "the box has a negative value")
+			d.prob(CodeInvalidBoundingBox, aw, "the box has a negative value")
 			continue
-		case a.left+a.width > float64(w) || a.top+a.height > float64(h):
-			d.prob(CodeInvalidBoundingBox, apath, "the box goes past the edge of the "+strconv.Itoa(w)+" by "+strconv.Itoa(h)+" image")
+		case a.left+a.width > float64(iw) || a.top+a.height > float64(ih):
+			d.prob(CodeInvalidBoundingBox, aw, "the box goes past the edge of the "+strconv.Itoa(iw)+" by "+strconv.Itoa(ih)+" image")
 			continue
 		case a.width*scale <= 1 || a.height*scale <= 1:
 			msg := "the box must be larger than 1 by 1 pixel"
 			if scale < 1 {
 				msg += " once the image is resized to 1280 pixels on its longer side"
 			}
-			d.prob(CodeBoundingBoxTooSmall, apath, msg)
+			d.prob(CodeBoundingBoxTooSmall, aw, msg)
 			continue
 		}
-		if !d.checkLabelName(name, mpath+".class-map."+strconv.Quote(strconv.Itoa(a.classID))) {
+		if n, ok := labelLength(name); !ok {
+			d.labelLengthProblem(n, mw.member(".class-map."+strconv.Quote(strconv.Itoa(a.classID))))
 			continue
 		}
 		good++
 		d.uses = append(d.uses, labelUse{name: name, kinds: useDet, boxes: 1})
 	}
 	if good == 0 {
-		d.prob(CodeNoValidAnnotations, path+".annotations", "no bounding box is valid")
+		d.prob(CodeNoValidAnnotations, w.in(".annotations"), "no bounding box is valid")
 		return lineInvalid
 	}
 	return lineValid

@@ -57,8 +57,40 @@ func (d *decoder) keep(b []byte) []byte {
 }
 
 // prob records a problem of the current line.
-func (d *decoder) prob(code Code, path, msg string) {
-	d.probs = append(d.probs, Problem{Path: path, Code: code, Tier: codeTier(code), Message: msg})
+func (d *decoder) prob(code Code, w where, msg string) {
+	d.probs = append(d.probs, Problem{Path: w.String(), Code: code, Tier: codeTier(code), Message: msg})
+}
+
+// where is the place of a value in a line, a Problem's Path. It is made
+// into a string only when a problem is reported, so that a good line
+// costs no allocation.
+type where struct {
+	name  []byte // a member of the line; nil for the line itself
+	sub   string // a path inside it, such as ".image_size" or "-metadata.objects"
+	index int    // 1 + the index of an element of sub; 0 for none
+	leaf  string // a path inside that element, such as ".top"
+}
+
+func at(name []byte) where { return where{name: name} }
+
+// in returns the place of sub inside w, which must have no sub yet.
+func (w where) in(sub string) where { w.sub = sub; return w }
+
+// elem returns the place of element i of w.
+func (w where) elem(i int) where { w.index = i + 1; return w }
+
+// member returns the place of leaf inside w.
+func (w where) member(leaf string) where { w.leaf += leaf; return w }
+
+func (w where) String() string {
+	if w.name == nil && w.sub == "" && w.leaf == "" {
+		return ""
+	}
+	s := string(w.name) + w.sub
+	if w.index > 0 {
+		s += "[" + strconv.Itoa(w.index-1) + "]"
+	}
+	return s + w.leaf
 }
 
 // notObjectError is a line that is JSON but not an object.
@@ -369,6 +401,13 @@ func readNumber(r *jsonread.Decoder) (f float64, ok bool, err error) {
 	if err != nil {
 		return 0, false, err
 	}
+	// Most numbers of a manifest are small integers, which convert
+	// exactly; ParseFloat takes the others.
+	if len(b) <= 15 {
+		if n, isInt := parseInt(b); isInt {
+			return float64(n), true, nil
+		}
+	}
 	f, perr := strconv.ParseFloat(string(b), 64)
 	return f, perr == nil, nil
 }
@@ -382,9 +421,9 @@ type state struct{ formatOK, exact bool }
 func (s *state) fail() { s.formatOK, s.exact = false, false }
 
 // mistyped records a member of the wrong JSON kind, and skips it.
-func (d *decoder) mistyped(st *state, code Code, path, name, want string, k jsonread.Kind) bool {
+func (d *decoder) mistyped(st *state, code Code, w where, name, want string, k jsonread.Kind) bool {
 	st.fail()
-	d.prob(code, path+"."+name, name+" is "+article(k)+", not "+want)
+	d.prob(code, w.member("."+name), name+" is "+article(k)+", not "+want)
 	return d.r.Skip() == nil
 }
 
@@ -418,11 +457,11 @@ func (d *decoder) issuesMember(dst *issuesView, unknown *[]memberView, key, raw 
 
 // numberMember reads the number member r is at into dst; anything else,
 // or a number out of the range of a float64, is a format error.
-func (d *decoder) numberMember(st *state, dst *float64, code Code, path, name string) bool {
+func (d *decoder) numberMember(st *state, dst *float64, code Code, w where, name string) bool {
 	r := &d.r
 	k := r.Peek()
 	if k != jsonread.Number {
-		return d.mistyped(st, code, path, name, "a number", k)
+		return d.mistyped(st, code, w, name, "a number", k)
 	}
 	f, ok, err := readNumber(r)
 	if err != nil {
@@ -430,7 +469,7 @@ func (d *decoder) numberMember(st *state, dst *float64, code Code, path, name st
 	}
 	if !ok {
 		st.fail()
-		d.prob(code, path+"."+name, name+" is out of the range of a number")
+		d.prob(code, w.member("."+name), name+" is out of the range of a number")
 	}
 	*dst = f
 	return true

@@ -14,72 +14,63 @@ import (
 // about values (box inside the image, label length) are in check.go.
 
 // pair decodes the label attribute members[ai] and its metadata
-// members[mi] by the metadata's type.
+// members[mi] by the metadata's type. The attribute's value tells which
+// type to expect (an object for a detection, anything else for a
+// classification), so the metadata is read once; on the rare line where
+// the type says otherwise, what was decoded is undone and the other kind
+// is decoded.
 func (d *decoder) pair(ai, mi int) {
-	meta := &d.members[mi]
-	path := string(meta.name)
-	if k := kindOf(meta.raw); k != jsonread.Object {
-		d.badPair(ai, mi, CodeInvalidLabelAttributeMetadata, path, "the metadata is "+article(k)+", not an object")
+	w := at(d.members[mi].name)
+	if k := kindOf(d.members[mi].raw); k != jsonread.Object {
+		d.badPair(ai, mi, CodeInvalidLabelAttributeMetadata, w, "the metadata is "+article(k)+", not an object")
 		return
 	}
-	typ, k := d.metaType(meta.raw)
-	switch {
-	case k == jsonread.None:
-		d.badPair(ai, mi, CodeInvalidLabelAttributeMetadata, path, "the metadata has no type")
-	case k != jsonread.String:
-		d.badPair(ai, mi, CodeInvalidLabelAttributeMetadata, path+".type", "type is "+article(k)+", not a string")
-	case string(typ) == TypeClassification:
-		d.classification(ai, mi)
-	case string(typ) == TypeDetection:
-		d.detection(ai, mi)
-	default:
-		// The developer guide's own script that turns a multi-label
-		// Ground Truth manifest into a Custom Labels one
-		// (md-gt-cl-transform) copies Ground Truth's type,
-		// groundtruth/image-classification-multilabel, while its list of
-		// errors (tm-debugging-json-line-errors) says any type but these
-		// two is ERROR_UNSUPPORTED_USE_CASE_TYPE. We follow the list.
-		d.badPair(ai, mi, CodeUnsupportedUseCaseType, path+".type",
-			"type "+strconv.Quote(string(typ))+" is neither "+TypeClassification+" nor "+TypeDetection)
+	np, nc, nd := len(d.probs), len(d.v.class), len(d.v.det)
+	detection := kindOf(d.members[ai].raw) == jsonread.Object
+	for try := 0; ; try++ {
+		var m *metaView
+		want := TypeClassification
+		if detection {
+			m, want = &d.detection(ai, mi).meta, TypeDetection
+		} else {
+			m = &d.classification(ai, mi).meta
+		}
+		typ, k := m.typ, m.typKind
+		if k == jsonread.String && string(typ) == want {
+			return
+		}
+		d.probs, d.v.class, d.v.det = d.probs[:np], d.v.class[:nc], d.v.det[:nd]
+		d.role[ai], d.role[mi] = roleAttr, roleMeta
+		other := k == jsonread.String && (string(typ) == TypeClassification || string(typ) == TypeDetection)
+		switch {
+		case other && try == 0:
+			detection = !detection
+			continue
+		case k == jsonread.None:
+			d.badPair(ai, mi, CodeInvalidLabelAttributeMetadata, w, "the metadata has no type")
+		case k != jsonread.String:
+			d.badPair(ai, mi, CodeInvalidLabelAttributeMetadata, w.in(".type"), "type is "+article(k)+", not a string")
+		default:
+			// The developer guide's own script that turns a multi-label
+			// Ground Truth manifest into a Custom Labels one
+			// (md-gt-cl-transform) copies Ground Truth's type,
+			// groundtruth/image-classification-multilabel, while its list
+			// of errors (tm-debugging-json-line-errors) says any type but
+			// these two is ERROR_UNSUPPORTED_USE_CASE_TYPE. We follow the
+			// list.
+			d.badPair(ai, mi, CodeUnsupportedUseCaseType, w.in(".type"),
+				"type "+strconv.Quote(string(typ))+" is neither "+TypeClassification+" nor "+TypeDetection)
+		}
+		return
 	}
 }
 
 // badPair records a label attribute that is neither a classification nor
 // a detection, and keeps both of its members raw.
-func (d *decoder) badPair(ai, mi int, code Code, path, msg string) {
+func (d *decoder) badPair(ai, mi int, code Code, w where, msg string) {
 	d.role[ai], d.role[mi] = roleRaw, roleRaw
 	d.v.badPairs = append(d.v.badPairs, d.members[ai].name)
-	d.prob(code, path, msg)
-}
-
-// metaType returns the metadata's first type member and its kind, None
-// when it has none.
-func (d *decoder) metaType(raw []byte) ([]byte, jsonread.Kind) {
-	r := &d.r
-	r.Reset(raw)
-	if r.BeginObject() != nil {
-		return nil, jsonread.None
-	}
-	for {
-		key, ok, err := r.NextKey()
-		if err != nil || !ok {
-			return nil, jsonread.None
-		}
-		if string(key) == "type" {
-			k := r.Peek()
-			if k != jsonread.String {
-				return nil, k
-			}
-			s, err := r.ReadString()
-			if err != nil {
-				return nil, jsonread.None
-			}
-			return d.keep(s), k
-		}
-		if r.Skip() != nil {
-			return nil, jsonread.None
-		}
-	}
+	d.prob(code, w, msg)
 }
 
 // Members of the metadata, as bits.
@@ -139,7 +130,7 @@ func metaBit(key []byte, detection bool) int {
 // metadata decodes a metadata object into m and returns the members seen
 // (of the right kind or not). Members a label of its kind does not have
 // are kept in m.unknown.
-func (d *decoder) metadata(m *metaView, raw []byte, path string, detection bool, st *state) int {
+func (d *decoder) metadata(m *metaView, raw []byte, w where, detection bool, st *state) int {
 	r := &d.r
 	r.Reset(raw)
 	seen := 0
@@ -172,9 +163,11 @@ func (d *decoder) metadata(m *metaView, raw []byte, path string, detection bool,
 		good := true
 		switch bit {
 		case mType, mClassName, mHuman, mDate, mJob:
+			if bit == mType {
+				m.typKind = k
+			}
 			if k != jsonread.String {
-				name := string(key)
-				good = d.mistyped(st, CodeInvalidLabelAttributeMetadata, path, name, "a string", k)
+				good = d.mistyped(st, CodeInvalidLabelAttributeMetadata, w, string(key), "a string", k)
 				break
 			}
 			b, err := r.ReadString()
@@ -196,12 +189,12 @@ func (d *decoder) metadata(m *metaView, raw []byte, path string, detection bool,
 				m.job, m.hasJob = s, true
 			}
 		case mConfidence:
-			good = d.numberMember(st, &m.confidence, CodeInvalidLabelAttributeMetadata, path, "confidence")
+			good = d.numberMember(st, &m.confidence, CodeInvalidLabelAttributeMetadata, w, "confidence")
 			m.hasConf = k == jsonread.Number
 		case mObjects:
-			good = d.objects(m, path, st)
+			good = d.objects(m, w, st)
 		case mClassMap:
-			good = d.classMap(m, path, st)
+			good = d.classMap(m, w, st)
 		case mErrors:
 			good = d.issuesMember(&m.errs, &m.unknown, key, raw)
 		}
@@ -215,13 +208,12 @@ func (d *decoder) metadata(m *metaView, raw []byte, path string, detection bool,
 
 // classification decodes a label attribute whose type is
 // TypeClassification.
-func (d *decoder) classification(ai, mi int) {
+func (d *decoder) classification(ai, mi int) *classView {
 	var c *classView
 	d.v.class, c = grow(d.v.class)
 	attr, meta := &d.members[ai], &d.members[mi]
 	c.attr, c.attrIdx, c.metaIdx = attr.name, ai, mi
 	st := state{formatOK: true, exact: true}
-	path := string(attr.name)
 	if id, ok := parseInt(attr.raw); ok {
 		c.id = id
 	} else {
@@ -230,21 +222,24 @@ func (d *decoder) classification(ai, mi int) {
 		if kindOf(attr.raw) == jsonread.Number {
 			what = string(attr.raw)
 		}
-		d.prob(CodeInvalidLabelAttributeFormat, path,
+		d.prob(CodeInvalidLabelAttributeFormat, at(attr.name),
 			"the value of a classification label attribute must be an integer, not "+what)
 	}
-	seen := d.metadata(&c.meta, meta.raw, string(meta.name), false, &st)
+	seen := d.metadata(&c.meta, meta.raw, at(meta.name), false, &st)
 	if miss := missing(seen, classNames, classRequired); miss != "" {
 		st.fail()
-		d.prob(CodeInvalidLabelAttributeMetadata, string(meta.name), "the metadata has no "+miss)
+		d.prob(CodeInvalidLabelAttributeMetadata, at(meta.name), "the metadata has no "+miss)
 	}
-	if c.meta.hasJob && len(c.meta.job) == 0 {
-		st.exact = false // an empty job-name is not written back
+	if c.meta.hasJob && len(c.meta.job) == 0 || len(attr.name) == 0 {
+		// An empty job-name is not written back, and the writer refuses
+		// an attribute without a name.
+		st.exact = false
 	}
 	c.formatOK, c.exact = st.formatOK, st.exact && st.formatOK
 	if !c.exact {
 		d.role[ai], d.role[mi] = roleRaw, roleRaw
 	}
+	return c
 }
 
 // Members of a detection's label attribute and of an annotation, as bits.
@@ -265,32 +260,44 @@ const (
 )
 
 var (
-	boxRequired = []int{bClassID, bTop, bLeft, bWidth, bHeight}
-	boxNames    = []string{"class_id", "top", "left", "width", "height"}
+	attrRequired = []int{aSize, aAnns}
+	attrNames    = []string{"image_size", "annotations"}
+	sizeRequired = []int{1, 2, 4}
+	sizeNames    = []string{"width", "height", "depth"}
+	boxRequired  = []int{bClassID, bTop, bLeft, bWidth, bHeight}
+	boxNames     = []string{"class_id", "top", "left", "width", "height"}
 )
 
+// bitIndex returns the index of a single bit.
+func bitIndex(bit int) int {
+	i := 0
+	for bit > 1 {
+		bit >>= 1
+		i++
+	}
+	return i
+}
+
 // detection decodes a label attribute whose type is TypeDetection.
-func (d *decoder) detection(ai, mi int) {
+func (d *decoder) detection(ai, mi int) *detView {
 	var dv *detView
 	d.v.det, dv = grow(d.v.det)
 	attr, meta := &d.members[ai], &d.members[mi]
 	dv.attr, dv.attrIdx, dv.metaIdx = attr.name, ai, mi
 	st := state{formatOK: true, exact: true}
-	path := string(attr.name)
 	if k := kindOf(attr.raw); k != jsonread.Object {
 		st.fail()
-		d.prob(CodeInvalidLabelAttributeFormat, path,
+		d.prob(CodeInvalidLabelAttributeFormat, at(attr.name),
 			"the value of a detection label attribute must be an object, not "+article(k))
 	} else {
-		d.detectionAttr(dv, attr.raw, path, &st)
+		d.detectionAttr(dv, attr.raw, at(attr.name), &st)
 	}
-	mpath := string(meta.name)
-	seen := d.metadata(&dv.meta, meta.raw, mpath, true, &st)
+	seen := d.metadata(&dv.meta, meta.raw, at(meta.name), true, &st)
 	if miss := missing(seen, detNames, detRequired); miss != "" {
 		st.fail()
-		d.prob(CodeInvalidLabelAttributeMetadata, mpath, "the metadata has no "+miss)
+		d.prob(CodeInvalidLabelAttributeMetadata, at(meta.name), "the metadata has no "+miss)
 	}
-	if dv.meta.hasJob && len(dv.meta.job) == 0 {
+	if dv.meta.hasJob && len(dv.meta.job) == 0 || len(attr.name) == 0 {
 		st.exact = false
 	}
 	// Annotation carries its object's confidence, so the typed form needs
@@ -307,10 +314,11 @@ func (d *decoder) detection(ai, mi int) {
 	if !dv.exact {
 		d.role[ai], d.role[mi] = roleRaw, roleRaw
 	}
+	return dv
 }
 
 // detectionAttr decodes the object of a detection's label attribute.
-func (d *decoder) detectionAttr(dv *detView, raw []byte, path string, st *state) {
+func (d *decoder) detectionAttr(dv *detView, raw []byte, w where, st *state) {
 	r := &d.r
 	r.Reset(raw)
 	if r.BeginObject() != nil {
@@ -352,9 +360,9 @@ func (d *decoder) detectionAttr(dv *detView, raw []byte, path string, st *state)
 		good := true
 		switch bit {
 		case aSize:
-			good = d.imageSize(dv, path, st)
+			good = d.imageSize(dv, w, st)
 		case aAnns:
-			good = d.annotations(dv, raw, path, st)
+			good = d.annotations(dv, raw, w, st)
 		case aErrors:
 			good = d.issuesMember(&dv.errs, &dv.unknown, key, raw)
 		case aWarnings:
@@ -366,20 +374,20 @@ func (d *decoder) detectionAttr(dv *detView, raw []byte, path string, st *state)
 		}
 	}
 	dv.hasSize, dv.hasAnns = seen&aSize != 0, seen&aAnns != 0
-	if miss := missing(seen, []string{"image_size", "annotations"}, []int{aSize, aAnns}); miss != "" {
+	if miss := missing(seen, attrNames, attrRequired); miss != "" {
 		st.fail()
-		d.prob(CodeInvalidLabelAttributeFormat, path, "the label attribute has no "+miss)
+		d.prob(CodeInvalidLabelAttributeFormat, w, "the label attribute has no "+miss)
 	}
 }
 
 // imageSize decodes image_size, which the guide documents as an array of
 // exactly one {width, height, depth} of integers.
-func (d *decoder) imageSize(dv *detView, path string, st *state) bool {
+func (d *decoder) imageSize(dv *detView, w where, st *state) bool {
 	r := &d.r
-	path += ".image_size"
+	w = w.in(".image_size")
 	if k := r.Peek(); k != jsonread.Array {
 		st.fail()
-		d.prob(CodeInvalidLabelAttributeFormat, path, "image_size is "+article(k)+", not an array")
+		d.prob(CodeInvalidLabelAttributeFormat, w, "image_size is "+article(k)+", not an array")
 		return r.Skip() == nil
 	}
 	if r.BeginArray() != nil {
@@ -400,10 +408,10 @@ func (d *decoder) imageSize(dv *detView, path string, st *state) bool {
 			}
 			continue
 		}
-		epath := path + "[0]"
+		ew := w.elem(0)
 		if k := r.Peek(); k != jsonread.Object {
 			st.fail()
-			d.prob(CodeInvalidLabelAttributeFormat, epath, "the image size is "+article(k)+", not an object")
+			d.prob(CodeInvalidLabelAttributeFormat, ew, "the image size is "+article(k)+", not an object")
 			if r.Skip() != nil {
 				return false
 			}
@@ -439,18 +447,18 @@ func (d *decoder) imageSize(dv *detView, path string, st *state) bool {
 				continue
 			}
 			seen |= bit
-			if !d.intMember(st, dst, path+"[0]", string(key)) {
+			if !d.intMember(st, dst, ew, sizeNames[bit/2]) {
 				return false
 			}
 		}
-		if miss := missing(seen, []string{"width", "height", "depth"}, []int{1, 2, 4}); miss != "" {
+		if miss := missing(seen, sizeNames, sizeRequired); miss != "" {
 			st.fail()
-			d.prob(CodeInvalidLabelAttributeFormat, epath, "the image size has no "+miss)
+			d.prob(CodeInvalidLabelAttributeFormat, ew, "the image size has no "+miss)
 		}
 	}
 	if dv.sizeCount != 1 {
 		st.fail()
-		d.prob(CodeInvalidLabelAttributeFormat, path,
+		d.prob(CodeInvalidLabelAttributeFormat, w,
 			"image_size must hold exactly one image size, not "+strconv.Itoa(dv.sizeCount))
 	}
 	return true
@@ -458,11 +466,11 @@ func (d *decoder) imageSize(dv *detView, path string, st *state) bool {
 
 // intMember reads the integer member r is at into dst; anything else is a
 // format error of the label attribute.
-func (d *decoder) intMember(st *state, dst *int, path, name string) bool {
+func (d *decoder) intMember(st *state, dst *int, w where, name string) bool {
 	r := &d.r
 	k := r.Peek()
 	if k != jsonread.Number {
-		return d.mistyped(st, CodeInvalidLabelAttributeFormat, path, name, "an integer", k)
+		return d.mistyped(st, CodeInvalidLabelAttributeFormat, w, name, "an integer", k)
 	}
 	b, err := r.ReadNumber()
 	if err != nil {
@@ -471,7 +479,7 @@ func (d *decoder) intMember(st *state, dst *int, path, name string) bool {
 	n, ok := parseInt(b)
 	if !ok {
 		st.fail()
-		d.prob(CodeInvalidLabelAttributeFormat, path+"."+name, name+" is "+string(b)+", not an integer")
+		d.prob(CodeInvalidLabelAttributeFormat, w.member("."+name), name+" is "+string(b)+", not an integer")
 		return true
 	}
 	*dst = n
@@ -479,12 +487,12 @@ func (d *decoder) intMember(st *state, dst *int, path, name string) bool {
 }
 
 // annotations decodes a detection's annotations array.
-func (d *decoder) annotations(dv *detView, raw []byte, path string, st *state) bool {
+func (d *decoder) annotations(dv *detView, raw []byte, w where, st *state) bool {
 	r := &d.r
-	path += ".annotations"
+	w = w.in(".annotations")
 	if k := r.Peek(); k != jsonread.Array {
 		st.fail()
-		d.prob(CodeInvalidLabelAttributeFormat, path, "annotations is "+article(k)+", not an array")
+		d.prob(CodeInvalidLabelAttributeFormat, w, "annotations is "+article(k)+", not an array")
 		return r.Skip() == nil
 	}
 	if r.BeginArray() != nil {
@@ -502,7 +510,7 @@ func (d *decoder) annotations(dv *detView, raw []byte, path string, st *state) b
 		dv.anns, a = grow(dv.anns)
 		if k := r.Peek(); k != jsonread.Object {
 			st.fail()
-			d.prob(CodeInvalidLabelAttributeFormat, indexPath(path, i),
+			d.prob(CodeInvalidLabelAttributeFormat, w.elem(i),
 				"the annotation is "+article(k)+", not an object")
 			if r.Skip() != nil {
 				return false
@@ -549,7 +557,7 @@ func (d *decoder) annotations(dv *detView, raw []byte, path string, st *state) b
 			seen |= bit
 			switch bit {
 			case bClassID:
-				if !d.intMember(st, &a.classID, indexPath(path, i), "class_id") {
+				if !d.intMember(st, &a.classID, w.elem(i), "class_id") {
 					return false
 				}
 			case bErrors:
@@ -560,31 +568,27 @@ func (d *decoder) annotations(dv *detView, raw []byte, path string, st *state) b
 				// Ground Truth writes integers, but the guide's own COCO
 				// transform copies COCO's fractional pixels, so any number
 				// is taken.
-				if !d.numberMember(st, dst, CodeInvalidLabelAttributeFormat, indexPath(path, i), string(key)) {
+				if !d.numberMember(st, dst, CodeInvalidLabelAttributeFormat, w.elem(i), boxNames[bitIndex(bit)]) {
 					return false
 				}
 			}
 		}
 		if miss := missing(seen, boxNames, boxRequired); miss != "" {
 			st.fail()
-			d.prob(CodeInvalidLabelAttributeFormat, indexPath(path, i), "the annotation has no "+miss)
+			d.prob(CodeInvalidLabelAttributeFormat, w.elem(i), "the annotation has no "+miss)
 		}
 	}
-}
-
-func indexPath(path string, i int) string {
-	return path + "[" + strconv.Itoa(i) + "]"
 }
 
 // objects decodes a detection's objects array. An object without a
 // numeric confidence is not a format error: it is the
 // ERROR_MISSING_BOUNDING_BOX_CONFIDENCE of its annotation.
-func (d *decoder) objects(m *metaView, path string, st *state) bool {
+func (d *decoder) objects(m *metaView, w where, st *state) bool {
 	r := &d.r
-	path += ".objects"
+	w = w.in(".objects")
 	if k := r.Peek(); k != jsonread.Array {
 		st.fail()
-		d.prob(CodeInvalidLabelAttributeMetadata, path, "objects is "+article(k)+", not an array")
+		d.prob(CodeInvalidLabelAttributeMetadata, w, "objects is "+article(k)+", not an array")
 		return r.Skip() == nil
 	}
 	if r.BeginArray() != nil {
@@ -602,7 +606,7 @@ func (d *decoder) objects(m *metaView, path string, st *state) bool {
 		var o objectView
 		if k := r.Peek(); k != jsonread.Object {
 			st.fail()
-			d.prob(CodeInvalidLabelAttributeMetadata, indexPath(path, i), "the object is "+article(k)+", not an object")
+			d.prob(CodeInvalidLabelAttributeMetadata, w.elem(i), "the object is "+article(k)+", not an object")
 			if r.Skip() != nil {
 				return false
 			}
@@ -640,12 +644,12 @@ func (d *decoder) objects(m *metaView, path string, st *state) bool {
 // classMap decodes a detection's class-map: labels by class ID. A key that
 // is not an integer written plainly can never match a class_id; it makes
 // the typed form inexact but is not a format error.
-func (d *decoder) classMap(m *metaView, path string, st *state) bool {
+func (d *decoder) classMap(m *metaView, w where, st *state) bool {
 	r := &d.r
-	path += ".class-map"
+	w = w.in(".class-map")
 	if k := r.Peek(); k != jsonread.Object {
 		st.fail()
-		d.prob(CodeInvalidLabelAttributeMetadata, path, "class-map is "+article(k)+", not an object")
+		d.prob(CodeInvalidLabelAttributeMetadata, w, "class-map is "+article(k)+", not an object")
 		return r.Skip() == nil
 	}
 	if r.BeginObject() != nil {
@@ -662,8 +666,7 @@ func (d *decoder) classMap(m *metaView, path string, st *state) bool {
 		}
 		id, isInt := parseInt(key)
 		if k := r.Peek(); k != jsonread.String {
-			name := strconv.Quote(string(key))
-			if !d.mistyped(st, CodeInvalidLabelAttributeMetadata, path, name, "a string", k) {
+			if !d.mistyped(st, CodeInvalidLabelAttributeMetadata, w, strconv.Quote(string(key)), "a string", k) {
 				return false
 			}
 			continue

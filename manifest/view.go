@@ -64,6 +64,7 @@ func (v *lineView) reset() {
 // metaView is the metadata of a label attribute.
 type metaView struct {
 	typ         []byte
+	typKind     jsonread.Kind // of the first type member; None when there is none
 	hasType     bool
 	confidence  float64
 	hasConf     bool
