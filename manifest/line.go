@@ -130,10 +130,12 @@ type Annotation struct {
 }
 
 // Issue is one element of an errors or warnings array that the service
-// adds to a line: a code such as ERROR_INVALID_BOUNDING_BOX and a message.
+// adds to a line, or to manifest_summary.json: a code such as
+// ERROR_INVALID_BOUNDING_BOX and a message. With encoding/json it is
+// {"code", "message"}, as the service writes it.
 type Issue struct {
-	Code    Code
-	Message string
+	Code    Code   `json:"code"`
+	Message string `json:"message"`
 }
 
 // Member is a JSON object member kept as it was read: its name and its
