@@ -201,16 +201,19 @@ func TestParseSummaryReadError(t *testing.T) {
 
 // repeatReader reads n bytes of b.
 type repeatReader struct {
-	b byte
-	n int
+	b     byte
+	n     int
+	block []byte
 }
 
 func (r *repeatReader) Read(p []byte) (int, error) {
 	if r.n == 0 {
 		return 0, io.EOF
 	}
-	k := min(len(p), r.n)
-	copy(p[:k], bytes.Repeat([]byte{r.b}, k))
+	if r.block == nil {
+		r.block = bytes.Repeat([]byte{r.b}, 64<<10)
+	}
+	k := copy(p[:min(len(p), r.n)], r.block)
 	r.n -= k
 	return k, nil
 }
