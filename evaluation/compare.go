@@ -58,6 +58,7 @@ func (t Thresholds) Keep(label string, confidence float32) bool {
 
 // Change is a metric of two versions of a model.
 type Change struct {
+	// Base and Candidate are the metric of each version.
 	Base, Candidate float64
 }
 
@@ -68,6 +69,7 @@ func (c Change) Delta() float64 { return c.Candidate - c.Base }
 // on the same project: a base, such as the one in production, and a
 // candidate.
 type Comparison struct {
+	// F1Score, Precision and Recall are the overall metrics.
 	F1Score, Precision, Recall Change
 	// Labels has every label of either summary, sorted by name.
 	Labels []LabelChange
@@ -76,10 +78,14 @@ type Comparison struct {
 // LabelChange compares a label's results; a metric of a summary without
 // the label is 0.
 type LabelChange struct {
-	Label               string
+	// Label is the label compared.
+	Label string
+	// InBase and InCandidate say which summaries have the label.
 	InBase, InCandidate bool
-	F1Score, Precision  Change
-	Recall, Threshold   Change
+	// F1Score, Precision, Recall and Threshold are the label's metrics,
+	// each 0 to 1.
+	F1Score, Precision Change
+	Recall, Threshold  Change
 	// The number of test images with the label, in each summary.
 	BaseTestingImages, CandidateTestingImages int
 }

@@ -27,6 +27,7 @@ type ParseError struct {
 	Err error
 }
 
+// Error returns "evaluation: file: field: rule".
 func (e *ParseError) Error() string {
 	s := "evaluation: " + e.File + ": "
 	if e.Field != "" {

@@ -24,8 +24,10 @@ type ManifestSummary struct {
 // Statistics are the statistics of the training and the test manifest;
 // nil when the file has none for that manifest.
 type Statistics struct {
+	// Training is about the training manifest.
 	Training *DatasetStatistics `json:"training,omitempty"`
-	Testing  *DatasetStatistics `json:"testing,omitempty"`
+	// Testing is about the test manifest.
+	Testing *DatasetStatistics `json:"testing,omitempty"`
 }
 
 // DatasetStatistics count the JSON lines of one manifest.

@@ -45,20 +45,28 @@ const (
 // EvaluationDetails describes a training: the model, when its evaluation
 // ended, its labels and how many images it was trained and tested with.
 type EvaluationDetails struct {
+	// ProjectVersionArn is the model's ARN.
 	ProjectVersionArn string
 	// EvaluationEndTimestamp is when the evaluation ended. The file
 	// writes it in UTC without a zone, as 2019-11-21T07:30:23.910943.
 	EvaluationEndTimestamp time.Time
-	Labels                 []string
+	// Labels are the labels the model was trained on.
+	Labels []string
+	// NumberOfTrainingImages and NumberOfTestingImages are the images
+	// trained and tested with.
 	NumberOfTrainingImages int
 	NumberOfTestingImages  int
 }
 
 // Metrics are the model's metrics over all labels, each 0 to 1.
 type Metrics struct {
-	F1Score   float64
+	// F1Score is the harmonic mean of Precision and Recall.
+	F1Score float64
+	// Precision is the share of the predictions that were right.
 	Precision float64
-	Recall    float64
+	// Recall is the share of the labels in the test images that were
+	// predicted.
+	Recall float64
 	// AveragePrecision (mAP) and AverageRecall (mAR) are written for an
 	// object detection model only; nil when the file has none.
 	AveragePrecision *float64
@@ -70,16 +78,22 @@ type Metrics struct {
 // ConfusionMatrixEntry is one cell of the confusion matrix: the share of
 // the test images of GroundTruthLabel predicted as PredictedLabel.
 type ConfusionMatrixEntry struct {
+	// GroundTruthLabel is the test images' label.
 	GroundTruthLabel string
-	PredictedLabel   string
-	Value            float64
+	// PredictedLabel is the label the model predicted for them.
+	PredictedLabel string
+	// Value is the share, 0 to 1.
+	Value float64
 }
 
 // LabelEvaluationResult is one label's result over the test dataset.
 type LabelEvaluationResult struct {
-	Label                 string
+	// Label is the label.
+	Label string
+	// NumberOfTestingImages is the number of test images with the label.
 	NumberOfTestingImages int
-	Metrics               LabelMetrics
+	// Metrics are the label's metrics.
+	Metrics LabelMetrics
 }
 
 // LabelMetrics are a label's metrics at its assumed threshold.
@@ -89,6 +103,7 @@ type LabelMetrics struct {
 	// use it as DetectCustomLabels' MinConfidence, multiply by 100 (see
 	// Summary.Thresholds).
 	Threshold float64
+	// F1Score, Precision and Recall are the label's, at its threshold.
 	F1Score   float64
 	Precision float64
 	Recall    float64

@@ -114,7 +114,9 @@ func NewClassification(sourceRef string, labels []string, o Labeling) (Line, err
 // Box is a labelled bounding box for [NewDetection], in pixels from the
 // image's top left corner.
 type Box struct {
-	Label                    string
+	// Label is the box's label; the class-map gives it an ID.
+	Label string
+	// Left, Top, Width and Height place the box.
 	Left, Top, Width, Height float64
 }
 

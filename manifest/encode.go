@@ -26,6 +26,7 @@ type FieldError struct {
 	Rule string
 }
 
+// Error returns "manifest: Field: rule".
 func (e *FieldError) Error() string {
 	return "manifest: " + e.Field + ": " + e.Rule
 }

@@ -109,7 +109,10 @@ type Detection struct {
 // ImageSize is the size of an image in pixels. Depth is the number of
 // channels (3 for RGB), required but not used by the service.
 type ImageSize struct {
-	Width, Height, Depth int
+	// Width and Height are the image's size in pixels.
+	Width, Height int
+	// Depth is the number of channels.
+	Depth int
 }
 
 // Annotation is one bounding box, in pixels from the image's top left
@@ -134,14 +137,18 @@ type Annotation struct {
 // ERROR_INVALID_BOUNDING_BOX and a message. With encoding/json it is
 // {"code", "message"}, as the service writes it.
 type Issue struct {
-	Code    Code   `json:"code"`
+	// Code is the error or warning code.
+	Code Code `json:"code"`
+	// Message describes it.
 	Message string `json:"message"`
 }
 
 // Member is a JSON object member kept as it was read: its name and its
 // value's JSON text.
 type Member struct {
-	Name  string
+	// Name is the member's name.
+	Name string
+	// Value is the member's value, one JSON value.
 	Value json.RawMessage
 }
 

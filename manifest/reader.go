@@ -23,6 +23,7 @@ type LineError struct {
 	Err error
 }
 
+// Error returns "manifest: line N: CODE: cause".
 func (e *LineError) Error() string {
 	return "manifest: line " + strconv.Itoa(e.Line) + ": " + string(e.Code) + ": " + e.Err.Error()
 }

@@ -3,8 +3,8 @@ package manifest
 import "hash/maphash"
 
 // refSet is the set of source-refs of a manifest, kept as 64-bit hashes
-// with the line of each: 12 bytes a line, in a table at most half full, so
-// 6 MiB for 250,000 lines. Two different source-refs share a hash with a
+// with the line of each: 12-byte slots, in a table that doubles to stay at
+// most half full, so 6 MiB for 250,000 lines. Two different source-refs share a hash with a
 // chance of about 2^-29 in a manifest of 250,000 lines; they would be
 // reported as a duplicate.
 type refSet struct {

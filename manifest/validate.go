@@ -49,8 +49,8 @@ type Options struct {
 
 // Validate reads a manifest and checks it against the service's
 // documented rules, line by line and as a whole, in constant memory: a
-// line, a hash of each source-ref (12 bytes a line, up to MaxLines), at
-// most 1,000 labels and MaxProblems problems. It returns an error only
+// line, a table of the hashes of the source-refs of at most MaxLines lines
+// (6 MiB for 250,000), at most 1,000 labels and MaxProblems problems. It returns an error only
 // when reading r fails.
 //
 // What Validate cannot see is not checked: the images themselves (format,
