@@ -71,7 +71,16 @@ func call[O any, P interface {
 	defer body.release()
 	tel.serialized(ctx, encodeStart)
 	out := P(new(O))
-	if err := c.invoke(ctx, op, body, r, o, tel, out); err != nil {
+	start := time.Now()
+	maybeApplied, err := c.invoke(ctx, op, body, r, o, tel, out)
+	if err != nil {
+		if rc, ok := params.(recoverer); ok && maybeApplied && rc.conflict(err) {
+			// An earlier attempt may have created what this one found
+			// taken: look for it (create_recovery.go).
+			if found, rerr := rc.recoverCreated(ctx, c, c.serverSince(start), out, optFns); rerr == nil && found {
+				return (*O)(out), nil
+			}
+		}
 		return nil, err
 	}
 	return (*O)(out), nil
@@ -100,9 +109,13 @@ func operationError(op string, err error) error {
 // sends it and decodes the response (call_attempt.go), and the retryer
 // decides whether another follows. Its error is returned as it is: call
 // wraps it.
-func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r *resolved, o *Options, tel *callTelemetry, out response) error {
+//
+// maybeApplied reports that a failed attempt may have reached the service
+// and taken effect before the one that ended the call: an answer lost on
+// the way back (see mayHaveApplied).
+func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r *resolved, o *Options, tel *callTelemetry, out response) (maybeApplied bool, _ error) {
 	if err := r.configError(); err != nil {
-		return err
+		return false, err
 	}
 	call := newAttemptCall(op, body, r.retryer.MaxAttempts(), tel)
 	correctSkew := !o.DisableClockSkewCorrection
@@ -125,7 +138,7 @@ func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r
 	for attempt := 1; ; attempt++ {
 		releaseAttempt, err := attemptToken(ctx, r.retryer)
 		if err != nil {
-			return stoppedError(attempt-1, call.maxAttempts, lastErr, err)
+			return maybeApplied, stoppedError(attempt-1, call.maxAttempts, lastErr, err)
 		}
 		start := time.Now()
 		attemptCtx := tel.startAttempt(ctx, attempt)
@@ -139,13 +152,13 @@ func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r
 			measured, hasMeasured = res.skew, true
 		}
 		if res.err == nil {
-			return nil
+			return maybeApplied, nil
 		}
 		if res.credentialsFailed {
-			return stoppedError(attempt-1, call.maxAttempts, lastErr, res.err)
+			return maybeApplied, stoppedError(attempt-1, call.maxAttempts, lastErr, res.err)
 		}
 		if ctxErr := ctx.Err(); ctxErr != nil {
-			return contextEndedError(attempt, call.maxAttempts, res.err, lastErr, ctxErr)
+			return maybeApplied, contextEndedError(attempt, call.maxAttempts, res.err, lastErr, ctxErr)
 		}
 		lastErr = res.err
 
@@ -158,8 +171,11 @@ func (c *Client) invoke(ctx context.Context, op *operation, body *requestBody, r
 		}
 		releaseRetry, err = backOff(ctx, r.retryer, attempt, call.maxAttempts, res.err, classified)
 		if err != nil {
-			return err
+			return maybeApplied, err
 		}
+		// Only an attempt followed by another counts: the call's own last
+		// error is what the caller sees.
+		maybeApplied = maybeApplied || mayHaveApplied(&res)
 	}
 }
 

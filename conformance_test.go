@@ -159,7 +159,7 @@ func checkShapeType(t *testing.T, m *serviceModel, name string, typ reflect.Type
 			if _, ok := s.Members[f.Name]; ok || !f.IsExported() {
 				continue
 			}
-			if !input && f.Name == "RequestID" && strings.HasSuffix(path, "Output") {
+			if !input && (f.Name == "RequestID" || f.Name == "Recovered") && strings.HasSuffix(path, "Output") {
 				continue
 			}
 			t.Errorf("%s.%s is not a member of the model's %s", path, f.Name, name)

@@ -1,6 +1,9 @@
 package customlabels
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // CreateProjectInput names the project to create.
 type CreateProjectInput struct {
@@ -26,6 +29,10 @@ type CreateProjectOutput struct {
 	// ProjectArn is the new project's ARN. The project is CREATING at
 	// first; NewProjectCreatedWaiter waits until it is CREATED.
 	ProjectArn string
+	// Recovered is set when the answer to an attempt of this call was lost
+	// and a later attempt found the name taken, by the project that
+	// attempt created: ProjectArn is that project's (see below).
+	Recovered bool
 	// RequestID is the service's ID for the request, for AWS support.
 	RequestID string
 }
@@ -42,11 +49,47 @@ type CreateProjectOutput struct {
 // responses and connection errors are retried.
 //
 // The operation has no idempotency token: a create resent after its
-// answer was lost can meet the project its first attempt made, as a
-// *ResourceInUseException.
+// answer was lost meets the project its first attempt made, as a
+// *ResourceInUseException. When an attempt may have reached the service
+// and a later one meets that error, CreateProject looks for the project
+// (DescribeProjects, IAM action rekognition:DescribeProjects): one of this
+// name and feature, created since the call began, is taken for this
+// call's, and the call succeeds with Recovered set. Else the error stands:
+// the name was taken by someone else.
 func (c *Client) CreateProject(ctx context.Context, params *CreateProjectInput, optFns ...func(*Options)) (*CreateProjectOutput, error) {
 	if params == nil {
 		params = &CreateProjectInput{}
 	}
 	return call[CreateProjectOutput](ctx, c, opCreateProject, params, optFns)
+}
+
+// conflict reports the error a taken project name gets.
+func (in *CreateProjectInput) conflict(err error) bool { return isCode(err, "ResourceInUseException") }
+
+// recoverCreated finds the project the input asks for, in the caller's
+// account: the name, the feature (CUSTOM_LABELS when empty, as the
+// service may list a default project without one) and, when set,
+// AutoUpdate match, and it was created at since or later.
+func (in *CreateProjectInput) recoverCreated(ctx context.Context, c *Client, since time.Time, out response, optFns []func(*Options)) (bool, error) {
+	found, err := c.DescribeProjects(ctx, &DescribeProjectsInput{
+		ProjectNames: []string{in.ProjectName},
+		Features:     []CustomizationFeature{CustomizationFeatureCustomLabels, CustomizationFeatureContentModeration},
+	}, optFns...)
+	if err != nil {
+		return false, err
+	}
+	feature := func(f CustomizationFeature) CustomizationFeature {
+		if f == "" {
+			return CustomizationFeatureCustomLabels
+		}
+		return f
+	}
+	for _, p := range found.ProjectDescriptions {
+		if p.Name() == in.ProjectName && feature(p.Feature) == feature(in.Feature) &&
+			(in.AutoUpdate == "" || p.AutoUpdate == in.AutoUpdate) && !p.CreationTimestamp.Before(since) {
+			*out.(*CreateProjectOutput) = CreateProjectOutput{ProjectArn: p.ProjectArn, Recovered: true, RequestID: found.RequestID}
+			return true, nil
+		}
+	}
+	return false, nil
 }

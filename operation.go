@@ -20,13 +20,25 @@ type operation struct {
 
 // newOperation declares an operation and the exceptions it documents.
 //
-// Every attempt of every operation may be sent again after a connection
-// closed before its response (see connectionClosedError): that is safe
-// for all the operations of this package. The Describe operations and
-// DetectCustomLabels only read. StartProjectVersion and StopProjectVersion
-// change a version's state, but sending one twice cannot start or stop it
-// twice or bill twice: the second answers ResourceInUseException when the
-// first took effect (their doc comments say so).
+// Which operations are safe to resend: every attempt may be sent again
+// after a connection closed before its response, or after a server error
+// (see connectionClosedError and the retryer), and none of the operations
+// has an idempotency token, so a resend is judged by its effect:
+//   - the Describe and List operations and DetectCustomLabels only read:
+//     safe;
+//   - StartProjectVersion, StopProjectVersion and the Delete operations
+//     change a state, and a second one cannot start, stop or delete twice
+//     or bill twice: it answers ResourceInUseException or
+//     ResourceNotFoundException when the first took effect (their doc
+//     comments say so);
+//   - TagResource, UntagResource, UpdateDatasetEntries (an upsert keyed on
+//     source-ref) and DistributeDatasetEntries set a state, which a second
+//     one sets again (Distribute then finds TEST not empty);
+//   - CreateProject, CreateDataset, CreateProjectVersion,
+//     CopyProjectVersion and PutProjectPolicy make a resource: a second one
+//     meets the first's as a conflict error. Their inputs are recoverers
+//     (create_recovery.go): the call finds the resource an earlier attempt
+//     made and succeeds, with Recovered set in its output.
 func newOperation(name string, errors ...string) *operation {
 	return &operation{
 		name:   name,

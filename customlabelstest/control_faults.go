@@ -45,6 +45,7 @@ var faultKinds = map[string][]string{
 	"latency":         nil,
 	"truncated-body":  nil,
 	"drop-connection": nil,
+	"lost-answer":     nil,
 	"proxy-error":     {"Status"},
 	"slow-body":       {"Chunk", "Every"},
 	"redirect":        {"Status", "Location"},
@@ -207,6 +208,8 @@ func decodeFault(raw json.RawMessage, p string) (Fault, int, error) {
 		f = TruncatedBody()
 	case "drop-connection":
 		f = DropConnection()
+	case "lost-answer":
+		f = LostAnswer()
 	case "proxy-error":
 		if fj.Status != 0 && (fj.Status < 400 || fj.Status > 599) {
 			return Fault{}, 0, badField(p+"Status", "must be 400 to 599, or absent for 502; got %d", fj.Status)

@@ -180,7 +180,8 @@
 //     "Message", "CodeForm" one of "plain", "namespaced", "suffixed",
 //     "namespaced-suffixed", "code-member", "header-only",
 //     "header-only-empty-body"); "latency" ("Delay"); "truncated-body";
-//     "drop-connection"; "proxy-error" ("Status"); "slow-body" ("Chunk",
+//     "drop-connection"; "lost-answer" (the request takes effect, then the
+//     connection closes unanswered); "proxy-error" ("Status"); "slow-body" ("Chunk",
 //     "Every"); "redirect" ("Status", "Location"); "raw-response" ("Status",
 //     "Header" of strings or lists of strings, "Body").
 //   - throttle: GET and PUT {"RPS":5} ([Server.SetThrottleRPS]; 0 for no

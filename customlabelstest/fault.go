@@ -42,6 +42,7 @@ const (
 	faultSlow
 	faultRaw
 	faultRedirect
+	faultLostAnswer
 )
 
 // CodeForm is how an injected exception writes its error code. Clients
@@ -115,6 +116,12 @@ func TruncatedBody() Fault { return Fault{kind: faultTruncated} }
 // DropConnection closes the connection without answering.
 func DropConnection() Fault { return Fault{kind: faultDrop} }
 
+// LostAnswer runs the request as the service does, then closes the
+// connection without answering: the call took effect, and the client
+// cannot know it. A client that resends a create then meets the resource
+// its first attempt made.
+func LostAnswer() Fault { return Fault{kind: faultLostAnswer} }
+
 // ProxyError answers as a proxy or load balancer in front of the service
 // does: an HTML page with the status (502 when status is 0), no request
 // ID and no error code.
@@ -182,6 +189,8 @@ func (f Fault) String() string {
 		s = "truncated body"
 	case faultDrop:
 		s = "dropped connection"
+	case faultLostAnswer:
+		s = "lost answer"
 	case faultProxy:
 		s = fmt.Sprintf("proxy error %d", f.status)
 	case faultSlow:

@@ -83,6 +83,12 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	default:
 		resp = s.answer(r, body, op, rec.Params, refuse, tooLarge, &caller{account: s.accountOf(rec.AccessKeyID), requestID: requestID})
 	}
+	if f.kind == faultLostAnswer {
+		rec.Status, rec.ErrorCode = resp.status, resp.code
+		s.record(rec)
+		hijackClose(w)
+		return
+	}
 	if faulted && f.retryAfter > 0 {
 		resp.header.Set("X-Amz-Retry-After", strconv.FormatInt(f.retryAfter.Milliseconds(), 10))
 	}

@@ -126,7 +126,7 @@ func fillValue(v reflect.Value) {
 			return
 		}
 		for i := range v.NumField() {
-			if v.Type().Field(i).Name != "RequestID" {
+			if name := v.Type().Field(i).Name; name != "RequestID" && name != "Recovered" {
 				fillValue(v.Field(i))
 			}
 		}

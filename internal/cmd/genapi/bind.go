@@ -181,8 +181,8 @@ func (a *api) bindStruct(p *goPackage, goName, shapeName string, input bool) (*s
 	byName := map[string]goField{}
 	for _, f := range fields {
 		if _, ok := sh.Members[f.name]; !ok {
-			if f.name == "RequestID" && strings.HasSuffix(goName, "Output") {
-				continue // the response's request ID, not a member
+			if (f.name == "RequestID" || f.name == "Recovered") && strings.HasSuffix(goName, "Output") {
+				continue // the response's request ID, or a create's recovery: not members
 			}
 			return nil, fmt.Errorf("%s.%s is not a member of the model's %s", goName, f.name, shapeName)
 		}
