@@ -42,17 +42,15 @@ func readS3Payload(r *http.Request, a s3Auth, limit int64, isXML bool) (s3Payloa
 	}
 	var trailers map[string]string
 	if isAWSChunked(r, a.payloadHash) {
-		dl := r.Header.Get("X-Amz-Decoded-Content-Length")
-		if dl == "" {
-			return p, &s3Error{status: http.StatusLengthRequired, code: "MissingContentLength",
-				message: "You must provide the Content-Length HTTP header. (An aws-chunked payload needs x-amz-decoded-content-length.)"}
-		}
-		n, err := strconv.ParseInt(dl, 10, 64)
-		if err != nil || n < 0 {
-			return p, errInvalidArgument("x-amz-decoded-content-length must be a number of bytes", "x-amz-decoded-content-length", dl)
-		}
-		if n > limit {
-			return p, tooLarge(n)
+		n := int64(-1) // unknown: a stream the client could not measure
+		if dl := r.Header.Get("X-Amz-Decoded-Content-Length"); dl != "" {
+			var err error
+			if n, err = strconv.ParseInt(dl, 10, 64); err != nil || n < 0 {
+				return p, errInvalidArgument("x-amz-decoded-content-length must be a number of bytes", "x-amz-decoded-content-length", dl)
+			}
+			if n > limit {
+				return p, tooLarge(n)
+			}
 		}
 		signed := a.payloadHash == hashStreamingSigned || a.payloadHash == hashStreamingSignedTrailer
 		var signer *chunkSigner
@@ -60,8 +58,11 @@ func readS3Payload(r *http.Request, a s3Auth, limit int64, isXML bool) (s3Payloa
 			signer = a.chunks
 		}
 		var serr *s3Error
-		p.data, trailers, serr = decodeAWSChunked(r.Body, n, signer, a.payloadHash == hashStreamingSignedTrailer)
+		p.data, trailers, serr = decodeAWSChunked(r.Body, n, limit, signer, a.payloadHash == hashStreamingSignedTrailer)
 		if serr != nil {
+			if serr.code == "EntityTooLarge" {
+				return p, tooLarge(int64(len(p.data)))
+			}
 			return p, serr
 		}
 	} else {

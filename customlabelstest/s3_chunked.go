@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -38,13 +39,17 @@ func isAWSChunked(r *http.Request, payloadHash string) bool {
 	return false
 }
 
-// decodeAWSChunked reads an aws-chunked payload of exactly size decoded
-// bytes from body. With signer, every chunk and the trailer must carry a
-// valid signature. It returns the payload and the trailing headers, by
-// lower-case name.
-func decodeAWSChunked(body io.Reader, size int64, signer *chunkSigner, trailerSigned bool) ([]byte, map[string]string, *s3Error) {
+// decodeAWSChunked reads an aws-chunked payload from body: of exactly
+// size decoded bytes, or of at most limit when size is -1 (the SDKs send
+// a stream of unknown length without x-amz-decoded-content-length). With
+// signer, every chunk and the trailer must carry a valid signature. It
+// returns the payload and the trailing headers, by lower-case name.
+func decodeAWSChunked(body io.Reader, size, limit int64, signer *chunkSigner, trailerSigned bool) ([]byte, map[string]string, *s3Error) {
 	br := bufio.NewReaderSize(body, 64<<10)
-	data := make([]byte, 0, size)
+	var data []byte
+	if size >= 0 {
+		data = make([]byte, 0, size)
+	}
 	for {
 		line, err := readChunkLine(br)
 		if err == errEndOfPayload {
@@ -58,12 +63,15 @@ func decodeAWSChunked(body io.Reader, size int64, signer *chunkSigner, trailerSi
 		if perr != nil || n < 0 {
 			return nil, nil, errChunked("a chunk size is not a hexadecimal number: " + strconv.Quote(truncate(line, 64)))
 		}
-		if n > size-int64(len(data)) {
+		if size >= 0 && n > size-int64(len(data)) {
 			return nil, nil, &s3Error{status: http.StatusBadRequest, code: "IncompleteBody",
 				message: "The chunks of the aws-chunked payload hold more bytes than x-amz-decoded-content-length says (" + strconv.FormatInt(size, 10) + ")"}
 		}
+		if n > limit-int64(len(data)) {
+			return nil, nil, errEntityTooLarge(int64(len(data)) + n)
+		}
 		start := len(data)
-		data = data[:start+int(n)]
+		data = slices.Grow(data, int(n))[:start+int(n)]
 		if _, err := io.ReadFull(br, data[start:]); err != nil {
 			return nil, nil, errIncompleteBody()
 		}
@@ -85,7 +93,7 @@ func decodeAWSChunked(body io.Reader, size int64, signer *chunkSigner, trailerSi
 			break
 		}
 	}
-	if int64(len(data)) != size {
+	if size >= 0 && int64(len(data)) != size {
 		return nil, nil, &s3Error{status: http.StatusBadRequest, code: "IncompleteBody",
 			message: "You did not provide the number of bytes specified by the x-amz-decoded-content-length HTTP header"}
 	}

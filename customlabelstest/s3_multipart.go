@@ -214,6 +214,12 @@ func serveCompleteMultipartUpload(s *Server, c *s3Call) *s3Response {
 	if len(in.Parts) == 0 {
 		return s3ErrorResponse(errMalformedXML())
 	}
+	for i := 1; i < len(in.Parts); i++ {
+		if in.Parts[i].PartNumber <= in.Parts[i-1].PartNumber {
+			return s3ErrorResponse(&s3Error{status: http.StatusBadRequest, code: "InvalidPartOrder",
+				message: "The list of parts was not in ascending order. The parts list must be specified in order by part number."})
+		}
+	}
 	now := s.now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -227,10 +233,6 @@ func serveCompleteMultipartUpload(s *Server, c *s3Call) *s3Response {
 	var sizes []int64
 	var partSums []string
 	for i, lp := range in.Parts {
-		if i > 0 && lp.PartNumber <= in.Parts[i-1].PartNumber {
-			return s3ErrorResponse(&s3Error{status: http.StatusBadRequest, code: "InvalidPartOrder",
-				message: "The list of parts was not in ascending order. The parts list must be specified in order by part number."})
-		}
 		part := u.parts[lp.PartNumber]
 		if part == nil || strings.Trim(lp.ETag, `"`) != strings.Trim(part.etag, `"`) ||
 			u.checksum.algorithm != "" && u.checksum.typ == "COMPOSITE" && *lp.field(u.checksum.algorithm) != part.checksum {
