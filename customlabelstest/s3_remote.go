@@ -36,12 +36,14 @@ func WithS3Endpoint(endpoint string) Option {
 // ParseS3Endpoint checks an S3 endpoint as WithS3Endpoint requires it,
 // for commands that take one from their user.
 func ParseS3Endpoint(endpoint string) (*url.URL, error) {
+	lower := strings.ToLower(endpoint)
+	if !strings.HasPrefix(lower, "http://") && !strings.HasPrefix(lower, "https://") {
+		return nil, fmt.Errorf("S3 endpoint %q: the scheme must be http or https", endpoint)
+	}
 	u, err := url.Parse(endpoint)
 	switch {
 	case err != nil:
 		return nil, fmt.Errorf("S3 endpoint %q: %v", endpoint, err)
-	case u.Scheme != "http" && u.Scheme != "https":
-		return nil, fmt.Errorf("S3 endpoint %q: the scheme must be http or https", endpoint)
 	case u.Host == "":
 		return nil, fmt.Errorf("S3 endpoint %q: no host", endpoint)
 	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
