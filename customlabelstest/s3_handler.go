@@ -149,9 +149,6 @@ func s3XMLResponse(v any) *s3Response {
 		header: http.Header{"Content-Type": {"application/xml"}}}
 }
 
-// s3XMLNamespace is the namespace of S3's XML documents.
-const s3XMLNamespace = "http://s3.amazonaws.com/doc/2006-03-01/"
-
 // splitS3Path splits a path-style path into bucket and key: "/b/k/e.jpg"
 // is bucket "b" and key "k/e.jpg"; "/b" and "/b/" are the bucket alone.
 func splitS3Path(p string) (bucket, key string) {
