@@ -2,6 +2,8 @@ package customlabelstest
 
 import (
 	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/http"
 	"strings"
@@ -21,11 +23,35 @@ const (
 	msgInvalidToken = "The security token included in the request is invalid."
 )
 
-// authError is a refusal of the request's authentication.
+// authError is a refusal of the request's authentication: the code and
+// message Rekognition answers, and the kind of failure, from which the S3
+// handler writes S3's error instead (s3_auth.go).
 type authError struct {
 	code    string
 	message string
+	kind    authFailure
+	// computed is what the server computed, for authMismatch.
+	computed sigv4check.Computed
 }
+
+// authFailure is why authentication failed.
+type authFailure int
+
+const (
+	authMissing    authFailure = iota + 1 // no Authorization header
+	authMalformed                         // an Authorization header that does not parse
+	authNoDate                            // no X-Amz-Date
+	authBadDate                           // an X-Amz-Date that does not parse
+	authTerminator                        // a scope not ending in aws4_request
+	authService                           // a scope for another service
+	authRegion                            // a scope for another region
+	authScopeDate                         // a scope date other than X-Amz-Date's
+	authExpired                           // signed too long ago
+	authNotYet                            // signed too far ahead
+	authUnknownKey                        // an access key ID the server does not accept
+	authBadToken                          // a missing, extra or wrong session token
+	authMismatch                          // a signature that does not match
+)
 
 // accessKeyID returns the access key ID an Authorization header names, or
 // "".
@@ -48,72 +74,82 @@ func truncate(s string, n int) string {
 	return s
 }
 
-// authenticate checks r's SigV4 signature as AWS does, by recomputing it
-// with aws-sdk-go-v2's signer over exactly the headers r lists in
-// SignedHeaders, with their received values and the hash of body.
+// authenticate checks r's SigV4 signature for Rekognition, whose
+// payload hash is the hash of body.
 func (s *Server) authenticate(r *http.Request, body []byte, now time.Time) *authError {
+	sum := sha256.Sum256(body)
+	return s.verifySigV4(r, signingService, hex.EncodeToString(sum[:]), maxSignatureSkew, now)
+}
+
+// verifySigV4 checks r's SigV4 signature as AWS does, by recomputing it
+// with aws-sdk-go-v2's signer over exactly the headers r lists in
+// SignedHeaders, with their received values and payloadHash: scoped to
+// service, signed within skew of now, with the server's credentials.
+func (s *Server) verifySigV4(r *http.Request, service, payloadHash string, skew time.Duration, now time.Time) *authError {
 	h := r.Header.Get("Authorization")
 	if h == "" {
-		return &authError{codeMissingAuthentication, "Missing Authentication Token"}
+		return &authError{code: codeMissingAuthentication, message: "Missing Authentication Token", kind: authMissing}
 	}
 	a, perr := sigv4check.Parse(h)
 	if perr != nil {
-		return &authError{codeIncompleteSignature, perr.Error()}
+		return &authError{code: codeIncompleteSignature, message: perr.Error(), kind: authMalformed}
 	}
 
 	amzDate := r.Header.Get("X-Amz-Date")
 	if amzDate == "" {
-		return &authError{codeIncompleteSignature, "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."}
+		return &authError{code: codeIncompleteSignature, kind: authNoDate,
+			message: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header."}
 	}
 	signingTime, terr := time.Parse(sigv4check.AmzDateFormat, amzDate)
 	if terr != nil {
-		return &authError{codeIncompleteSignature, fmt.Sprintf(
+		return &authError{code: codeIncompleteSignature, kind: authBadDate, message: fmt.Sprintf(
 			"Date must be in ISO-8601 'basic format'. Got '%s'. See http://en.wikipedia.org/wiki/ISO_8601", truncate(amzDate, 64))}
 	}
 
 	switch {
 	case a.Terminator != "aws4_request":
-		return &authError{codeInvalidSignature, fmt.Sprintf(
+		return &authError{code: codeInvalidSignature, kind: authTerminator, message: fmt.Sprintf(
 			"Credential should be scoped with a valid terminator: 'aws4_request', not '%s'.", truncate(a.Terminator, 64))}
-	case a.Service != signingService:
-		return &authError{codeInvalidSignature, fmt.Sprintf(
-			"Credential should be scoped to correct service: '%s'.", signingService)}
+	case a.Service != service:
+		return &authError{code: codeInvalidSignature, kind: authService, message: fmt.Sprintf(
+			"Credential should be scoped to correct service: '%s'.", service)}
 	case a.Region != s.region:
-		return &authError{codeInvalidSignature, fmt.Sprintf(
+		return &authError{code: codeInvalidSignature, kind: authRegion, message: fmt.Sprintf(
 			"Credential should be scoped to a valid region, not '%s'.", truncate(a.Region, 64))}
 	case a.Date != amzDate[:8]:
-		return &authError{codeInvalidSignature, fmt.Sprintf(
+		return &authError{code: codeInvalidSignature, kind: authScopeDate, message: fmt.Sprintf(
 			"Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '%s' != '%s', from '%s'.",
 			truncate(a.Date, 16), amzDate[:8], amzDate)}
 	}
 
 	now = now.UTC().Truncate(time.Second)
-	if signingTime.Before(now.Add(-maxSignatureSkew)) {
-		return &authError{codeInvalidSignature, fmt.Sprintf("Signature expired: %s is now earlier than %s (%s - 5 min.)",
-			amzDate, now.Add(-maxSignatureSkew).Format(sigv4check.AmzDateFormat), now.Format(sigv4check.AmzDateFormat))}
+	minutes := int(skew.Minutes())
+	if signingTime.Before(now.Add(-skew)) {
+		return &authError{code: codeInvalidSignature, kind: authExpired, message: fmt.Sprintf("Signature expired: %s is now earlier than %s (%s - %d min.)",
+			amzDate, now.Add(-skew).Format(sigv4check.AmzDateFormat), now.Format(sigv4check.AmzDateFormat), minutes)}
 	}
-	if signingTime.After(now.Add(maxSignatureSkew)) {
-		return &authError{codeInvalidSignature, fmt.Sprintf("Signature not yet current: %s is still later than %s (%s + 5 min.)",
-			amzDate, now.Add(maxSignatureSkew).Format(sigv4check.AmzDateFormat), now.Format(sigv4check.AmzDateFormat))}
+	if signingTime.After(now.Add(skew)) {
+		return &authError{code: codeInvalidSignature, kind: authNotYet, message: fmt.Sprintf("Signature not yet current: %s is still later than %s (%s + %d min.)",
+			amzDate, now.Add(skew).Format(sigv4check.AmzDateFormat), now.Format(sigv4check.AmzDateFormat), minutes)}
 	}
 
 	if !hmac.Equal([]byte(a.KeyID), []byte(s.keyID)) {
-		return &authError{codeUnrecognizedClient, msgInvalidToken}
+		return &authError{code: codeUnrecognizedClient, message: msgInvalidToken, kind: authUnknownKey}
 	}
 	if token := r.Header.Get("X-Amz-Security-Token"); !hmac.Equal([]byte(token), []byte(s.token)) {
-		return &authError{codeUnrecognizedClient, msgInvalidToken}
+		return &authError{code: codeUnrecognizedClient, message: msgInvalidToken, kind: authBadToken}
 	}
 
-	want, serr := sigv4check.Compute(r, body, a, s.secret, signingTime)
+	want, serr := sigv4check.ComputePayload(r, payloadHash, a, s.secret, signingTime)
 	if serr != nil {
 		msg := msgSignatureMismatch
 		if _, reason, ok := strings.Cut(serr.Error(), sigv4check.ErrMismatch.Error()+": "); ok {
 			msg += " (customlabelstest verifies with aws-sdk-go-v2's signer: " + reason + ")"
 		}
-		return &authError{codeInvalidSignature, msg}
+		return &authError{code: codeInvalidSignature, message: msg, kind: authMismatch}
 	}
 	if !hmac.Equal([]byte(want.Signature), []byte(a.Signature)) {
-		return &authError{codeInvalidSignature, mismatchMessage(want)}
+		return &authError{code: codeInvalidSignature, message: mismatchMessage(want), kind: authMismatch, computed: want}
 	}
 	return nil
 }

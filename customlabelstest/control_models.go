@@ -119,22 +119,19 @@ func putS3Object(s *Server, body []byte) (any, error) {
 	case in.Size != 0:
 		return nil, badField("Size", "is read-only: send Bytes")
 	}
-	s.PutS3Object(in.Bucket, in.Name, in.Version, in.Bytes)
+	if err := s.putS3Object(in.Bucket, in.Name, in.Version, in.Bytes); err != nil {
+		return nil, badField("Bytes", "%v", err)
+	}
 	return struct{ Bucket, Name, Version string }{in.Bucket, in.Name, in.Version}, nil
 }
 
 // listS3Objects answers GET s3objects: {"Objects": [...]} without their
 // bytes, by bucket, name and version.
 func listS3Objects(s *Server, _ []byte) (any, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
 	out := struct{ Objects []s3ObjectJSON }{Objects: []s3ObjectJSON{}}
-	for k, data := range s.s3 {
-		out.Objects = append(out.Objects, s3ObjectJSON{Bucket: k.bucket, Name: k.name, Version: k.version, Size: len(data)})
+	for _, o := range s.ListS3Objects("", "") {
+		out.Objects = append(out.Objects, s3ObjectJSON{Bucket: o.Bucket, Name: o.Key, Version: o.Version, Size: int(o.Size)})
 	}
-	slices.SortFunc(out.Objects, func(a, b s3ObjectJSON) int {
-		return cmp.Or(cmp.Compare(a.Bucket, b.Bucket), cmp.Compare(a.Name, b.Name), cmp.Compare(a.Version, b.Version))
-	})
 	return out, nil
 }
 

@@ -4,7 +4,8 @@
 // no AWS account, as net/http/httptest does for HTTP servers. It serves any
 // client: customlabels, the official aws-sdk-go-v2 rekognition client,
 // boto3 and the AWS CLI (the command cmd/customlabels-fake runs it as a
-// process).
+// process). On the same address it serves the S3 calls of the Custom
+// Labels workflow (see S3).
 //
 // # Getting started
 //
@@ -41,7 +42,8 @@
 //     four operations above, and Content-Type application/x-amz-json-1.1
 //     is served: another target is a 400 UnknownOperationException; another content type, a body that
 //     is not a JSON object or a member of the wrong JSON type is a 400
-//     SerializationException.
+//     SerializationException. A request without X-Amz-Target that is
+//     signed for s3, or asks for another path, is S3's (see S3).
 //   - Responses carry X-Amzn-RequestId (a UUID), Content-Type and Date.
 //     Timestamps are epoch seconds written as AWS writes doubles
 //     ("1.700000000123E9"). Errors are JSON: the modeled exceptions as
@@ -138,6 +140,91 @@
 // (user-agent, expect, transfer-encoding, x-amzn-trace-id) cannot be
 // recomputed and is refused; no AWS SDK signs those.
 //
+// # S3
+//
+// The server serves the S3 calls the Custom Labels workflow makes, so that
+// clients upload manifests and images, and read results, where the fake
+// runs. A request is S3's when it has no X-Amz-Target and either is signed
+// for service "s3" or asks for a path other than "/". Requests are
+// path-style, [Server.URL]/BUCKET/KEY: set path-style addressing in the
+// client (UsePathStyle in aws-sdk-go-v2; boto3 and the AWS CLI use it for
+// an endpoint that is an IP address).
+//
+// Served: CreateBucket, DeleteBucket, HeadBucket, ListBuckets,
+// GetBucketLocation; PutObject, GetObject (Range, partNumber, the If-*
+// conditions, response-* overrides), HeadObject, DeleteObject,
+// DeleteObjects, CopyObject, ListObjectsV2 (prefix, delimiter, max-keys
+// up to 1000, continuation-token, start-after, fetch-owner,
+// encoding-type=url) and ListObjects; CreateMultipartUpload, UploadPart,
+// CompleteMultipartUpload and AbortMultipartUpload, which the AWS CLI and
+// boto3 use from 8 MiB. Anything else (versioning configuration, ACLs
+// other than private, policies, tagging, object lock, presigned URLs,
+// SSE-KMS and SSE-C, ListParts, ListMultipartUploads, UploadPartCopy,
+// SigV4a) is answered NotImplemented (501) naming it, never ignored.
+//
+// Signatures are checked as for Rekognition (see Signatures) with service
+// "s3", S3's 15 minutes of clock skew, and the payload hash the client
+// sends in X-Amz-Content-Sha256: a SHA-256, checked against the body;
+// UNSIGNED-PAYLOAD; or an aws-chunked body, either
+// STREAMING-UNSIGNED-PAYLOAD-TRAILER (what aws-sdk-go-v2 and boto3 send
+// over TLS) or STREAMING-AWS4-HMAC-SHA256-PAYLOAD and its -TRAILER form,
+// whose chunk signatures are verified. Content-MD5 and the checksum S3
+// clients send by default (CRC32 today, in an x-amz-checksum-* header
+// over plain HTTP or a trailer; CRC32C, CRC64NVME, SHA1, SHA256 and
+// SHA512 too) are verified and kept with the object; an object uploaded
+// without one gets the CRC64NVME S3 computes. GetObject and HeadObject
+// return it when asked with x-amz-checksum-mode ENABLED, so SDKs validate
+// what they download. ETag (the MD5, or for a multipart object the MD5 of
+// the parts' MD5s and "-N"), Last-Modified, Content-Length, Content-Type,
+// x-amz-meta-* and the Cache-Control, Content-Disposition,
+// Content-Encoding, Content-Language and Expires sent are kept.
+//
+// Errors are S3's XML documents,
+// <Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message><Key>…</Key><RequestId>…</RequestId><HostId>…</HostId></Error>,
+// with S3's statuses: 404 NoSuchBucket, NoSuchKey, NoSuchVersion and
+// NoSuchUpload; 409 BucketNotEmpty, and BucketAlreadyOwnedByYou outside
+// us-east-1 (in us-east-1 S3 answers 200 to creating one's own bucket
+// again); 403 SignatureDoesNotMatch (with the string to sign and
+// canonical request the server computed, never the signature sent),
+// InvalidAccessKeyId, AccessDenied and RequestTimeTooSkewed; 400
+// AuthorizationHeaderMalformed, InvalidToken, XAmzContentSHA256Mismatch,
+// BadDigest, EntityTooLarge, EntityTooSmall, InvalidPart,
+// InvalidBucketName, MalformedXML, InvalidArgument and InvalidRequest; 412
+// PreconditionFailed; 416 InvalidRange. Answers to HEAD have no body, as
+// S3's. S3 requests take no [Fault] and no throttle token; they are
+// recorded in [Server.Requests] with their S3Operation.
+//
+// Objects are kept in memory, within limits: [MaxS3ObjectBytes] (64 MiB
+// for an object or a completed multipart upload), [MaxS3StoreBytes] (1 GiB
+// for all objects and uploaded parts), [MaxS3Objects] (100,000, every
+// version counted), [MaxS3Buckets] (1,000) and [MaxS3Uploads] (1,000
+// multipart uploads in progress). A request over one gets EntityTooLarge
+// (before its body is read, when Content-Length tells), TooManyBuckets, or
+// InvalidRequest naming the limit; [Server.PutS3Object] panics. As in S3,
+// keys are at most 1,024 bytes, user metadata 2 KB, and parts but the last
+// at least 5 MiB.
+//
+// This S3 is the store DetectCustomLabels reads Image.S3Object from, and
+// that [Server.PutS3Object], [WithS3Object] and the s3objects control
+// resource write: an image uploaded through S3 is what DetectCustomLabels
+// analyses, and an object a test puts is what GetObject answers. Buckets
+// have no versioning: PutObject writes the object without a version
+// (PutS3Object's version ""), replacing it. The versions PutS3Object
+// gives sit beside it: a read without a version (GetObject,
+// DetectCustomLabels) gets the unversioned object, else the version put
+// last; versionId selects one ("null" the unversioned one); DeleteObject
+// without versionId removes the unversioned object only. PutS3Object
+// creates the bucket it names. [Server.S3Object] and
+// [Server.ListS3Objects] read the store; [Server.Reset] empties it but for
+// the objects of WithS3Object.
+//
+// [WithS3Endpoint] (customlabels-fake --s3-endpoint) makes the server read
+// and write the workflow's objects (those [Server.S3Object] reads, and
+// that training will read and write) in another S3-compatible server, such
+// as moto or MinIO, and answer S3 requests made to it with NotImplemented
+// naming that server; PutS3Object, the s3objects resource and
+// DetectCustomLabels still use the in-memory store.
+//
 // # Faults
 //
 // [Server.InjectFault] and [Server.InjectFaults] queue a [Fault] for the
@@ -154,7 +241,8 @@
 // [Server.Requests] returns what the server received and answered: target,
 // headers, body, the body decoded into the operation's input struct
 // (Params: a *customlabels.StartProjectVersionInput, for example), status
-// and error code, never a secret.
+// and error code, never a secret. An S3 request has its S3Operation
+// ("PutObject") instead of a target.
 //
 // # Control API
 //
@@ -220,7 +308,8 @@
 //     "AssumedThreshold":50, "MaxInFlightPerInferenceUnit":2} sets one
 //     ([Server.SetModel], [HashLabels]); GET lists them ({"Models":[...]});
 //     DELETE {"ProjectVersionArns":[...]} removes them.
-//   - s3objects: the images DetectCustomLabels may read from S3. POST
+//   - s3objects: the objects of the server's S3 (see S3), such as the
+//     images DetectCustomLabels reads. POST
 //     {"Bucket":..., "Name":..., "Version":..., "Bytes":"<base64>"} puts
 //     one ([Server.PutS3Object]); GET lists them without their bytes
 //     ({"Objects":[{"Bucket","Name","Version","Size"}]}); DELETE {"Bucket",

@@ -20,12 +20,16 @@ import (
 const maxRequestBody = 1 << 20
 
 // serveHTTP answers one request: a control API request as control.go
-// says; else an injected fault if one is queued, else as the service does
+// says; an S3 request as s3_handler.go says; else an injected fault if one is queued, else as the service does
 // (authentication, routing, throttling, decoding, validation, then the
 // operation).
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if isControlPath(r.URL.Path) {
 		s.serveControl(w, r)
+		return
+	}
+	if isS3Request(r) {
+		s.serveS3(w, r) // s3_handler.go
 		return
 	}
 	rec := Request{

@@ -3,7 +3,6 @@ package customlabelstest
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"fmt"
 	"slices"
 
 	"github.com/rekognition-go/customlabels"
@@ -111,74 +110,10 @@ func WithModel(projectVersionArn string, m Model) Option {
 	}
 }
 
-// s3Key names an S3 object: bucket, key and version ("" for an object
-// without versioning, or the latest version).
-type s3Key struct{ bucket, name, version string }
-
 // MaxS3ImageBytes is the largest S3 object the server analyses, as
 // Rekognition documents for images stored in S3 (15 MB); a larger one
 // gets ImageTooLargeException.
 const MaxS3ImageBytes = 15 * 1024 * 1024
-
-// PutS3Object registers an object that DetectCustomLabels may name in
-// Image.S3Object: bucket, name (the key) and data. With a non-empty
-// version it is that version of the object; a request without Version
-// gets the object put last without a version, or else the version put
-// last. A request naming an object the test did not put gets
-// InvalidS3ObjectException, as the service answers an object it cannot
-// read. The server keeps its own copy of data.
-func (s *Server) PutS3Object(bucket, name, version string, data []byte) {
-	if bucket == "" || name == "" {
-		panic(fmt.Sprintf("customlabelstest: PutS3Object: bucket %q and name %q must not be empty", bucket, name))
-	}
-	data = slices.Clone(data)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.s3 == nil {
-		s.s3 = map[s3Key][]byte{}
-	}
-	s.s3[s3Key{bucket, name, version}] = data
-	if version != "" {
-		s.s3Latest[s3Key{bucket, name, ""}] = version
-	}
-}
-
-// RemoveS3Object removes an object put with PutS3Object and reports
-// whether it was there.
-func (s *Server) RemoveS3Object(bucket, name, version string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	k := s3Key{bucket, name, version}
-	_, ok := s.s3[k]
-	delete(s.s3, k)
-	if version != "" && s.s3Latest[s3Key{bucket, name, ""}] == version {
-		delete(s.s3Latest, s3Key{bucket, name, ""})
-	}
-	return ok
-}
-
-// s3Object returns the data of the object a request names, or false.
-// s.mu is held.
-func (s *Server) s3Object(bucket, name, version string) ([]byte, bool) {
-	if version == "" {
-		if data, ok := s.s3[s3Key{bucket, name, ""}]; ok {
-			return data, true
-		}
-		version = s.s3Latest[s3Key{bucket, name, ""}]
-		if version == "" {
-			return nil, false
-		}
-	}
-	data, ok := s.s3[s3Key{bucket, name, version}]
-	return data, ok
-}
-
-// WithS3Object registers an S3 object, as PutS3Object does.
-func WithS3Object(bucket, name, version string, data []byte) Option {
-	return func(c *config) {
-		c.s3 = append(c.s3, s3Put{bucket, name, version, slices.Clone(data)})
-	}
-}
 
 // seedInference sets the models and S3 objects of the options.
 func (s *Server) seedInference(models map[string]Model, objects []s3Put) {
@@ -188,11 +123,6 @@ func (s *Server) seedInference(models map[string]Model, objects []s3Put) {
 	for _, o := range objects {
 		s.PutS3Object(o.bucket, o.name, o.version, o.data)
 	}
-}
-
-type s3Put struct {
-	bucket, name, version string
-	data                  []byte
 }
 
 // labelsFor returns the labels m finds in image, filtered and ordered as

@@ -62,6 +62,8 @@ type config struct {
 
 	models map[string]Model
 	s3     []s3Put
+
+	s3Endpoint string // WithS3Endpoint's (s3_remote.go)
 }
 
 // WithProjects seeds the server with projects, as AddProjects does.
@@ -194,9 +196,12 @@ type Server struct {
 
 	// models and the S3 objects are what DetectCustomLabels reads
 	// (inference.go).
-	models   map[string]*model
-	s3       map[s3Key][]byte
-	s3Latest map[s3Key]string // bucket and name to the version put last
+	models map[string]*model
+	// s3 is the server's own S3, which it serves (s3_*.go); objects is
+	// where it reads and writes the workflow's objects: s3, or the
+	// remote S3 of WithS3Endpoint.
+	s3      s3Store
+	objects objectStore
 }
 
 // NewServer starts a fake Rekognition server on 127.0.0.1 with a random
@@ -250,7 +255,8 @@ func NewServer(opts ...Option) *Server {
 	s.SetThrottleRPS(c.throttleRPS)
 	s.AddProjects(c.projects...)
 	s.AddProjectVersions(c.versions...)
-	s.s3Latest = map[s3Key]string{}
+	s.s3.init()
+	s.objects = s.newObjectStore(c.s3Endpoint)
 	s.seedInference(c.models, c.s3)
 	s.initial = initialState{projects: s.projectsInOrderAdded(), versions: s.versionsInOrderAdded(),
 		throttleRPS: c.throttleRPS, clockOffset: c.clockOffset, models: c.models, s3: c.s3}
@@ -447,10 +453,15 @@ type Request struct {
 	// Target is the X-Amz-Target header, e.g.
 	// "RekognitionService.DescribeProjects".
 	Target string
+	// S3Operation is the S3 operation a request to the server's S3 was
+	// routed to, e.g. "PutObject"; "" for Rekognition requests.
+	S3Operation string
 	// Header holds the received headers except Authorization and
 	// X-Amz-Security-Token.
 	Header http.Header
-	// Body is the request body as received.
+	// Body is the request body as received; nil for the S3 uploads
+	// PutObject and UploadPart, whose data is in the store
+	// (Server.S3Object).
 	Body []byte
 	// Input is the body of a DescribeProjects request decoded, when it
 	// could be; it is zero for the other operations, whose input is in

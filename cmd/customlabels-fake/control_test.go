@@ -90,13 +90,16 @@ func TestHelp(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(help, "default 20"), "the --projects default is printed once:\n%s", help)
 	for _, flag := range []string{"addr", "projects", "seed", "data", "access-key-id", "secret-access-key",
 		"session-token", "region", "no-verify", "throttle-rps", "quiet", "training-time", "starting-time", "stopping-time",
-		"inference-units-limit"} {
+		"inference-units-limit", "s3-endpoint"} {
 		assert.Regexp(t, `(?m)^  -`+flag+`( |$)`, help, "--help lists --%s", flag)
 	}
 	for _, resource := range []string{"faults", "throttle", "clock", "projects", "requests", "reset"} {
 		assert.Contains(t, help, " "+resource+" ", "--help lists the control resource %s", resource)
 	}
 	assert.Contains(t, help, "/_customlabels/")
+	for _, op := range []string{"PutObject", "GetObject", "ListObjectsV2", "CreateMultipartUpload", "NotImplemented", "64 MiB"} {
+		assert.Contains(t, help, op, "--help tells what S3 serves")
+	}
 	assert.Contains(t, help, `"go run" does not pass SIGTERM on`)
 	assert.Empty(t, stdout.String())
 }

@@ -2,7 +2,9 @@
 // Rekognition endpoint as a process, so that any client (customlabels, the
 // official AWS SDKs, boto3, the AWS CLI) can list Custom Labels projects
 // and their models, start and stop models, and run DetectCustomLabels on
-// running ones, without an AWS account.
+// running ones, without an AWS account. On the same address it serves the
+// S3 calls of the Custom Labels workflow, in memory, so that the same
+// clients upload manifests and images and read results there.
 //
 // Usage:
 //
@@ -24,6 +26,24 @@
 // Run a built binary (go build -o or go install) when something else will
 // stop it with a signal: "go run" does not pass SIGTERM on to the program
 // it runs, so a kill of "go run" leaves the fake serving.
+//
+// S3 is served path-style (http://127.0.0.1:PORT/BUCKET/KEY), signed with
+// the same credentials for service s3: CreateBucket, DeleteBucket,
+// HeadBucket, ListBuckets, GetBucketLocation, PutObject, GetObject,
+// HeadObject, DeleteObject, DeleteObjects, CopyObject, ListObjectsV2,
+// ListObjects and multipart uploads (which the AWS CLI uses from 8 MiB):
+//
+//	aws --endpoint-url http://127.0.0.1:PORT s3 mb s3://datasets
+//	aws --endpoint-url http://127.0.0.1:PORT s3 cp train.manifest s3://datasets/
+//	aws --endpoint-url http://127.0.0.1:PORT s3 ls s3://datasets/
+//
+// Objects are at most 64 MiB, 1 GiB and 100,000 of them in all; the
+// customlabelstest documentation lists the limits and what is not served.
+// DetectCustomLabels reads its Image.S3Object from the same store. With
+// --s3-endpoint the fake reads and writes the workflow's objects in another
+// S3-compatible server (moto, MinIO) instead, and answers S3 requests made
+// to it with NotImplemented naming that server; the s3objects control
+// resource and DetectCustomLabels still use the in-memory objects.
 //
 // Under http://127.0.0.1:PORT/_customlabels/ it serves the control API of
 // package customlabelstest (see its documentation): tests in any language
@@ -64,6 +84,7 @@
 //	--region REGION          region signatures must be scoped to (default us-east-1)
 //	--no-verify              accept requests without checking signatures
 //	--throttle-rps R         answer ThrottlingException above R requests per second
+//	--s3-endpoint URL        keep the workflow's S3 objects in the S3-compatible server at URL, not in memory here
 //	--quiet                  do not log requests
 //
 // The exit status is 0 after a clean stop, 1 when the server cannot start
@@ -99,7 +120,8 @@ func main() {
 const usageHead = `usage: customlabels-fake [flags]
 
 Serves a fake Amazon Rekognition (DescribeProjects, DescribeProjectVersions,
-StartProjectVersion, StopProjectVersion, DetectCustomLabels) on a loopback address. The first
+StartProjectVersion, StopProjectVersion, DetectCustomLabels) on a loopback address,
+and on the same address the S3 calls of the Custom Labels workflow. The first
 line of standard output is "listening on http://127.0.0.1:PORT"; it serves
 until SIGINT or SIGTERM. Run a built binary (go build -o, go install) to stop
 it with kill: "go run" does not pass SIGTERM on.
@@ -108,6 +130,21 @@ Flags:
 `
 
 const usageTail = `
+S3, path-style (http://127.0.0.1:PORT/BUCKET/KEY), SigV4 for service s3 with the
+same credentials, in memory (objects up to 64 MiB, 1 GiB and 100,000 objects in all):
+  buckets     CreateBucket, DeleteBucket, HeadBucket, ListBuckets, GetBucketLocation
+  objects     PutObject, GetObject (Range, conditions), HeadObject, DeleteObject,
+              DeleteObjects, CopyObject, ListObjectsV2, ListObjects
+  multipart   CreateMultipartUpload, UploadPart, CompleteMultipartUpload,
+              AbortMultipartUpload (aws s3 cp uses them from 8 MiB)
+  not served  versioning, ACLs, policies, tagging, presigned URLs, SSE-KMS/SSE-C,
+              ListParts, ListMultipartUploads, UploadPartCopy: NotImplemented (501)
+  e.g.        aws --endpoint-url http://127.0.0.1:PORT s3 cp train.manifest s3://datasets/
+DetectCustomLabels reads Image.S3Object from the same objects. With --s3-endpoint
+the fake reads and writes the workflow's objects in that server instead, and S3
+requests here answer NotImplemented (the s3objects resource and DetectCustomLabels
+still use the in-memory objects).
+
 Control API (loopback clients only, no AWS credentials, JSON bodies with
 Content-Type application/json), under http://127.0.0.1:PORT/_customlabels/:
   GET|POST|DELETE faults     list, queue ({"Kind":"exception","Code":"ThrottlingException","Count":2}), clear
@@ -136,6 +173,7 @@ type options struct {
 	noVerify    bool
 	throttleRPS float64
 	quiet       bool
+	s3Endpoint  string
 
 	trainingTime time.Duration
 	startingTime time.Duration
@@ -159,6 +197,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.BoolVar(&o.noVerify, "no-verify", false, "accept requests without checking their signatures")
 	fs.Float64Var(&o.throttleRPS, "throttle-rps", 0, "answer ThrottlingException above `R` requests per second (default no limit)")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not log requests to standard error")
+	fs.StringVar(&o.s3Endpoint, "s3-endpoint", "", "read and write the workflow's S3 objects in the S3-compatible server at `URL` (e.g. moto) instead of in memory here; signed with the credentials above")
 	fs.DurationVar(&o.trainingTime, "training-time", 5*time.Minute, "how long a training in progress lasts, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.startingTime, "starting-time", time.Minute, "how long a started model is STARTING before RUNNING, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.stoppingTime, "stopping-time", 30*time.Second, "how long a stopped model is STOPPING before STOPPED, a Go `duration`; 0 is instant")
@@ -204,6 +243,11 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if err := checkLoopback(o.addr); err != nil {
 		return nil, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	if o.s3Endpoint != "" {
+		if _, err := customlabelstest.ParseS3Endpoint(o.s3Endpoint); err != nil {
+			return nil, fmt.Errorf("%w: --s3-endpoint: %v", errUsage, err)
+		}
 	}
 	return o, nil
 }
@@ -280,6 +324,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if o.noVerify {
 		opts = append(opts, customlabelstest.WithoutSignatureVerification())
 	}
+	if o.s3Endpoint != "" {
+		opts = append(opts, customlabelstest.WithS3Endpoint(o.s3Endpoint))
+	}
 	if len(o.labels) > 0 {
 		for _, v := range d.ProjectVersions {
 			opts = append(opts, customlabelstest.WithModel(v.ProjectVersionArn, customlabelstest.Model{Detect: customlabelstest.HashLabels(o.labels...)}))
@@ -312,6 +359,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(&banner, ", at most %d inference units", o.unitsLimit)
 	}
 	banner.WriteString("; stop with Ctrl-C or SIGTERM\n")
+	if o.s3Endpoint != "" {
+		fmt.Fprintf(&banner, "customlabels-fake: S3 objects in %s (--s3-endpoint); S3 requests here answer NotImplemented\n", o.s3Endpoint)
+	} else {
+		fmt.Fprintf(&banner, "customlabels-fake: S3 at %s/BUCKET/KEY (path-style, in memory)\n", srv.URL)
+	}
 	fmt.Fprintf(&banner, "customlabels-fake: control API at %s (GET it for its resources)\n", srv.ControlURL())
 	io.WriteString(stderr, banner.String())
 	fmt.Fprintf(stdout, "listening on %s\n", srv.URL)

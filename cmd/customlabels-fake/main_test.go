@@ -261,6 +261,8 @@ func TestRunFailures(t *testing.T) {
 		{"address in use", []string{"--addr", inUse.Addr().String()}, 1, "address already in use"},
 		{"missing data file", []string{"--data", filepath.Join(dir, "nope.json")}, 1, "no such file or directory"},
 		{"invalid data file", []string{"--data", bad}, 1, "project 0 has no ProjectArn"},
+		{"S3 endpoint without scheme", []string{"--s3-endpoint", "127.0.0.1:5000"}, 2, "--s3-endpoint: S3 endpoint \"127.0.0.1:5000\": the scheme must be http or https"},
+		{"S3 endpoint with query", []string{"--s3-endpoint", "http://127.0.0.1:5000/?a=b"}, 2, "no query"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -5,10 +5,14 @@
 // and StopProjectVersion with the SDK's ProjectVersionRunning and
 // ProjectVersionTrainingCompleted waiters, typed errors (from the fake's
 // own checks and through fault injection), retries, and SigV4
-// verification of the SDK's own signing.
+// verification of the SDK's own signing; and the official S3 client
+// (service/s3) against the fake's S3: buckets, objects with the SDK's
+// default checksums (as a header over HTTP, as an aws-chunked trailer over
+// TLS), listings with its paginator, multipart uploads, typed errors, and
+// an uploaded image read by DetectCustomLabels.
 //
 // It is a module of its own so that the customlabels module never
-// requires service/rekognition or config. Run it from this directory:
+// requires service/rekognition, service/s3 or config. Run it from this directory:
 //
 //	go test -race ./...
 package sdkv2

@@ -113,6 +113,17 @@ func Signature(r *http.Request, body []byte, a Authorization, secret string, sig
 // does, and returns it with the canonical request and the string to sign
 // it was computed from, exactly as aws-sdk-go-v2's signer built them.
 func Compute(r *http.Request, body []byte, a Authorization, secret string, signingTime time.Time) (Computed, error) {
+	sum := sha256.Sum256(body)
+	return ComputePayload(r, hex.EncodeToString(sum[:]), a, secret, signingTime)
+}
+
+// ComputePayload is Compute with the payload hash of the canonical request
+// given instead of the body: S3 clients sign the value of their
+// X-Amz-Content-Sha256 header, which may be UNSIGNED-PAYLOAD or a
+// STREAMING-... marker rather than the hash of the body. For the service
+// "s3" the path is used as sent, not escaped a second time, as SigV4
+// prescribes for S3 alone.
+func ComputePayload(r *http.Request, payloadHash string, a Authorization, secret string, signingTime time.Time) (Computed, error) {
 	req, err := http.NewRequest(r.Method, "http://localhost/", nil)
 	if err != nil {
 		return Computed{}, ErrMismatch
@@ -138,14 +149,14 @@ func Compute(r *http.Request, body []byte, a Authorization, secret string, signi
 	if !hasHost {
 		return Computed{}, fmt.Errorf("%w: 'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization", ErrMismatch)
 	}
-	sum := sha256.Sum256(body)
 	creds := aws.Credentials{AccessKeyID: a.KeyID, SecretAccessKey: secret}
 	var c Computed
 	capture := func(o *v4.SignerOptions) {
 		o.LogSigning = true
 		o.Logger = signingLog{&c}
+		o.DisableURIPathEscaping = a.Service == "s3"
 	}
-	if err := v4.NewSigner(capture).SignHTTP(context.Background(), creds, req, hex.EncodeToString(sum[:]),
+	if err := v4.NewSigner(capture).SignHTTP(context.Background(), creds, req, payloadHash,
 		a.Service, a.Region, signingTime); err != nil {
 		return Computed{}, ErrMismatch
 	}
