@@ -56,7 +56,7 @@ func parseDetect(args []string, e *env) (*detectSettings, error) {
 	if len(s.common.regions) == 1 && s.common.regions[0] != a.Region {
 		return nil, usagef("--region %s, but the model is in %s", s.common.regions[0], a.Region)
 	}
-	s.common.regions = []string{a.Region}
+	s.common.regions, s.common.regionFrom = []string{a.Region}, "--model"
 	if len(positional) == 0 {
 		return nil, usagef("missing IMAGE: a file, - for standard input, or s3://BUCKET/KEY")
 	}

@@ -48,7 +48,8 @@
 // # Flags of every subcommand
 //
 //	--output table|json    table (the default) for people, JSON for programs
-//	--region R             the AWS Region (default: AWS_REGION or the profile's)
+//	--region R             the AWS Region (default: AWS_REGION or the profile's); one
+//	                       where Custom Labels is offered, unless --endpoint-url is given
 //	--profile P            the shared config profile
 //	--endpoint-url URL     send requests to URL instead of the Region's endpoint;
 //	                       REGION=URL sets the endpoint of one Region (repeatable)

@@ -27,6 +27,9 @@ type commonFlags struct {
 	maxAttempts int
 	// set holds the names of the flags given on the command line.
 	set map[string]bool
+	// regionFrom names where the Regions come from, for errors: "" for
+	// --region, else e.g. "VERSION_ARN" (see checkRegions).
+	regionFrom string
 }
 
 // commonOptions says which of the shared flags a subcommand takes and what
@@ -57,9 +60,9 @@ var listingRetry = struct {
 func (c *commonFlags) register(fs *flag.FlagSet, o commonOptions) {
 	c.endpoints = map[string]string{}
 	fs.StringVar(&c.output, "output", "table", "output format: table or json")
-	regionHelp := "AWS Region (default: from AWS_REGION or the profile)"
+	regionHelp := "AWS Region, one where Custom Labels is offered unless --endpoint-url is given (default: from AWS_REGION or the profile)"
 	if o.multiRegion {
-		regionHelp = "AWS Region; repeatable, or comma-separated (default: from AWS_REGION or the profile)"
+		regionHelp = "AWS Region, one where Custom Labels is offered unless --endpoint-url is given; repeatable, or comma-separated (default: from AWS_REGION or the profile)"
 		fs.BoolVar(&c.allRegions, "all-regions", false, "every Region where Custom Labels is offered")
 	}
 	fs.Func("region", regionHelp, func(v string) error {

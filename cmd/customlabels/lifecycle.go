@@ -72,7 +72,7 @@ func parseLifecycle(fs *flag.FlagSet, s *lifecycleSettings, args []string, e *en
 	if len(s.common.regions) == 1 && s.common.regions[0] != a.Region {
 		return nil, usagef("--region %s, but the model is in %s", s.common.regions[0], a.Region)
 	}
-	s.common.regions = []string{a.Region}
+	s.common.regions, s.common.regionFrom = []string{a.Region}, "VERSION_ARN"
 	if s.common.set["max-wait"] && s.maxWait <= 0 {
 		return nil, usagef("invalid --max-wait %v: must be more than 0", s.maxWait)
 	}
