@@ -58,7 +58,7 @@ func report(w io.Writer, subcommand string, err error) int {
 	}
 	var pe *customlabels.InvalidParamError
 	if errors.As(err, &pe) {
-		fmt.Fprintf(w, "usage error: %s: %s %s\n", flagFor(pe.Field), pe.Field, pe.Rule)
+		fmt.Fprintf(w, "usage error: %s: %s %s\n", flagFor(subcommand, pe.Field), pe.Field, pe.Rule)
 		return exitUsage
 	}
 	if errors.Is(err, customlabels.ErrInvalidStartingToken) {
@@ -137,25 +137,38 @@ func errorInfo(err error) jsonError {
 	return info
 }
 
-// flagFor names the flag that sets an input field.
-func flagFor(field string) string {
-	switch name, _, _ := strings.Cut(field, "["); name {
-	case "ProjectNames":
-		return "--project-name"
-	case "Features":
-		return "--feature"
-	case "MaxResults":
-		return "--page-size"
-	case "NextToken":
-		return "--starting-token"
-	case "MinInferenceUnits":
-		return "--min-units"
-	case "MaxInferenceUnits":
-		return "--max-units"
-	case "ProjectVersionArn":
-		return "VERSION_ARN"
-	case "MinConfidence":
-		return "--min-confidence"
+// fieldFlags names, for each subcommand, the flag or argument that sets
+// an input field where it differs from commonFieldFlags: the flag the
+// person typed is the one an error must name.
+var fieldFlags = map[string]map[string]string{
+	"projects": {"ProjectNames": "--project-name"},
+	"models":   {"ProjectNames": "--project"},
+	"start":    {"ProjectVersionArn": "VERSION_ARN"},
+	"stop":     {"ProjectVersionArn": "VERSION_ARN"},
+	"wait":     {"ProjectVersionArn": "VERSION_ARN"},
+	"detect":   {"ProjectVersionArn": "--model", "MaxResults": "--max-results"},
+}
+
+// commonFieldFlags names the flag that sets an input field in every
+// subcommand that has it.
+var commonFieldFlags = map[string]string{
+	"Features":          "--feature",
+	"MaxResults":        "--page-size",
+	"NextToken":         "--starting-token",
+	"MinInferenceUnits": "--min-units",
+	"MaxInferenceUnits": "--max-units",
+	"MinConfidence":     "--min-confidence",
+}
+
+// flagFor names the flag of subcommand that sets an input field, or the
+// field itself when no flag does.
+func flagFor(subcommand, field string) string {
+	name, _, _ := strings.Cut(field, "[")
+	if f, ok := fieldFlags[subcommand][name]; ok {
+		return f
+	}
+	if f, ok := commonFieldFlags[name]; ok {
+		return f
 	}
 	return field
 }

@@ -105,7 +105,7 @@ func TestModelsUsageErrors(t *testing.T) {
 	}{
 		{"unknown status", []string{"--status", "RUNNING,WALKING"}, `unknown status "WALKING": must be one of TRAINING_IN_PROGRESS`},
 		{"unknown project", []string{"--project", "no-such-project"}, "--project no-such-project: no such project"},
-		{"bad project name", []string{"--project", "has space"}, "ProjectNames[0] must contain only"},
+		{"bad project name", []string{"--project", "bad name!"}, "usage error: --project: ProjectNames[0] must contain only"},
 		{"positional", []string{"extra"}, `unexpected argument "extra"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
