@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -78,8 +79,8 @@ func parseDetect(args []string, e *env) (*detectSettings, error) {
 	if s.common.set["min-confidence"] && (s.minConfidence < 0 || s.minConfidence > 100) {
 		return nil, usagef("invalid --min-confidence %v: must be 0 to 100", s.minConfidence)
 	}
-	if s.common.set["max-results"] && s.maxResults < 1 {
-		return nil, usagef("invalid --max-results %d: must be 1 or more", s.maxResults)
+	if s.common.set["max-results"] && (s.maxResults < 1 || s.maxResults > math.MaxInt32) {
+		return nil, usagef("invalid --max-results %d: must be 1 to %d", s.maxResults, math.MaxInt32)
 	}
 	return s, nil
 }

@@ -180,6 +180,7 @@ func TestDetectUsageErrors(t *testing.T) {
 		{"bad s3", []string{"--model", model, "s3://bucket-only"}, `invalid IMAGE "s3://bucket-only": must be s3://BUCKET/KEY`},
 		{"confidence above 100", []string{"--model", model, "--min-confidence", "101", img}, "invalid --min-confidence 101"},
 		{"zero results", []string{"--model", model, "--max-results", "0", img}, "invalid --max-results 0"},
+		{"results beyond 32 bits", []string{"--model", model, "--max-results", "4294967297", img}, "invalid --max-results 4294967297: must be 1 to 2147483647"},
 		{"region mismatch", []string{"--model", model, "--region", "eu-west-1", img}, "--region eu-west-1, but the model is in us-east-1"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"time"
 
 	"github.com/rekognition-go/customlabels"
@@ -128,11 +129,13 @@ func runStart(ctx context.Context, e *env, args []string) error {
 	if !s.common.set["min-units"] {
 		return usagef("missing --min-units: the inference units to start with")
 	}
-	if s.minUnits < 1 {
-		return usagef("invalid --min-units %d: must be 1 or more", s.minUnits)
+	// The service takes 32-bit counts: a larger one must not wrap around
+	// into a small one that would be started, and billed.
+	if s.minUnits < 1 || s.minUnits > math.MaxInt32 {
+		return usagef("invalid --min-units %d: must be 1 to %d", s.minUnits, math.MaxInt32)
 	}
-	if s.common.set["max-units"] && s.maxUnits < s.minUnits {
-		return usagef("invalid --max-units %d: must be at least --min-units %d", s.maxUnits, s.minUnits)
+	if s.common.set["max-units"] && (s.maxUnits < s.minUnits || s.maxUnits > math.MaxInt32) {
+		return usagef("invalid --max-units %d: must be at least --min-units %d, at most %d", s.maxUnits, s.minUnits, math.MaxInt32)
 	}
 	cs, err := s.common.connect(ctx, e, lifecycleOptions)
 	if err != nil {

@@ -167,6 +167,8 @@ func TestLifecycleUsageErrors(t *testing.T) {
 		{"start without units", []string{"start", arn}, "missing --min-units"},
 		{"start with zero units", []string{"start", arn, "--min-units", "0"}, "invalid --min-units 0"},
 		{"max below min", []string{"start", arn, "--min-units", "3", "--max-units", "2"}, "invalid --max-units 2: must be at least --min-units 3"},
+		{"min units beyond 32 bits", []string{"start", arn, "--min-units", "4294967297"}, "invalid --min-units 4294967297: must be 1 to 2147483647"},
+		{"max units beyond 32 bits", []string{"start", arn, "--min-units", "1", "--max-units", "4294967298"}, "invalid --max-units 4294967298"},
 		{"two ARNs", []string{"start", arn, arn, "--min-units", "1"}, "start takes one VERSION_ARN"},
 		{"region mismatch", []string{"stop", arn, "--region", "eu-west-1"}, "--region eu-west-1, but the model is in us-east-1"},
 		{"wait without state", []string{"wait", arn}, "wait needs the state to wait for, running or trained"},
