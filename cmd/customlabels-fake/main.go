@@ -65,6 +65,7 @@
 //	--no-verify              accept requests without checking signatures
 //	--throttle-rps R         answer ThrottlingException above R requests per second
 //	--quiet                  do not log requests
+//	--version                print the version (customlabels.Version) and exit
 //
 // The exit status is 0 after a clean stop, 1 when the server cannot start
 // (address in use, unreadable data file) and 2 on a usage error, such as an
@@ -86,6 +87,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/customlabelstest"
 )
 
@@ -123,6 +125,9 @@ GET /_customlabels/ lists them; the customlabelstest package documentation has e
 
 // errUsage marks an error in the command line.
 var errUsage = errors.New("usage")
+
+// errVersion is --version: print the version, serve nothing.
+var errVersion = errors.New("version")
 
 type options struct {
 	addr        string
@@ -162,6 +167,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.DurationVar(&o.trainingTime, "training-time", 5*time.Minute, "how long a training in progress lasts, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.startingTime, "starting-time", time.Minute, "how long a started model is STARTING before RUNNING, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.stoppingTime, "stopping-time", 30*time.Second, "how long a stopped model is STOPPING before STOPPED, a Go `duration`; 0 is instant")
+	version := fs.Bool("version", false, "print the version and exit")
 	labels := fs.String("labels", "object,background", "comma-separated label `names` every RUNNING model finds in an image, with confidences a function of the image (\"\" for none)")
 	fs.IntVar(&o.unitsLimit, "inference-units-limit", 0, "answer LimitExceededException to a start that would put more than `N` inference units in use (default no limit)")
 	fs.Usage = func() {
@@ -177,6 +183,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	if *version {
+		return nil, errVersion
 	}
 	for _, name := range strings.Split(*labels, ",") {
 		if name = strings.TrimSpace(name); name != "" {
@@ -229,6 +238,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	o, err := parseFlags(args, stderr)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errVersion):
+		fmt.Fprintf(stdout, "customlabels-fake %s\n", customlabels.Version)
 		return 0
 	case err != nil:
 		if err != errUsage { // flag already printed its own message

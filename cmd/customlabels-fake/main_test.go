@@ -299,3 +299,11 @@ func TestRunInProcess(t *testing.T) {
 		t.Fatal("run did not return after its context ended")
 	}
 }
+
+func TestVersion(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"--version"}, &stdout, &stderr)
+	assert.Equal(t, 0, code, "stderr: %s", stderr.String())
+	assert.Equal(t, "customlabels-fake "+customlabels.Version+"\n", stdout.String(), "the version, and no listening line")
+	assert.Empty(t, stderr.String())
+}

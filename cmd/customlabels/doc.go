@@ -43,7 +43,9 @@
 // running lists the Regions concurrently, with at most --concurrency
 // requests in flight (default 4) across all of them.
 //
-// Run customlabels SUBCOMMAND --help for the flags of each.
+// Run customlabels SUBCOMMAND --help for the flags of each, and
+// customlabels --version for the version (customlabels.Version, the
+// module's).
 //
 // # Flags of every subcommand
 //

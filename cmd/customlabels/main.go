@@ -84,6 +84,9 @@ func runEnv(ctx context.Context, e *env, args []string) int {
 	case "-h", "-help", "--help", "help":
 		printMainHelp(stderr)
 		return exitOK
+	case "-version", "--version", "version":
+		fmt.Fprintf(e.stdout, "%s %s\n", programName, customlabels.Version)
+		return exitOK
 	}
 	for _, sc := range subcommands {
 		if sc.name == name {
@@ -102,7 +105,7 @@ func printMainHelp(w io.Writer) {
 	for _, sc := range subcommands {
 		fmt.Fprintf(w, "  %-10s %s\n", sc.name, sc.summary)
 	}
-	fmt.Fprintf(w, "\nRun %s SUBCOMMAND --help for its flags. Try it without AWS: --demo.\n", programName)
+	fmt.Fprintf(w, "\nRun %s SUBCOMMAND --help for its flags, %s --version for the version.\nTry it without AWS: --demo.\n", programName, programName)
 	fmt.Fprintln(w, "\nExit status: 0 on success, 1 on an API or network error, 2 on a usage or")
 	fmt.Fprintln(w, "configuration error, 130 when interrupted.")
 }
