@@ -27,7 +27,11 @@
 // detect reads each IMAGE, a JPEG or PNG file, - for standard input, or
 // s3://BUCKET/KEY for an object in the model's Region, and runs the model
 // on it. An image that fails is reported with its error, the others are
-// still analysed, and the command then exits 1. The demo account's models
+// still analysed, and the command then exits 1. What can be checked
+// without the service is checked first, and such an image is not sent: a
+// file that is not a JPEG or PNG image (by its first bytes), a directory,
+// a file that cannot be read, an IMAGE that starts s3:// but is not
+// s3://BUCKET/KEY. The demo account's models
 // find two labels named after their project ("shelf-finder-1": shelf-ok
 // and shelf-defect) with confidences that depend on the image, and no
 // boxes; most are below the threshold, so try --min-confidence 0.
@@ -174,12 +178,20 @@
 //	            ]
 //	        },
 //	        {
-//	            "Image": "notes.txt",
+//	            "Image": "s3://shelf-photos/notes.txt",
 //	            "CustomLabels": [],
 //	            "Error": {"Code": "InvalidImageFormatException", "Message": "...", "RequestID": "...", "HTTPStatusCode": 400, "Attempts": 1}
+//	        },
+//	        {
+//	            "Image": "notes.txt",
+//	            "CustomLabels": [],
+//	            "Error": {"Message": "notes.txt is not a JPEG or PNG image, ...", "Attempts": 0}
 //	        }
 //	    ]
 //	}
+//
+// An Error without a Code is ours, not the service's; Attempts 0 says the
+// image was refused before anything was sent.
 //
 // customlabels running prints the running and starting models, then one
 // entry per Region asked for, in the order asked for (--all-regions: the

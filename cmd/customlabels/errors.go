@@ -130,6 +130,10 @@ func errorInfo(err error) jsonError {
 		info.HTTPStatusCode = re.HTTPStatusCode()
 	}
 	info.Attempts = 1
+	var local *localError
+	if errors.As(err, &local) {
+		info.Attempts = 0 // refused before sending
+	}
 	var retried *customlabels.RetryError
 	if errors.As(err, &retried) {
 		info.Attempts = retried.Attempts
