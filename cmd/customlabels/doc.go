@@ -87,8 +87,13 @@
 //
 // The JSON outputs are stable: keys are only ever added, never renamed or
 // removed, and their order is fixed. Timestamps are ISO 8601 in UTC as the
-// AWS CLI prints them ("2023-11-14T22:13:20.123000+00:00"), amounts are
-// US dollars as JSON numbers.
+// AWS CLI prints them ("2023-11-14T22:13:20.123000+00:00"): with
+// microseconds when they are not zero, rounded as the CLI rounds the
+// epoch seconds the service sends (half to even, on the double it reads
+// them as). The CLI prints them so with cli_timestamp_format = iso8601,
+// the default of AWS CLI v2 (v1 prints epoch seconds unless configured),
+// and in the local time zone: the same text where that is UTC. Amounts
+// are US dollars as JSON numbers.
 //
 // customlabels projects prints exactly what aws rekognition
 // describe-projects prints:
