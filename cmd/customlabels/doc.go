@@ -21,7 +21,7 @@
 //	customlabels running [--region R]... [--all-regions] [--price-per-unit-hour USD] [--concurrency N]
 //	customlabels start VERSION_ARN --min-units N [--max-units M] [--wait] [--max-wait D] [--poll-interval D]
 //	customlabels stop VERSION_ARN [--wait] [--max-wait D] [--poll-interval D]
-//	customlabels wait running|trained VERSION_ARN [--max-wait D] [--poll-interval D]
+//	customlabels wait running|trained|stopped VERSION_ARN [--max-wait D] [--poll-interval D]
 //	customlabels detect --model VERSION_ARN [--min-confidence C] [--max-results N] IMAGE...
 //
 // detect reads each IMAGE, a JPEG or PNG file, - for standard input, or
@@ -39,7 +39,9 @@
 // start, stop and wait work in the Region of VERSION_ARN. wait and --wait
 // use the package's waiters (customlabels.NewProjectVersionRunningWaiter,
 // NewProjectVersionTrainingCompletedWaiter), which fail at once when the
-// awaited state cannot come; stop --wait polls until STOPPED. With --demo
+// awaited state cannot come; stop --wait and wait stopped poll until
+// STOPPED. stop of a model already STOPPED or STOPPING succeeds, saying so
+// on stderr (the service answers ResourceInUseException). With --demo
 // the demo models start in 5 s, stop in 2 s and train in 10 s, and the
 // demo account is made afresh on every run, so a model started by one run
 // is not running in the next.

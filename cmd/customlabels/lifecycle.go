@@ -164,10 +164,11 @@ func runStart(ctx context.Context, e *env, args []string) error {
 }
 
 const stopAbout = `
-Stops a running model (StopProjectVersion; IAM action
-rekognition:StopProjectVersion), which ends its billing. With --wait,
-waits until it is STOPPED (also rekognition:DescribeProjects and
-rekognition:DescribeProjectVersions).`
+Stops a running or starting model (StopProjectVersion; IAM action
+rekognition:StopProjectVersion), which ends its billing. A model that is
+already STOPPED or STOPPING is not an error: stop says so and succeeds.
+With --wait, waits until it is STOPPED (also rekognition:DescribeProjects
+and rekognition:DescribeProjectVersions).`
 
 // runStop is customlabels stop.
 func runStop(ctx context.Context, e *env, args []string) error {
@@ -188,12 +189,19 @@ func runStop(ctx context.Context, e *env, args []string) error {
 	defer cs.close()
 	_, client := cs.one()
 
+	res := lifecycleJSON{ProjectVersionArn: s.arn}
 	out, err := client.StopProjectVersion(ctx, &customlabels.StopProjectVersionInput{ProjectVersionArn: s.arn})
-	if err != nil {
-		return err
+	if err == nil {
+		res.Status = string(out.Status)
+	} else {
+		v, stopped := alreadyStopped(ctx, client, s, err)
+		if !stopped {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "%s is already %s: nothing to stop\n", versionName(s.arn), v.Status)
+		res.Status, res.StatusMessage = string(v.Status), v.StatusMessage
 	}
-	res := lifecycleJSON{ProjectVersionArn: s.arn, Status: string(out.Status)}
-	if s.wait {
+	if s.wait && res.Status != string(customlabels.ProjectVersionStatusStopped) {
 		v, err := waitStopped(ctx, client, s, newProgress(e))
 		if err != nil {
 			return err
@@ -203,31 +211,62 @@ func runStop(ctx context.Context, e *env, args []string) error {
 	return writeLifecycle(e.stdout, s.common.output, res)
 }
 
+// alreadyStopped reports whether stopErr, StopProjectVersion's error,
+// means that the model is already STOPPED or STOPPING, and returns the
+// model as DescribeProjectVersions describes it then. The service
+// answers ResourceInUseException to a stop of a model that is not
+// running or starting; only then is the model described.
+func alreadyStopped(ctx context.Context, client *customlabels.Client, s *lifecycleSettings, stopErr error) (*customlabels.ProjectVersionDescription, bool) {
+	var inUse *customlabels.ResourceInUseException
+	if !errors.As(stopErr, &inUse) {
+		return nil, false
+	}
+	params, err := customlabels.ProjectVersionInput(ctx, client, s.arn)
+	if err != nil {
+		return nil, false
+	}
+	out, err := client.DescribeProjectVersions(ctx, params)
+	if err != nil || len(out.ProjectVersionDescriptions) == 0 {
+		return nil, false
+	}
+	v := &out.ProjectVersionDescriptions[0]
+	switch v.Status {
+	case customlabels.ProjectVersionStatusStopped, customlabels.ProjectVersionStatusStopping:
+		return v, true
+	}
+	return nil, false
+}
+
 const waitAbout = `
-Waits until a model is RUNNING (wait running) or has finished training
+Waits until a model is RUNNING (wait running), has finished training
 (wait trained: TRAINING_COMPLETED, or any state only a trained model
-reaches), polling DescribeProjectVersions (IAM actions
-rekognition:DescribeProjects and rekognition:DescribeProjectVersions). It
-fails at once, exit status 1, when the model reaches a state from which
-the awaited one cannot come (FAILED, TRAINING_FAILED, STOPPED for
-running, ...), and after --max-wait.`
+reaches) or is STOPPED (wait stopped), polling DescribeProjectVersions
+(IAM actions rekognition:DescribeProjects and
+rekognition:DescribeProjectVersions). It fails at once, exit status 1,
+when the model reaches a state from which the awaited one cannot come
+(FAILED, TRAINING_FAILED, STOPPED for running, RUNNING for stopped, ...),
+and after --max-wait.`
 
 // runWait is customlabels wait.
 func runWait(ctx context.Context, e *env, args []string) error {
 	s := &lifecycleSettings{}
 	fs := newLifecycleFlags("wait", s, 0)
-	fs.Lookup("max-wait").Usage = fmt.Sprintf("give up waiting after this long (default %v for running, %v for trained)", defaultRunningWait, defaultTrainingWait)
-	extra, err := parseLifecycle(fs, s, args, e, "running|trained VERSION_ARN [flags]", waitAbout)
+	fs.Lookup("max-wait").Usage = fmt.Sprintf("give up waiting after this long (default %v for running, %v for trained, %v for stopped)", defaultRunningWait, defaultTrainingWait, defaultStoppedWait)
+	extra, err := parseLifecycle(fs, s, args, e, "running|trained|stopped VERSION_ARN [flags]", waitAbout)
 	if err != nil {
 		return err
 	}
-	if len(extra) != 1 || (extra[0] != "running" && extra[0] != "trained") {
-		return usagef("wait needs the state to wait for, running or trained, then VERSION_ARN")
+	if len(extra) != 1 || (extra[0] != "running" && extra[0] != "trained" && extra[0] != "stopped") {
+		return usagef("wait needs the state to wait for, running, trained or stopped, then VERSION_ARN")
 	}
 	if !s.common.set["max-wait"] {
-		s.maxWait = defaultRunningWait
-		if extra[0] == "trained" {
+		switch extra[0] {
+		case "running":
+			s.maxWait = defaultRunningWait
+		case "trained":
 			s.maxWait = defaultTrainingWait
+		case "stopped":
+			s.maxWait = defaultStoppedWait
 		}
 	}
 	cs, err := s.common.connect(ctx, e, lifecycleOptions)
@@ -238,10 +277,13 @@ func runWait(ctx context.Context, e *env, args []string) error {
 	_, client := cs.one()
 
 	var v *customlabels.ProjectVersionDescription
-	if extra[0] == "running" {
+	switch extra[0] {
+	case "running":
 		v, err = waitRunning(ctx, client, s, newProgress(e))
-	} else {
+	case "trained":
 		v, err = waitTrained(ctx, client, s, newProgress(e))
+	case "stopped":
+		v, err = waitStopped(ctx, client, s, newProgress(e))
 	}
 	if err != nil {
 		return err

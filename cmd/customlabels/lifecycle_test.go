@@ -89,6 +89,68 @@ func TestStartWaitStop(t *testing.T) {
 	})
 }
 
+func TestStopWhatIsStopped(t *testing.T) {
+	awsEnv(t)
+	srv := newFake(t, "us-east-1", customlabelstest.WithStoppingTime(time.Hour))
+	at := []string{"--endpoint-url", srv.URL, "--output", "json", "--poll-interval", "10ms"}
+
+	t.Run("stopped", func(t *testing.T) {
+		stopped := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusStopped)
+		for _, wait := range [][]string{nil, {"--wait"}} {
+			r := runArgs(t, append(append([]string{"stop", stopped}, wait...), at...)...)
+			require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+			assert.Equal(t, versionName(stopped)+" is already STOPPED: nothing to stop\n", r.stderr)
+			got := decodeLifecycle(t, r.stdout)
+			assert.Equal(t, "STOPPED", got.Status)
+			assert.Equal(t, stopped, got.ProjectVersionArn)
+		}
+	})
+
+	t.Run("stopping", func(t *testing.T) {
+		running := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusRunning)
+		r := runArgs(t, append([]string{"stop", running}, at...)...)
+		require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+		assert.Equal(t, "STOPPING", decodeLifecycle(t, r.stdout).Status)
+		assert.Empty(t, r.stderr)
+
+		r = runArgs(t, append([]string{"stop", running}, at...)...)
+		require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+		assert.Equal(t, versionName(running)+" is already STOPPING: nothing to stop\n", r.stderr)
+		assert.Equal(t, "STOPPING", decodeLifecycle(t, r.stdout).Status)
+
+		// --wait waits for the stop already under way.
+		srv.Advance(time.Hour)
+		r = runArgs(t, append([]string{"stop", running, "--wait"}, at...)...)
+		require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+		assert.Equal(t, "STOPPED", decodeLifecycle(t, r.stdout).Status)
+	})
+
+	t.Run("a model that was never started is still an error", func(t *testing.T) {
+		trained := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusTrainingCompleted)
+		r := runArgs(t, append([]string{"stop", trained}, at...)...)
+		assert.Equal(t, exitError, r.code)
+		assert.Regexp(t, `^error: ResourceInUseException \(request ID [0-9a-f-]+\): `, r.stderr)
+		assert.Empty(t, r.stdout)
+	})
+}
+
+func TestWaitStopped(t *testing.T) {
+	awsEnv(t)
+	srv := newFake(t, "us-east-1", customlabelstest.WithStoppingTime(30*time.Millisecond))
+	running := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusRunning)
+	at := []string{"--endpoint-url", srv.URL, "--output", "json", "--poll-interval", "10ms"}
+
+	r := runArgs(t, append([]string{"wait", "stopped", running}, at...)...)
+	assert.Equal(t, exitError, r.code, "a running model does not stop by waiting")
+	assert.Contains(t, r.stderr, "is RUNNING, not stopping")
+
+	r = runArgs(t, append([]string{"stop", running}, at...)...)
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	r = runArgs(t, append([]string{"wait", "stopped", running}, at...)...)
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	assert.Equal(t, lifecycleJSON{ProjectVersionArn: running, Status: "STOPPED", StatusMessage: versionStatus(t, srv, running).StatusMessage}, decodeLifecycle(t, r.stdout))
+}
+
 func TestWaitTrained(t *testing.T) {
 	awsEnv(t)
 	srv := newFake(t, "us-east-1", customlabelstest.WithTrainingTime(30*time.Millisecond))
@@ -171,8 +233,8 @@ func TestLifecycleUsageErrors(t *testing.T) {
 		{"max units beyond 32 bits", []string{"start", arn, "--min-units", "1", "--max-units", "4294967298"}, "invalid --max-units 4294967298"},
 		{"two ARNs", []string{"start", arn, arn, "--min-units", "1"}, "start takes one VERSION_ARN"},
 		{"region mismatch", []string{"stop", arn, "--region", "eu-west-1"}, "--region eu-west-1, but the model is in us-east-1"},
-		{"wait without state", []string{"wait", arn}, "wait needs the state to wait for, running or trained"},
-		{"wait for a bad state", []string{"wait", "stopped", arn}, "wait needs the state to wait for"},
+		{"wait without state", []string{"wait", arn}, "wait needs the state to wait for, running, trained or stopped"},
+		{"wait for a bad state", []string{"wait", "walking", arn}, "wait needs the state to wait for"},
 		{"bad max wait", []string{"wait", "running", arn, "--max-wait", "0s"}, "invalid --max-wait 0s"},
 		{"bad poll interval", []string{"wait", "running", arn, "--poll-interval", "-1s"}, "invalid --poll-interval -1s"},
 	} {

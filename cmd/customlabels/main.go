@@ -49,7 +49,7 @@ var subcommands = []subcommand{
 	{"running", "[--region R]... [--all-regions]", "list running and starting models, their inference units and hourly cost", runRunning},
 	{"start", "VERSION_ARN --min-units N [--max-units M] [--wait]", "start a model", runStart},
 	{"stop", "VERSION_ARN [--wait]", "stop a model", runStop},
-	{"wait", "running|trained VERSION_ARN", "wait until a model is running, or trained", runWait},
+	{"wait", "running|trained|stopped VERSION_ARN", "wait until a model is running, trained, or stopped", runWait},
 	{"detect", "--model VERSION_ARN IMAGE...", "detect labels in images (files, - for stdin, s3://BUCKET/KEY)", runDetect},
 }
 
