@@ -36,18 +36,14 @@ const (
 	defaultStoppedWait  = 10 * time.Minute
 )
 
-// demoPollInterval is the poll interval with --demo, whose models start,
-// stop and train in seconds (see newDemo).
-const demoPollInterval = 500 * time.Millisecond
-
-// newLifecycleFlags returns the flag set of a lifecycle subcommand.
-func newLifecycleFlags(name string, s *lifecycleSettings, maxWait time.Duration) *flag.FlagSet {
+// newLifecycleFlags returns the flag set of a lifecycle subcommand that
+// waits for states.
+func newLifecycleFlags(name string, s *lifecycleSettings, maxWait time.Duration, states ...string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	s.common.register(fs, lifecycleOptions)
 	s.maxWait = maxWait
 	fs.DurationVar(&s.maxWait, "max-wait", maxWait, "give up waiting after this long")
-	fs.DurationVar(&s.pollInterval, "poll-interval", 0,
-		"wait this long before the second poll, doubling up to 4 times as long (default: the waiter's, 30s for running, 2m for trained; "+demoPollInterval.String()+" with --demo)")
+	fs.DurationVar(&s.pollInterval, "poll-interval", 0, pollIntervalHelp(states...))
 	return fs
 }
 
@@ -80,29 +76,7 @@ func parseLifecycle(fs *flag.FlagSet, s *lifecycleSettings, args []string, e *en
 	if s.common.set["poll-interval"] && s.pollInterval <= 0 {
 		return nil, usagef("invalid --poll-interval %v: must be more than 0", s.pollInterval)
 	}
-	if !s.common.set["poll-interval"] && s.common.demo {
-		s.pollInterval = demoPollInterval
-	}
 	return positional[:len(positional)-1], nil
-}
-
-// waiterOptions sets the poll interval and the progress output of a
-// waiter.
-func (s *lifecycleSettings) waiterOptions(prog *progress, what string) func(*customlabels.WaiterOptions) {
-	return func(o *customlabels.WaiterOptions) {
-		if s.pollInterval > 0 {
-			o.MinDelay, o.MaxDelay = s.pollInterval, 4*s.pollInterval
-		}
-		o.OnPoll = func(p customlabels.WaiterPoll) {
-			status := "?"
-			if p.Err != nil {
-				status = "poll failed: " + describeError(p.Err)
-			} else if len(p.Versions) > 0 {
-				status = string(p.Versions[0].Status)
-			}
-			prog.show("waiting for %s %s: %s (poll %d)", versionName(s.arn), what, status, p.Attempt)
-		}
-	}
 }
 
 const startAbout = `
@@ -115,7 +89,7 @@ rekognition:DescribeProjects and rekognition:DescribeProjectVersions).`
 // runStart is customlabels start.
 func runStart(ctx context.Context, e *env, args []string) error {
 	s := &lifecycleSettings{}
-	fs := newLifecycleFlags("start", s, defaultRunningWait)
+	fs := newLifecycleFlags("start", s, defaultRunningWait, "running")
 	fs.IntVar(&s.minUnits, "min-units", 0, "inference units to start with, 1 or more (required)")
 	fs.IntVar(&s.maxUnits, "max-units", 0, "inference units to scale up to (default: no auto-scaling)")
 	fs.BoolVar(&s.wait, "wait", false, "wait until the model is RUNNING")
@@ -154,7 +128,7 @@ func runStart(ctx context.Context, e *env, args []string) error {
 	}
 	res := lifecycleJSON{ProjectVersionArn: s.arn, Status: string(out.Status)}
 	if s.wait {
-		v, err := waitRunning(ctx, client, s, newProgress(e))
+		v, err := waitFor(ctx, e, client, s, "running")
 		if err != nil {
 			return err
 		}
@@ -173,7 +147,7 @@ and rekognition:DescribeProjectVersions).`
 // runStop is customlabels stop.
 func runStop(ctx context.Context, e *env, args []string) error {
 	s := &lifecycleSettings{}
-	fs := newLifecycleFlags("stop", s, defaultStoppedWait)
+	fs := newLifecycleFlags("stop", s, defaultStoppedWait, "stopped")
 	fs.BoolVar(&s.wait, "wait", false, "wait until the model is STOPPED")
 	extra, err := parseLifecycle(fs, s, args, e, "VERSION_ARN [--wait] [flags]", stopAbout)
 	if err != nil {
@@ -202,7 +176,7 @@ func runStop(ctx context.Context, e *env, args []string) error {
 		res.Status, res.StatusMessage = string(v.Status), v.StatusMessage
 	}
 	if s.wait && res.Status != string(customlabels.ProjectVersionStatusStopped) {
-		v, err := waitStopped(ctx, client, s, newProgress(e))
+		v, err := waitFor(ctx, e, client, s, "stopped")
 		if err != nil {
 			return err
 		}
@@ -250,7 +224,7 @@ and after --max-wait.`
 // runWait is customlabels wait.
 func runWait(ctx context.Context, e *env, args []string) error {
 	s := &lifecycleSettings{}
-	fs := newLifecycleFlags("wait", s, 0)
+	fs := newLifecycleFlags("wait", s, 0, "running", "trained", "stopped")
 	fs.Lookup("max-wait").Usage = fmt.Sprintf("give up waiting after this long (default %v for running, %v for trained, %v for stopped)", defaultRunningWait, defaultTrainingWait, defaultStoppedWait)
 	extra, err := parseLifecycle(fs, s, args, e, "running|trained|stopped VERSION_ARN [flags]", waitAbout)
 	if err != nil {
@@ -276,101 +250,12 @@ func runWait(ctx context.Context, e *env, args []string) error {
 	defer cs.close()
 	_, client := cs.one()
 
-	var v *customlabels.ProjectVersionDescription
-	switch extra[0] {
-	case "running":
-		v, err = waitRunning(ctx, client, s, newProgress(e))
-	case "trained":
-		v, err = waitTrained(ctx, client, s, newProgress(e))
-	case "stopped":
-		v, err = waitStopped(ctx, client, s, newProgress(e))
-	}
+	v, err := waitFor(ctx, e, client, s, extra[0])
 	if err != nil {
 		return err
 	}
 	return writeLifecycle(e.stdout, s.common.output, lifecycleJSON{ProjectVersionArn: s.arn, Status: string(v.Status), StatusMessage: v.StatusMessage})
 }
-
-func waitRunning(ctx context.Context, client *customlabels.Client, s *lifecycleSettings, prog *progress) (*customlabels.ProjectVersionDescription, error) {
-	defer prog.done()
-	params, err := customlabels.ProjectVersionInput(ctx, client, s.arn)
-	if err != nil {
-		return nil, err
-	}
-	out, err := customlabels.NewProjectVersionRunningWaiter(client, s.waiterOptions(prog, "to run")).WaitForOutput(ctx, params, s.maxWait)
-	return firstVersion(out, err)
-}
-
-func waitTrained(ctx context.Context, client *customlabels.Client, s *lifecycleSettings, prog *progress) (*customlabels.ProjectVersionDescription, error) {
-	defer prog.done()
-	params, err := customlabels.ProjectVersionInput(ctx, client, s.arn)
-	if err != nil {
-		return nil, err
-	}
-	out, err := customlabels.NewProjectVersionTrainingCompletedWaiter(client, s.waiterOptions(prog, "to train")).WaitForOutput(ctx, params, s.maxWait)
-	return firstVersion(out, err)
-}
-
-func firstVersion(out *customlabels.DescribeProjectVersionsOutput, err error) (*customlabels.ProjectVersionDescription, error) {
-	if err != nil {
-		return nil, err
-	}
-	if len(out.ProjectVersionDescriptions) == 0 {
-		return nil, errors.New("the waiter returned no version")
-	}
-	return &out.ProjectVersionDescriptions[0], nil
-}
-
-// waitStopped polls until the model is STOPPED. The library has no
-// stopped waiter (the service model defines none); this one polls as the
-// others do, from --poll-interval (default 10 s) doubling up to 4 times
-// that, and fails at once on any state but STOPPING.
-func waitStopped(ctx context.Context, client *customlabels.Client, s *lifecycleSettings, prog *progress) (*customlabels.ProjectVersionDescription, error) {
-	defer prog.done()
-	params, err := customlabels.ProjectVersionInput(ctx, client, s.arn)
-	if err != nil {
-		return nil, err
-	}
-	delay := s.pollInterval
-	if delay == 0 {
-		delay = 10 * time.Second
-	}
-	maxDelay := 4 * delay
-	ctx, cancel := context.WithTimeoutCause(ctx, s.maxWait, errStopWaitTimeout)
-	defer cancel()
-	for attempt := 1; ; attempt++ {
-		out, err := client.DescribeProjectVersions(ctx, params)
-		if context.Cause(ctx) == errStopWaitTimeout {
-			return nil, fmt.Errorf("%w: waited %v for %s to stop", customlabels.ErrWaitTimeout, s.maxWait, versionName(s.arn))
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(out.ProjectVersionDescriptions) == 0 {
-			return nil, fmt.Errorf("model %s not found", versionName(s.arn))
-		}
-		v := &out.ProjectVersionDescriptions[0]
-		prog.show("waiting for %s to stop: %s (poll %d)", versionName(s.arn), v.Status, attempt)
-		switch v.Status {
-		case customlabels.ProjectVersionStatusStopped:
-			return v, nil
-		case customlabels.ProjectVersionStatusStopping:
-		default:
-			return nil, fmt.Errorf("model %s is %s, not stopping (%s)", versionName(s.arn), v.Status, v.StatusMessage)
-		}
-		select {
-		case <-time.After(delay):
-		case <-ctx.Done():
-			if context.Cause(ctx) == errStopWaitTimeout {
-				return nil, fmt.Errorf("%w: waited %v for %s to stop, last seen %s", customlabels.ErrWaitTimeout, s.maxWait, versionName(s.arn), v.Status)
-			}
-			return nil, ctx.Err()
-		}
-		delay = min(2*delay, maxDelay)
-	}
-}
-
-var errStopWaitTimeout = errors.New("stop wait timed out")
 
 // lifecycleJSON is the JSON output of start, stop and wait.
 type lifecycleJSON struct {

@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/rekognition-go/customlabels"
 )
@@ -62,6 +63,10 @@ type env struct {
 	// clientOptions are applied to every client after the flags; tests
 	// use them to retry without waiting.
 	clientOptions []func(*customlabels.Options)
+	// onPoll, when set, is called after each poll of a wait for state,
+	// with the delay before the next poll (0 after the last): tests see
+	// the delays used.
+	onPoll func(state string, attempt int, next time.Duration)
 }
 
 // run is the whole program: it runs the subcommand args name, writes its
