@@ -41,7 +41,11 @@
 // NewProjectVersionTrainingCompletedWaiter), which fail at once when the
 // awaited state cannot come; stop --wait and wait stopped poll until
 // STOPPED. stop of a model already STOPPED or STOPPING succeeds, saying so
-// on stderr (the service answers ResourceInUseException). With --demo
+// on stderr (the service answers ResourceInUseException). Waits poll at
+// the official waiters' delays (30 s for running, 2 minutes for trained;
+// 10 s for stopped), or --poll-interval's; with --demo or an
+// --endpoint-url on this machine (localhost or a loopback address: a
+// fake), every 500 ms doubling up to 2 s. With --demo
 // the demo models start in 5 s, stop in 2 s and train in 10 s, and the
 // demo account is made afresh on every run, so a model started by one run
 // is not running in the next.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
+	"net/url"
 	"strings"
 	"time"
 
@@ -28,8 +30,9 @@ var pollDefaults = map[string]pollPolicy{
 	"stopped": {10 * time.Second, 40 * time.Second},
 }
 
-// localPoll is the poll against --demo, whose models start and stop in
-// seconds.
+// localPoll is the poll against --demo or an --endpoint-url on this
+// machine: a fake, whose models start and stop in seconds; at AWS's
+// delays, an 8-second start would be seen after 30.
 var localPoll = pollPolicy{500 * time.Millisecond, 2 * time.Second}
 
 // pollIntervalHelp is the usage of --poll-interval for a subcommand that
@@ -40,7 +43,7 @@ func pollIntervalHelp(states ...string) string {
 		p := pollDefaults[st]
 		defaults = append(defaults, fmt.Sprintf("%s up to %s for %s", shortDuration(p.first), shortDuration(p.max), st))
 	}
-	return fmt.Sprintf("wait this long before the second poll, doubling up to 4 times as long (default %s; %s up to %s with --demo)",
+	return fmt.Sprintf("wait this long before the second poll, doubling up to 4 times as long (default %s; %s up to %s with --demo or a loopback --endpoint-url)",
 		strings.Join(defaults, ", "), shortDuration(localPoll.first), shortDuration(localPoll.max))
 }
 
@@ -57,15 +60,41 @@ func shortDuration(d time.Duration) string {
 }
 
 // poll returns how a wait for state polls: as --poll-interval says,
-// else localPoll with --demo, else pollDefaults.
+// else localPoll against a fake on this machine, else pollDefaults.
 func (s *lifecycleSettings) poll(state string) pollPolicy {
 	switch {
 	case s.pollInterval > 0:
 		return pollPolicy{s.pollInterval, 4 * s.pollInterval}
-	case s.common.demo:
+	case s.common.demo || s.common.loopbackEndpoint():
 		return localPoll
 	}
 	return pollDefaults[state]
+}
+
+// loopbackEndpoint reports whether the run's one Region is called at an
+// endpoint on this machine (--endpoint-url, AWS_ENDPOINT_URL, or the
+// profile's endpoint_url): its host is localhost or a loopback address.
+// connect must have run.
+func (c *commonFlags) loopbackEndpoint() bool {
+	u, ok := c.endpoints[""]
+	if len(c.regions) == 1 {
+		if ur, found := c.endpoints[c.regions[0]]; found {
+			u, ok = ur, true
+		}
+	}
+	if !ok {
+		return false
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	host := p.Hostname()
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // waitFor waits until the model of s is in state, "running", "trained"

@@ -70,7 +70,7 @@ func printedPolls(t *testing.T, subcommand string) (byState map[string]time.Dura
 		require.NoError(t, err, "%s --help: %q", subcommand, m[0])
 		byState[m[2]] = d
 	}
-	m := regexp.MustCompile(`(\S+) up to \S+ with --demo`).FindStringSubmatch(r.stderr)
+	m := regexp.MustCompile(`(\S+) up to \S+ with --demo or a loopback --endpoint-url`).FindStringSubmatch(r.stderr)
 	require.NotNil(t, m, "%s --help states the local poll:\n%s", subcommand, r.stderr)
 	local, err := time.ParseDuration(m[1])
 	require.NoError(t, err)
@@ -118,4 +118,34 @@ func TestPollDefaultsPrintedAreUsed(t *testing.T) {
 		_, delay := firstPollDelay(t, srv, true, "wait", "running", trained, "--poll-interval", "7s")
 		assert.Equal(t, 7*time.Second, delay)
 	})
+}
+
+// Against a fake on this machine, waits poll at the local delays: an
+// 8-second start is seen within seconds, not after 30.
+func TestPollFastOnLoopback(t *testing.T) {
+	awsEnv(t)
+	srv := newFake(t, "us-east-1", customlabelstest.WithStartingTime(time.Hour), customlabelstest.WithStoppingTime(time.Hour))
+	trained := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusTrainingCompleted)
+	running := demoModel(t, "us-east-1", customlabels.ProjectVersionStatusRunning)
+	u, err := url.Parse(srv.URL)
+	require.NoError(t, err)
+	localhost := "http://localhost:" + u.Port()
+
+	for _, args := range [][]string{
+		{"start", trained, "--min-units", "1", "--wait", "--endpoint-url", srv.URL},
+		{"wait", "running", trained, "--endpoint-url", "us-east-1=" + localhost},
+		{"stop", running, "--wait", "--endpoint-url", localhost},
+	} {
+		_, local := printedPolls(t, args[0])
+		_, delay := firstPollDelay(t, nil, false, args...)
+		assert.Equal(t, local, delay, "%v", args)
+	}
+
+	t.Run("AWS_ENDPOINT_URL", func(t *testing.T) {
+		t.Setenv("AWS_ENDPOINT_URL", srv.URL)
+		_, local := printedPolls(t, "wait")
+		_, delay := firstPollDelay(t, nil, false, "wait", "stopped", running)
+		assert.Equal(t, local, delay)
+	})
+
 }
