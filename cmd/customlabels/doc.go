@@ -36,7 +36,11 @@
 // and shelf-defect) with confidences that depend on the image, and no
 // boxes; most are below the threshold, so try --min-confidence 0.
 //
-// start, stop and wait work in the Region of VERSION_ARN. wait and --wait
+// start, stop and wait work in the Region of VERSION_ARN. A start --wait
+// that ends before the model runs (Ctrl-C, --max-wait, failed polls)
+// leaves it starting, to bill once running: start then prints, after the
+// error, that the model is still starting and the stop command with its
+// ARN. wait and --wait
 // use the package's waiters (customlabels.NewProjectVersionRunningWaiter,
 // NewProjectVersionTrainingCompletedWaiter), which fail at once when the
 // awaited state cannot come; stop --wait and wait stopped poll until

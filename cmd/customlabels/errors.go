@@ -37,6 +37,17 @@ type reportedError struct{ msg string }
 
 func (e *reportedError) Error() string { return e.msg }
 
+// notedError is an error with what a person must know about it, printed
+// after it: that a model they started is still starting, and bills.
+type notedError struct {
+	err  error
+	note string
+}
+
+// Error is the error's own text: report prints the note after it.
+func (e *notedError) Error() string { return e.err.Error() }
+func (e *notedError) Unwrap() error { return e.err }
+
 // report prints err for a person and returns the exit status: 0 for nil
 // or a help request; 2 for a usage or configuration error, including input
 // the client rejects before sending; 130 for an interruption; 1 for
@@ -45,6 +56,10 @@ func (e *reportedError) Error() string { return e.msg }
 func report(w io.Writer, subcommand string, err error) int {
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return exitOK
+	}
+	var noted *notedError
+	if errors.As(err, &noted) {
+		defer fmt.Fprintln(w, noted.note)
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {

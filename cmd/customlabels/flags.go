@@ -20,11 +20,14 @@ type commonFlags struct {
 	allRegions bool
 	profile    string
 	// endpoints maps a region to its --endpoint-url; the key "" is the
-	// URL for every region without its own.
-	endpoints   map[string]string
-	demo        bool
-	retryMode   string
-	maxAttempts int
+	// URL for every region without its own (connect sets it from
+	// AWS_ENDPOINT_URL or the profile when no --endpoint-url does).
+	endpoints map[string]string
+	// endpointArgs are the --endpoint-url values as given.
+	endpointArgs []string
+	demo         bool
+	retryMode    string
+	maxAttempts  int
 	// set holds the names of the flags given on the command line.
 	set map[string]bool
 	// regionFrom names where the Regions come from, for errors: "" for
@@ -90,6 +93,7 @@ func (c *commonFlags) register(fs *flag.FlagSet, o commonOptions) {
 			return fmt.Errorf("must be an http:// or https:// URL, or REGION=URL")
 		}
 		c.endpoints[region] = u
+		c.endpointArgs = append(c.endpointArgs, v)
 		return nil
 	})
 	fs.BoolVar(&c.demo, "demo", false, "call an in-process fake with a demo account instead of AWS")

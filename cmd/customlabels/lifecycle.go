@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/rekognition-go/customlabels"
@@ -84,7 +85,9 @@ Starts a model (StartProjectVersion; IAM action
 rekognition:StartProjectVersion) with --min-units inference units, scaling
 up to --max-units when given. It bills for every inference-unit hour until
 stopped. With --wait, waits until it is RUNNING (also
-rekognition:DescribeProjects and rekognition:DescribeProjectVersions).`
+rekognition:DescribeProjects and rekognition:DescribeProjectVersions);
+a wait that ends first (Ctrl-C, --max-wait) leaves the model starting,
+and start says so with the command that stops it.`
 
 // runStart is customlabels start.
 func runStart(ctx context.Context, e *env, args []string) error {
@@ -124,17 +127,57 @@ func runStart(ctx context.Context, e *env, args []string) error {
 		MaxInferenceUnits: int32(s.maxUnits),
 	})
 	if err != nil {
+		if ctx.Err() != nil && !s.common.demo {
+			// The request may have reached the service before the answer
+			// was given up.
+			return &notedError{err, fmt.Sprintf("%s may be starting: the request was sent. Check with\n  %s\nand stop it with\n  %s",
+				versionName(s.arn), s.command("wait", "running", s.arn), s.command("stop", s.arn))}
+		}
 		return err
 	}
 	res := lifecycleJSON{ProjectVersionArn: s.arn, Status: string(out.Status)}
 	if s.wait {
 		v, err := waitFor(ctx, e, client, s, "running")
+		var failed *customlabels.WaiterStateError
+		if err != nil && !errors.As(err, &failed) && !s.common.demo {
+			// Interrupted, out of time, or the polls failed: the model
+			// goes on starting all the same. (A model that failed or
+			// stopped bills nothing; the demo ends with the run.)
+			return &notedError{err, fmt.Sprintf("%s is still starting: once running, it bills for its inference units until stopped. Stop it with\n  %s",
+				versionName(s.arn), s.command("stop", s.arn))}
+		}
 		if err != nil {
 			return err
 		}
 		res.Status, res.StatusMessage = string(v.Status), v.StatusMessage
 	}
 	return writeLifecycle(e.stdout, s.common.output, res)
+}
+
+// command returns the command line of another run against the same
+// model: args, then the flags that say where the model is (--profile,
+// --endpoint-url), quoted for a POSIX shell.
+func (s *lifecycleSettings) command(args ...string) string {
+	words := append([]string{programName}, args...)
+	if s.common.profile != "" {
+		words = append(words, "--profile", s.common.profile)
+	}
+	for _, u := range s.common.endpointArgs {
+		words = append(words, "--endpoint-url", u)
+	}
+	for i, w := range words {
+		words[i] = shellQuote(w)
+	}
+	return strings.Join(words, " ")
+}
+
+// shellQuote quotes w for a POSIX shell when it holds a character the
+// shell would read.
+func shellQuote(w string) string {
+	if w != "" && strings.Trim(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:=@,+%") == "" {
+		return w
+	}
+	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
 }
 
 const stopAbout = `

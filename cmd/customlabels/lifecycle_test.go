@@ -1,8 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -201,6 +206,96 @@ func TestWaitInterrupted(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("wait did not return after its context was cancelled")
 	}
+}
+
+// start --wait that ends before the model runs says that the model is
+// still starting and will bill, and how to stop it.
+func TestStartWaitEndsEarly(t *testing.T) {
+	awsEnv(t)
+	srv := newFake(t, "us-east-1", customlabelstest.WithStartingTime(time.Hour))
+	trained := func() []string {
+		var arns []string
+		for _, v := range demoData("us-east-1").ProjectVersions {
+			if v.Status == customlabels.ProjectVersionStatusTrainingCompleted && v.Feature != customlabels.CustomizationFeatureContentModeration {
+				arns = append(arns, v.ProjectVersionArn)
+			}
+		}
+		require.GreaterOrEqual(t, len(arns), 3)
+		return arns
+	}()
+	stopHint := func(arn string) string {
+		return "  customlabels stop " + arn + " --endpoint-url " + srv.URL + "\n"
+	}
+
+	t.Run("interrupted while waiting", func(t *testing.T) {
+		arn := trained[0]
+		ctx, cancel := context.WithCancel(t.Context())
+		defer cancel()
+		var stdout, stderr bytes.Buffer
+		e := &env{stdout: &stdout, stderr: &stderr, clientOptions: []func(*customlabels.Options){noBackoff},
+			onPoll: func(string, int, time.Duration) { cancel() }} // Ctrl-C after the first poll
+		code := runEnv(ctx, e, []string{"start", arn, "--min-units", "1", "--wait", "--endpoint-url", srv.URL})
+		assert.Equal(t, exitInterrupted, code)
+		assert.Empty(t, stdout.String())
+		assert.Equal(t, "interrupted\n"+versionName(arn)+" is still starting: once running, it bills for its inference units until stopped. Stop it with\n"+stopHint(arn), stderr.String())
+
+		// The command printed stops it.
+		lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
+		words := strings.Fields(lines[len(lines)-1])
+		require.Equal(t, "customlabels", words[0])
+		r := runArgs(t, words[1:]...)
+		require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+		assert.Equal(t, customlabels.ProjectVersionStatusStopping, versionStatus(t, srv, arn).Status)
+	})
+
+	t.Run("out of time", func(t *testing.T) {
+		arn := trained[1]
+		r := runArgs(t, "start", arn, "--min-units", "1", "--wait", "--max-wait", "30ms", "--poll-interval", "10ms", "--endpoint-url", srv.URL)
+		assert.Equal(t, exitError, r.code)
+		assert.Regexp(t, `^error: .*maximum wait time exceeded.*\n`+regexp.QuoteMeta(versionName(arn)+" is still starting: once running, it bills for its inference units until stopped. Stop it with\n"+stopHint(arn))+`$`, r.stderr)
+	})
+
+	t.Run("interrupted before StartProjectVersion answered", func(t *testing.T) {
+		arn := trained[2]
+		dir := awsEnv(t)
+		require.NoError(t, os.WriteFile(filepath.Join(dir, "config"), []byte("[profile my profile]\nregion = us-east-1\n"+
+			"aws_access_key_id = "+customlabelstest.DefaultAccessKeyID+"\naws_secret_access_key = "+customlabelstest.DefaultSecretAccessKey+"\n"), 0o600))
+		srv.InjectFault(customlabelstest.Latency(time.Minute))
+		ctx, cancel := context.WithCancel(t.Context())
+		defer cancel()
+		done := make(chan result, 1)
+		go func() {
+			done <- runContext(ctx, "start", arn, "--min-units", "1", "--wait", "--endpoint-url", srv.URL, "--profile", "my profile")
+		}()
+		require.Eventually(t, func() bool { return srv.PendingFaults() == 0 }, 10*time.Second, 5*time.Millisecond, "the request reached the server")
+		cancel()
+		r := <-done
+		assert.Equal(t, exitInterrupted, r.code)
+		assert.Equal(t, "interrupted\n"+versionName(arn)+" may be starting: the request was sent. Check with\n"+
+			"  customlabels wait running "+arn+" --profile 'my profile' --endpoint-url "+srv.URL+"\n"+
+			"and stop it with\n"+
+			"  customlabels stop "+arn+" --profile 'my profile' --endpoint-url "+srv.URL+"\n", r.stderr)
+	})
+
+	t.Run("a model that fails to start bills nothing", func(t *testing.T) {
+		srv := newFake(t, "us-east-1", customlabelstest.WithStartingTime(30*time.Millisecond))
+		arn := trained[0]
+		require.True(t, srv.FailStart(arn, "the model failed to start"))
+		r := runArgs(t, "start", arn, "--min-units", "1", "--wait", "--endpoint-url", srv.URL, "--poll-interval", "10ms")
+		assert.Equal(t, exitError, r.code)
+		assert.Contains(t, r.stderr, "is FAILED")
+		assert.NotContains(t, r.stderr, "still starting")
+	})
+
+	t.Run("--demo ends with the run", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		defer cancel()
+		var stdout, stderr bytes.Buffer
+		e := &env{stdout: &stdout, stderr: &stderr, onPoll: func(string, int, time.Duration) { cancel() }}
+		code := runEnv(ctx, e, []string{"start", "--demo", trained[0], "--min-units", "1", "--wait"})
+		assert.Equal(t, exitInterrupted, code)
+		assert.Equal(t, "interrupted\n", stderr.String())
+	})
 }
 
 func TestLifecycleDemoJSON(t *testing.T) {
