@@ -19,14 +19,15 @@ import (
 // detectSettings are the flags of customlabels detect.
 type detectSettings struct {
 	common        commonFlags
-	model         string
+	model         string // the --model flag
+	ref           modelRef
 	minConfidence float64
 	maxResults    int
 	images        []string
 }
 
 const detectAbout = `
-Runs a running model (--model, its ProjectVersionArn) on each IMAGE and
+Runs a running model (--model MODEL) on each IMAGE and
 prints the labels it finds, with their confidence and, for object
 detection models, their bounding boxes (IAM action
 rekognition:DetectCustomLabels; an s3:// image also needs s3:GetObject).
@@ -35,33 +36,36 @@ an object in the model's Region. An image that fails (too large, not a
 JPEG or PNG image, not readable, a malformed s3:// argument) is reported
 with its error; the others are still analysed, and the command exits 1.
 Files are checked before they are sent: one that is not a JPEG or PNG
-image by its first bytes is refused without a request.`
+image by its first bytes is refused without a request.` + modelAbout
 
 func parseDetect(args []string, e *env) (*detectSettings, error) {
 	s := &detectSettings{}
 	fs := flag.NewFlagSet("detect", flag.ContinueOnError)
 	s.common.register(fs, lifecycleOptions)
-	fs.StringVar(&s.model, "model", "", "the running model's ProjectVersionArn (required)")
+	fs.StringVar(&s.model, "model", "", "the running `MODEL`: its ARN, or PROJECT/VERSION (required)")
 	fs.Float64Var(&s.minConfidence, "min-confidence", 0, "only labels of at least this confidence, 0 to 100 (default: each label's threshold from training)")
 	fs.IntVar(&s.maxResults, "max-results", 0, "at most this many labels per image, highest confidence first (default: no limit)")
-	positional, err := parseFlags(fs, args, e, "--model VERSION_ARN IMAGE... [flags]", detectAbout)
+	positional, err := parseFlags(fs, args, e, "--model MODEL IMAGE... [flags]", detectAbout)
 	if err != nil {
 		return nil, err
 	}
 	if err := s.common.check(fs, lifecycleOptions); err != nil {
 		return nil, err
 	}
-	if s.model == "" {
-		return nil, usagef("missing --model: the running model's ProjectVersionArn")
+	if !s.common.set["model"] {
+		return nil, usagef("missing --model: the running model, %s", modelHelp)
 	}
-	a, err := customlabels.ParseARN(s.model)
-	if err != nil || a.VersionName == "" {
-		return nil, usagef("invalid --model %q: must be a model's ARN, arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP", s.model)
+	ref, region, err := parseModelRef("--model", s.model)
+	if err != nil {
+		return nil, err
 	}
-	if len(s.common.regions) == 1 && s.common.regions[0] != a.Region {
-		return nil, usagef("--region %s, but the model is in %s", s.common.regions[0], a.Region)
+	s.ref = ref
+	if region != "" {
+		if len(s.common.regions) == 1 && s.common.regions[0] != region {
+			return nil, usagef("--region %s, but the model is in %s", s.common.regions[0], region)
+		}
+		s.common.regions, s.common.regionFrom = []string{region}, "--model"
 	}
-	s.common.regions, s.common.regionFrom = []string{a.Region}, "--model"
 	if len(positional) == 0 {
 		return nil, usagef("missing IMAGE: a file, - for standard input, or s3://BUCKET/KEY")
 	}
@@ -119,7 +123,10 @@ func runDetect(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer cs.close()
-	_, client := cs.one()
+	region, client := cs.one()
+	if err := s.ref.resolve(ctx, client, "--model", region); err != nil {
+		return err
+	}
 
 	prog := newProgress(e)
 	var results []detection
@@ -158,7 +165,7 @@ func runDetect(ctx context.Context, e *env, args []string) error {
 
 // detect runs the model on one image.
 func detect(ctx context.Context, client customlabels.DetectCustomLabelsAPIClient, s *detectSettings, img string, stdin io.Reader) ([]customlabels.CustomLabel, error) {
-	in := &customlabels.DetectCustomLabelsInput{ProjectVersionArn: s.model, MaxResults: int32(s.maxResults)}
+	in := &customlabels.DetectCustomLabelsInput{ProjectVersionArn: s.ref.arn, MaxResults: int32(s.maxResults)}
 	if s.common.set["min-confidence"] {
 		c := float32(s.minConfidence)
 		in.MinConfidence = &c

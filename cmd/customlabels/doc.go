@@ -19,10 +19,20 @@
 //	customlabels projects [--project-name NAME]... [--feature F]... [--page-size N] [--max-items N] [--starting-token T]
 //	customlabels models [--project NAME]... [--status S,...]
 //	customlabels running [--region R]... [--all-regions] [--price-per-unit-hour USD] [--concurrency N]
-//	customlabels start VERSION_ARN --min-units N [--max-units M] [--wait] [--max-wait D] [--poll-interval D]
-//	customlabels stop VERSION_ARN [--wait] [--max-wait D] [--poll-interval D]
-//	customlabels wait running|trained|stopped VERSION_ARN [--max-wait D] [--poll-interval D]
-//	customlabels detect --model VERSION_ARN [--min-confidence C] [--max-results N] IMAGE...
+//	customlabels start MODEL --min-units N [--max-units M] [--wait] [--max-wait D] [--poll-interval D]
+//	customlabels stop MODEL [--wait] [--max-wait D] [--poll-interval D]
+//	customlabels wait running|trained|stopped MODEL [--max-wait D] [--poll-interval D]
+//	customlabels detect --model MODEL [--min-confidence C] [--max-results N] IMAGE...
+//
+// MODEL (and --model) is a model's ARN, or PROJECT/VERSION: the PROJECT
+// and VERSION columns of the models and running tables, joined by a
+// slash, found in the Region of --region or the configuration with one
+// DescribeProjects and one DescribeProjectVersions (the ARN holds creation
+// times the names do not). The ARNs are in the JSON outputs of models and
+// running.
+//
+//	customlabels models --demo --status TRAINING_COMPLETED
+//	customlabels start --demo leaf-detector-7/leaf-detector-7.2022-06-13T18.26.41 --min-units 1 --wait
 //
 // detect reads each IMAGE, a JPEG or PNG file, - for standard input, or
 // s3://BUCKET/KEY for an object in the model's Region, and runs the model
@@ -36,7 +46,7 @@
 // and shelf-defect) with confidences that depend on the image, and no
 // boxes; most are below the threshold, so try --min-confidence 0.
 //
-// start, stop and wait work in the Region of VERSION_ARN. A start --wait
+// start, stop and wait work in the Region of a model's ARN. A start --wait
 // that ends before the model runs (Ctrl-C, --max-wait, failed polls)
 // leaves it starting, to bill once running: start then prints, after the
 // error, that the model is still starting and the stop command with its

@@ -162,10 +162,10 @@ func errorInfo(err error) jsonError {
 var fieldFlags = map[string]map[string]string{
 	"projects": {"ProjectNames": "--project-name"},
 	"models":   {"ProjectNames": "--project"},
-	"start":    {"ProjectVersionArn": "VERSION_ARN"},
-	"stop":     {"ProjectVersionArn": "VERSION_ARN"},
-	"wait":     {"ProjectVersionArn": "VERSION_ARN"},
-	"detect":   {"ProjectVersionArn": "--model", "MaxResults": "--max-results"},
+	"start":    {"ProjectVersionArn": "MODEL", "ProjectNames": "MODEL", "VersionNames": "MODEL"},
+	"stop":     {"ProjectVersionArn": "MODEL", "ProjectNames": "MODEL", "VersionNames": "MODEL"},
+	"wait":     {"ProjectVersionArn": "MODEL", "ProjectNames": "MODEL", "VersionNames": "MODEL"},
+	"detect":   {"ProjectVersionArn": "--model", "ProjectNames": "--model", "VersionNames": "--model", "MaxResults": "--max-results"},
 }
 
 // commonFieldFlags names the flag that sets an input field in every

@@ -31,7 +31,7 @@ type commonFlags struct {
 	// set holds the names of the flags given on the command line.
 	set map[string]bool
 	// regionFrom names where the Regions come from, for errors: "" for
-	// --region, else e.g. "VERSION_ARN" (see checkRegions).
+	// --region, else e.g. "MODEL" (see checkRegions).
 	regionFrom string
 }
 

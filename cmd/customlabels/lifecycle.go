@@ -16,7 +16,8 @@ import (
 // lifecycleSettings are the flags of start, stop and wait.
 type lifecycleSettings struct {
 	common       commonFlags
-	arn          string // the VERSION_ARN argument
+	model        modelRef // the MODEL argument
+	arn          string   // the model's ARN, once resolved
 	minUnits     int
 	maxUnits     int
 	wait         bool
@@ -48,9 +49,10 @@ func newLifecycleFlags(name string, s *lifecycleSettings, maxWait time.Duration,
 	return fs
 }
 
-// parseLifecycle parses the flags and the one VERSION_ARN argument of
-// start, stop and wait. The Region is the ARN's; --region, when given,
-// must agree.
+// parseLifecycle parses the flags and the one MODEL argument of start,
+// stop and wait. The Region of a model's ARN is the ARN's (--region, when
+// given, must agree); PROJECT/VERSION is in the Region of --region or the
+// configuration.
 func parseLifecycle(fs *flag.FlagSet, s *lifecycleSettings, args []string, e *env, synopsis, about string) ([]string, error) {
 	positional, err := parseFlags(fs, args, e, synopsis, about)
 	if err != nil {
@@ -60,17 +62,19 @@ func parseLifecycle(fs *flag.FlagSet, s *lifecycleSettings, args []string, e *en
 		return nil, err
 	}
 	if len(positional) == 0 {
-		return nil, usagef("missing VERSION_ARN, the model's ProjectVersionArn")
+		return nil, usagef("missing MODEL: %s", modelHelp)
 	}
-	s.arn = positional[len(positional)-1]
-	a, err := customlabels.ParseARN(s.arn)
-	if err != nil || a.VersionName == "" {
-		return nil, usagef("invalid VERSION_ARN %q: must be a model's ARN, arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP", s.arn)
+	ref, region, err := parseModelRef("MODEL", positional[len(positional)-1])
+	if err != nil {
+		return nil, err
 	}
-	if len(s.common.regions) == 1 && s.common.regions[0] != a.Region {
-		return nil, usagef("--region %s, but the model is in %s", s.common.regions[0], a.Region)
+	s.model = ref
+	if region != "" {
+		if len(s.common.regions) == 1 && s.common.regions[0] != region {
+			return nil, usagef("--region %s, but the model is in %s", s.common.regions[0], region)
+		}
+		s.common.regions, s.common.regionFrom = []string{region}, "MODEL"
 	}
-	s.common.regions, s.common.regionFrom = []string{a.Region}, "VERSION_ARN"
 	if s.common.set["max-wait"] && s.maxWait <= 0 {
 		return nil, usagef("invalid --max-wait %v: must be more than 0", s.maxWait)
 	}
@@ -87,7 +91,7 @@ up to --max-units when given. It bills for every inference-unit hour until
 stopped. With --wait, waits until it is RUNNING (also
 rekognition:DescribeProjects and rekognition:DescribeProjectVersions);
 a wait that ends first (Ctrl-C, --max-wait) leaves the model starting,
-and start says so with the command that stops it.`
+and start says so with the command that stops it.` + modelAbout
 
 // runStart is customlabels start.
 func runStart(ctx context.Context, e *env, args []string) error {
@@ -96,12 +100,12 @@ func runStart(ctx context.Context, e *env, args []string) error {
 	fs.IntVar(&s.minUnits, "min-units", 0, "inference units to start with, 1 or more (required)")
 	fs.IntVar(&s.maxUnits, "max-units", 0, "inference units to scale up to (default: no auto-scaling)")
 	fs.BoolVar(&s.wait, "wait", false, "wait until the model is RUNNING")
-	extra, err := parseLifecycle(fs, s, args, e, "VERSION_ARN --min-units N [--max-units M] [--wait] [flags]", startAbout)
+	extra, err := parseLifecycle(fs, s, args, e, "MODEL --min-units N [--max-units M] [--wait] [flags]", startAbout)
 	if err != nil {
 		return err
 	}
 	if len(extra) > 0 {
-		return usagef("unexpected argument %q: start takes one VERSION_ARN", extra[0])
+		return usagef("unexpected argument %q: start takes one MODEL", extra[0])
 	}
 	if !s.common.set["min-units"] {
 		return usagef("missing --min-units: the inference units to start with")
@@ -119,7 +123,10 @@ func runStart(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer cs.close()
-	_, client := cs.one()
+	client, err := s.resolve(ctx, cs)
+	if err != nil {
+		return err
+	}
 
 	out, err := client.StartProjectVersion(ctx, &customlabels.StartProjectVersionInput{
 		ProjectVersionArn: s.arn,
@@ -154,6 +161,17 @@ func runStart(ctx context.Context, e *env, args []string) error {
 	return writeLifecycle(e.stdout, s.common.output, res)
 }
 
+// resolve returns the client of the run's Region, and finds the ARN of a
+// model named PROJECT/VERSION there.
+func (s *lifecycleSettings) resolve(ctx context.Context, cs *clients) (*customlabels.Client, error) {
+	region, client := cs.one()
+	if err := s.model.resolve(ctx, client, "MODEL", region); err != nil {
+		return nil, err
+	}
+	s.arn = s.model.arn
+	return client, nil
+}
+
 // command returns the command line of another run against the same
 // model: args, then the flags that say where the model is (--profile,
 // --endpoint-url), quoted for a POSIX shell.
@@ -185,26 +203,29 @@ Stops a running or starting model (StopProjectVersion; IAM action
 rekognition:StopProjectVersion), which ends its billing. A model that is
 already STOPPED or STOPPING is not an error: stop says so and succeeds.
 With --wait, waits until it is STOPPED (also rekognition:DescribeProjects
-and rekognition:DescribeProjectVersions).`
+and rekognition:DescribeProjectVersions).` + modelAbout
 
 // runStop is customlabels stop.
 func runStop(ctx context.Context, e *env, args []string) error {
 	s := &lifecycleSettings{}
 	fs := newLifecycleFlags("stop", s, defaultStoppedWait, "stopped")
 	fs.BoolVar(&s.wait, "wait", false, "wait until the model is STOPPED")
-	extra, err := parseLifecycle(fs, s, args, e, "VERSION_ARN [--wait] [flags]", stopAbout)
+	extra, err := parseLifecycle(fs, s, args, e, "MODEL [--wait] [flags]", stopAbout)
 	if err != nil {
 		return err
 	}
 	if len(extra) > 0 {
-		return usagef("unexpected argument %q: stop takes one VERSION_ARN", extra[0])
+		return usagef("unexpected argument %q: stop takes one MODEL", extra[0])
 	}
 	cs, err := s.common.connect(ctx, e, lifecycleOptions)
 	if err != nil {
 		return err
 	}
 	defer cs.close()
-	_, client := cs.one()
+	client, err := s.resolve(ctx, cs)
+	if err != nil {
+		return err
+	}
 
 	res := lifecycleJSON{ProjectVersionArn: s.arn}
 	out, err := client.StopProjectVersion(ctx, &customlabels.StopProjectVersionInput{ProjectVersionArn: s.arn})
@@ -238,7 +259,7 @@ func alreadyStopped(ctx context.Context, client *customlabels.Client, s *lifecyc
 	if !errors.As(stopErr, &inUse) {
 		return nil, false
 	}
-	params, err := customlabels.ProjectVersionInput(ctx, client, s.arn)
+	params, err := s.model.describeInput(ctx, client)
 	if err != nil {
 		return nil, false
 	}
@@ -262,19 +283,19 @@ reaches) or is STOPPED (wait stopped), polling DescribeProjectVersions
 rekognition:DescribeProjectVersions). It fails at once, exit status 1,
 when the model reaches a state from which the awaited one cannot come
 (FAILED, TRAINING_FAILED, STOPPED for running, RUNNING for stopped, ...),
-and after --max-wait.`
+and after --max-wait.` + modelAbout
 
 // runWait is customlabels wait.
 func runWait(ctx context.Context, e *env, args []string) error {
 	s := &lifecycleSettings{}
 	fs := newLifecycleFlags("wait", s, 0, "running", "trained", "stopped")
 	fs.Lookup("max-wait").Usage = fmt.Sprintf("give up waiting after this long (default %v for running, %v for trained, %v for stopped)", defaultRunningWait, defaultTrainingWait, defaultStoppedWait)
-	extra, err := parseLifecycle(fs, s, args, e, "running|trained|stopped VERSION_ARN [flags]", waitAbout)
+	extra, err := parseLifecycle(fs, s, args, e, "running|trained|stopped MODEL [flags]", waitAbout)
 	if err != nil {
 		return err
 	}
 	if len(extra) != 1 || (extra[0] != "running" && extra[0] != "trained" && extra[0] != "stopped") {
-		return usagef("wait needs the state to wait for, running, trained or stopped, then VERSION_ARN")
+		return usagef("wait needs the state to wait for, running, trained or stopped, then MODEL")
 	}
 	if !s.common.set["max-wait"] {
 		switch extra[0] {
@@ -291,7 +312,10 @@ func runWait(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer cs.close()
-	_, client := cs.one()
+	client, err := s.resolve(ctx, cs)
+	if err != nil {
+		return err
+	}
 
 	v, err := waitFor(ctx, e, client, s, extra[0])
 	if err != nil {

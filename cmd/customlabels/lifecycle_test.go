@@ -318,15 +318,15 @@ func TestLifecycleUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"start without ARN", []string{"start", "--min-units", "1"}, "missing VERSION_ARN"},
-		{"start with a project ARN", []string{"start", project, "--min-units", "1"}, "invalid VERSION_ARN"},
-		{"start with garbage", []string{"start", "model-1", "--min-units", "1"}, `invalid VERSION_ARN "model-1"`},
+		{"start without MODEL", []string{"start", "--min-units", "1"}, "missing MODEL: a model's ARN"},
+		{"start with a project ARN", []string{"start", project, "--min-units", "1"}, "invalid MODEL \"" + project + "\": not a model's ARN"},
+		{"start with garbage", []string{"start", "model-1", "--min-units", "1"}, `invalid MODEL "model-1": must be a model's ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP), or PROJECT/VERSION`},
 		{"start without units", []string{"start", arn}, "missing --min-units"},
 		{"start with zero units", []string{"start", arn, "--min-units", "0"}, "invalid --min-units 0"},
 		{"max below min", []string{"start", arn, "--min-units", "3", "--max-units", "2"}, "invalid --max-units 2: must be at least --min-units 3"},
 		{"min units beyond 32 bits", []string{"start", arn, "--min-units", "4294967297"}, "invalid --min-units 4294967297: must be 1 to 2147483647"},
 		{"max units beyond 32 bits", []string{"start", arn, "--min-units", "1", "--max-units", "4294967298"}, "invalid --max-units 4294967298"},
-		{"two ARNs", []string{"start", arn, arn, "--min-units", "1"}, "start takes one VERSION_ARN"},
+		{"two ARNs", []string{"start", arn, arn, "--min-units", "1"}, "start takes one MODEL"},
 		{"region mismatch", []string{"stop", arn, "--region", "eu-west-1"}, "--region eu-west-1, but the model is in us-east-1"},
 		{"wait without state", []string{"wait", arn}, "wait needs the state to wait for, running, trained or stopped"},
 		{"wait for a bad state", []string{"wait", "walking", arn}, "wait needs the state to wait for"},

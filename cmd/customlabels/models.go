@@ -26,7 +26,9 @@ Lists every model (project version) of the selected projects of one
 Region, default all, with its status, inference units, and when it was
 created and trained (IAM actions rekognition:DescribeProjects and
 rekognition:DescribeProjectVersions). Custom Moderation adapters' versions
-are listed too.`
+are listed too. PROJECT/VERSION, a row's first two columns joined by a
+slash, names the model for start, stop, wait and detect; --output json
+shows the ARNs.`
 
 func parseModels(args []string, e *env) (*modelsSettings, error) {
 	s := &modelsSettings{}

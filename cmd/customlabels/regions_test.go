@@ -27,7 +27,7 @@ func TestRegionNotOffered(t *testing.T) {
 		{"projects --demo", []string{"projects", "--demo", "--region", "us-east-l"}, "usage error: --region: us-east-l is not a Region"},
 		{"running, one of two", []string{"running", "--region", "us-east-1,us-east-l"}, "usage error: --region: us-east-l is not a Region"},
 		{"models --demo", []string{"models", "--demo", "--region", "ca-central-1"}, "usage error: --region: ca-central-1 is not a Region"},
-		{"start", []string{"start", arn, "--min-units", "1"}, "usage error: VERSION_ARN: us-east-l is not a Region"},
+		{"start", []string{"start", arn, "--min-units", "1"}, "usage error: MODEL: us-east-l is not a Region"},
 		{"detect", []string{"detect", "--model", arn, "-"}, "usage error: --model: us-east-l is not a Region"},
 		{"an endpoint for another Region", []string{"projects", "--region", "us-east-l", "--endpoint-url", "us-east-1=http://127.0.0.1:1"}, "usage error: --region: us-east-l is not a Region"},
 	} {

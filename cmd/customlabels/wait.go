@@ -102,7 +102,7 @@ func (c *commonFlags) loopbackEndpoint() bool {
 func waitFor(ctx context.Context, e *env, client *customlabels.Client, s *lifecycleSettings, state string) (*customlabels.ProjectVersionDescription, error) {
 	prog := newProgress(e)
 	defer prog.done()
-	params, err := customlabels.ProjectVersionInput(ctx, client, s.arn)
+	params, err := s.model.describeInput(ctx, client)
 	if err != nil {
 		return nil, err
 	}
