@@ -26,11 +26,14 @@
 // it runs, so a kill of "go run" leaves the fake serving.
 //
 // Under http://127.0.0.1:PORT/_customlabels/ it serves the control API of
-// package customlabelstest (see its documentation): tests in any language
-// queue faults, set the throttle and the clock, add and remove projects,
-// set the labels models answer and the S3 images they read (models,
-// s3objects), read the request log and reset the fake with plain HTTP and
-// JSON, no AWS credentials needed:
+// package customlabelstest (see its documentation, and --help): tests in
+// any language queue faults (faults), set the throttle and the clock
+// (throttle, clock), add and remove projects and their versions
+// (projects, versions), move the models' clock on (advance), make a
+// training or a start fail (failures), set the labels models answer and
+// the S3 images they read (models, s3objects), read the request log
+// (requests) and reset the fake (reset) with plain HTTP and JSON, no AWS
+// credentials needed:
 //
 //	curl -s -H 'Content-Type: application/json' \
 //	  -d '{"Kind":"exception","Code":"ThrottlingException","Count":2}' \
@@ -112,14 +115,20 @@ Flags:
 const usageTail = `
 Control API (loopback clients only, no AWS credentials, JSON bodies with
 Content-Type application/json), under http://127.0.0.1:PORT/_customlabels/:
-  GET|POST|DELETE faults     list, queue ({"Kind":"exception","Code":"ThrottlingException","Count":2}), clear
+  GET|POST|DELETE faults     list, queue ({"Kind":"exception","Code":"ThrottlingException","Count":2}), clear;
+                             kinds: exception, latency, truncated-body, drop-connection, proxy-error,
+                             slow-body, redirect, raw-response (botocore 1.29, Debian 12's python3-botocore,
+                             reads truncated-body as an empty success; newer botocore retries it)
   GET|PUT         throttle   {"RPS":5}, 0 for no limit
   GET|PUT         clock      {"Offset":"-10m"}
-  GET|POST|DELETE projects   list, add (JSON as --data), remove ({"ProjectArns":[...]})
-  GET|DELETE      requests   the request log (no secrets), clear it
-  POST            reset      back to the start: projects, no faults, empty log
+  GET|POST|DELETE projects   list, add (JSON as --data: projects and their versions), remove ({"ProjectArns":[...]})
+  GET|POST|DELETE versions   list, add ({"ProjectVersionDescriptions":[...]}), remove ({"ProjectVersionArns":[...]})
+  GET|POST        advance    the models' clock: read it, move it on ({"By":"10m"}) to end trainings, starts, stops
+  POST            failures   make a training or a start fail ({"ProjectVersionArn":...,"Stage":"training"|"start"})
   GET|PUT|DELETE  models     how RUNNING models answer DetectCustomLabels ({"ProjectVersionArn":...,"Labels":[...]})
   GET|POST|DELETE s3objects  images for Image.S3Object ({"Bucket":"b","Name":"k.jpg","Bytes":"<base64>"})
+  GET|DELETE      requests   the request log (no secrets), clear it
+  POST            reset      back to the start: projects, versions, models, S3 objects, no faults, empty log
 GET /_customlabels/ lists them; the customlabelstest package documentation has every field.
 `
 
@@ -149,10 +158,10 @@ type options struct {
 	labels       []string
 }
 
-func parseFlags(args []string, stderr io.Writer) (*options, error) {
-	o := &options{}
-	fs := flag.NewFlagSet("customlabels-fake", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+// newFlagSet returns the command's flags, which set o; labels and
+// version are the values of --labels and --version.
+func newFlagSet(o *options) (fs *flag.FlagSet, labels *string, version *bool) {
+	fs = flag.NewFlagSet("customlabels-fake", flag.ContinueOnError)
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:0", "listen `address`; only loopback addresses are allowed")
 	fs.IntVar(&o.projects, "projects", 20, "serve `N` demo projects, with their models; with --data, 0 unless given")
 	fs.Int64Var(&o.seed, "seed", 1, "`seed` of the demo projects")
@@ -167,14 +176,21 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.DurationVar(&o.trainingTime, "training-time", 5*time.Minute, "how long a training in progress lasts, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.startingTime, "starting-time", time.Minute, "how long a started model is STARTING before RUNNING, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.stoppingTime, "stopping-time", 30*time.Second, "how long a stopped model is STOPPING before STOPPED, a Go `duration`; 0 is instant")
-	version := fs.Bool("version", false, "print the version and exit")
-	labels := fs.String("labels", "object,background", "comma-separated label `names` every RUNNING model finds in an image, with confidences a function of the image (\"\" for none)")
+	version = fs.Bool("version", false, "print the version and exit")
+	labels = fs.String("labels", "object,background", "comma-separated label `names` every RUNNING model finds in an image, with confidences a function of the image (\"\" for none)")
 	fs.IntVar(&o.unitsLimit, "inference-units-limit", 0, "answer LimitExceededException to a start that would put more than `N` inference units in use (default no limit)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
 		fmt.Fprint(fs.Output(), usageTail)
 	}
+	return fs, labels, version
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	o := &options{}
+	fs, labels, version := newFlagSet(o)
+	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
