@@ -53,8 +53,10 @@
 //	--addr ADDR              listen address, a loopback one (default 127.0.0.1:0, a free port)
 //	--projects N             serve N demo projects, with their models (default 20; 0 with --data unless given)
 //	--seed N                 seed of the demo projects (default 1)
-//	--data FILE              serve the projects and models of FILE: JSON as `aws rekognition describe-projects`
-//	                         prints it, with "ProjectVersionDescriptions" as describe-project-versions prints them
+//	--data FILE              serve the projects and models of FILE: what `aws rekognition describe-projects`
+//	                         prints, then what describe-project-versions prints for each project (one JSON value
+//	                         or several; see customlabelstest.ParseData); a record the service would never send
+//	                         (an ARN not of the model's pattern, an unknown status) is refused, naming it
 //	--training-time D        how long a training in progress lasts, a Go duration (default 5m; 0 instant)
 //	--starting-time D        how long a model is STARTING (default 1m; 0 instant)
 //	--stopping-time D        how long a model is STOPPING (default 30s; 0 instant)
@@ -165,7 +167,7 @@ func newFlagSet(o *options) (fs *flag.FlagSet, labels *string, version *bool) {
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:0", "listen `address`; only loopback addresses are allowed")
 	fs.IntVar(&o.projects, "projects", 20, "serve `N` demo projects, with their models; with --data, 0 unless given")
 	fs.Int64Var(&o.seed, "seed", 1, "`seed` of the demo projects")
-	fs.StringVar(&o.data, "data", "", "serve the projects of `FILE`: JSON as `aws rekognition describe-projects` prints it")
+	fs.StringVar(&o.data, "data", "", "serve the projects and versions of `FILE`: what aws rekognition describe-projects prints, then describe-project-versions for each project; every record is checked as the service model has it")
 	fs.StringVar(&o.keyID, "access-key-id", customlabelstest.DefaultAccessKeyID, "access key `ID` to accept")
 	fs.StringVar(&o.secret, "secret-access-key", customlabelstest.DefaultSecretAccessKey, "secret access `key` to accept")
 	fs.StringVar(&o.token, "session-token", "", "session `token` every request must carry (default none)")
