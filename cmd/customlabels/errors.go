@@ -48,6 +48,37 @@ type notedError struct {
 func (e *notedError) Error() string { return e.err.Error() }
 func (e *notedError) Unwrap() error { return e.err }
 
+// serviceValueError is the client refusing, as input of one call, a
+// value the service sent in another (a ProjectArn DescribeProjects
+// listed): the person typed nothing wrong, so it exits 1, not 2.
+type serviceValueError struct {
+	what string // what the service sent, e.g. "a project ARN DescribeProjects listed"
+	err  error
+}
+
+func (e *serviceValueError) Error() string {
+	return fmt.Sprintf("the service sent %s that the client refuses as input: %v", e.what, e.err)
+}
+func (e *serviceValueError) Unwrap() error { return e.err }
+
+// clip shortens s to at most n bytes for a message, marking the cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}
+
+// fromService returns err as a serviceValueError when it is the client's
+// refusal of input (an InvalidParamError) made of what the service sent.
+func fromService(err error, what string) error {
+	var pe *customlabels.InvalidParamError
+	if errors.As(err, &pe) {
+		return &serviceValueError{what: what, err: err}
+	}
+	return err
+}
+
 // report prints err for a person and returns the exit status: 0 for nil
 // or a help request; 2 for a usage or configuration error, including input
 // the client rejects before sending; 130 for an interruption; 1 for
@@ -72,7 +103,8 @@ func report(w io.Writer, subcommand string, err error) int {
 		return exitUsage
 	}
 	var pe *customlabels.InvalidParamError
-	if errors.As(err, &pe) {
+	var sv *serviceValueError
+	if errors.As(err, &pe) && !errors.As(err, &sv) {
 		fmt.Fprintf(w, "usage error: %s: %s %s\n", flagFor(subcommand, pe.Field), pe.Field, pe.Rule)
 		return exitUsage
 	}

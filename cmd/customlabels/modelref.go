@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -87,7 +88,7 @@ func (m *modelRef) resolve(ctx context.Context, client *customlabels.Client, wha
 	params := &customlabels.DescribeProjectVersionsInput{ProjectArn: projectArn, VersionNames: []string{m.version}}
 	versions, err := client.DescribeProjectVersions(ctx, params)
 	if err != nil {
-		return err
+		return fromService(err, fmt.Sprintf("a project ARN (%q) in DescribeProjects", clip(projectArn, 100)))
 	}
 	for _, v := range versions.ProjectVersionDescriptions {
 		if versionName(v.ProjectVersionArn) == m.version {

@@ -106,7 +106,7 @@ func listModels(ctx context.Context, region string, client *customlabels.Client,
 		in := &customlabels.DescribeProjectVersionsInput{ProjectArn: p.ProjectArn}
 		for v, err := range customlabels.AllProjectVersions(ctx, client, in) {
 			if err != nil {
-				return nil, err
+				return nil, fromService(err, fmt.Sprintf("a project ARN (%q) in DescribeProjects", clip(p.ProjectArn, 100)))
 			}
 			if len(s.statuses) == 0 || slices.Contains(s.statuses, v.Status) {
 				models = append(models, model{project: p, version: v})
