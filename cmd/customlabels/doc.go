@@ -4,9 +4,10 @@
 // model versions, starts and stops models, waits for them, and detects
 // labels in images.
 //
-// Install it with
+// Install it from a clone of the repository (the module is not published
+// yet; see the README's Install section) with
 //
-//	go install github.com/rekognition-go/customlabels/cmd/customlabels@latest
+//	go install ./cmd/customlabels
 //
 // and try it without an AWS account: --demo serves a demo account from
 // in-process customlabelstest fakes, one per Region.
