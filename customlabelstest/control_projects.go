@@ -3,6 +3,7 @@ package customlabelstest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 
 	"github.com/rekognition-go/customlabels"
@@ -35,6 +36,10 @@ func addProjects(s *Server, body []byte) (any, error) {
 		}
 	}
 	d, err := ParseData(body)
+	var re *recordError
+	if errors.As(err, &re) {
+		return nil, badField(re.path(), "%s", re.rule)
+	}
 	if err != nil {
 		msg := err.Error()
 		field := "ProjectDescriptions"

@@ -342,11 +342,12 @@ func TestControlProjects(t *testing.T) {
 
 	const version = "arn:aws:rekognition:us-east-1:123456789012:project/other/version/v1/1700000000999"
 	for _, tc := range []struct{ method, body, field, want string }{
-		{http.MethodPost, `{"ProjectDescriptions":[{"Status":"CREATED"}]}`, "ProjectDescriptions", "project 0 has no ProjectArn"},
+		{http.MethodPost, `{"ProjectDescriptions":[{"Status":"CREATED"}]}`, "ProjectDescriptions[0].ProjectArn", "is required"},
 		{http.MethodPost, `{"Projects":[]}`, "", `neither "ProjectDescriptions" nor "ProjectVersionDescriptions" is present`},
-		{http.MethodPost, `{"ProjectDescriptions":[{"ProjectArn":"a","CreationTimestamp":"yesterday"}]}`, "ProjectDescriptions", "a: CreationTimestamp"},
+		{http.MethodPost, `{"ProjectDescriptions":[{"ProjectArn":"a","CreationTimestamp":"yesterday"}]}`, "ProjectDescriptions[0].CreationTimestamp", `"yesterday" is neither ISO 8601`},
+		{http.MethodPost, `{"ProjectDescriptions":[{"ProjectArn":"bad"}]}`, "ProjectDescriptions[0].ProjectArn", `"bad" is not of the form arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP`},
 		{http.MethodPost, `{"ProjectDescriptions":[],"ProjectVersionDescriptions":[{"ProjectVersionArn":"` + version + `"}]}`,
-			"ProjectVersionDescriptions", "version " + version + " belongs to no project of the file"},
+			"ProjectVersionDescriptions[0].ProjectVersionArn", "version " + version + " belongs to no project of the file"},
 		{http.MethodPost, `{"ProjectDescriptions":`, "", "the body is not valid JSON"},
 		{http.MethodPost, `"projects"`, "", "must be a JSON object, got a string"},
 		{http.MethodDelete, `{}`, "ProjectArns", "is required"},

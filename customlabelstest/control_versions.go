@@ -3,6 +3,7 @@ package customlabelstest
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"time"
 
@@ -30,6 +31,10 @@ func addVersions(s *Server, body []byte) (any, error) {
 		return nil, badField("ProjectVersionDescriptions", "is required: the versions to add")
 	}
 	vs, err := parseVersions(in.ProjectVersionDescriptions)
+	var re *recordError
+	if errors.As(err, &re) {
+		return nil, badField(re.path(), "%s", re.rule)
+	}
 	if err != nil {
 		return nil, badField("ProjectVersionDescriptions", "%s", strings.TrimPrefix(err.Error(), "parse data: "))
 	}

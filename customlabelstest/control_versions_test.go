@@ -36,7 +36,7 @@ func TestControlVersions(t *testing.T) {
 	for body, field := range map[string]string{
 		`{}`: "ProjectVersionDescriptions",
 		`{"ProjectVersionDescriptions":[{"ProjectVersionArn":"arn:aws:rekognition:us-east-1:123456789012:project/nope/version/v/1"}]}`: "ProjectVersionDescriptions",
-		`{"ProjectVersionDescriptions":[{"ProjectVersionArn":"bad"}]}`:                                                                 "ProjectVersionDescriptions",
+		`{"ProjectVersionDescriptions":[{"ProjectVersionArn":"bad"}]}`:                                                                 "ProjectVersionDescriptions[0].ProjectVersionArn",
 		`{"ProjectVersionDescriptions":{}}`: "ProjectVersionDescriptions",
 		`{"Versions":[]}`:                   "Versions",
 	} {

@@ -188,10 +188,10 @@ func TestParseProjectsErrors(t *testing.T) {
 	for body, msg := range map[string]string{
 		`{}`:                     `no "ProjectDescriptions" member`,
 		`not json`:               "parse projects",
-		`[{"Status":"CREATED"}]`: "project 0 has no ProjectArn",
-		`[{"ProjectArn":"a","CreationTimestamp":"yesterday"}]`:        `a: CreationTimestamp: "yesterday" is neither ISO 8601`,
-		`[{"ProjectArn":"a","CreationTimestamp":true}]`:               "a: CreationTimestamp",
-		`[{"ProjectArn":"a","Datasets":[{"CreationTimestamp":"x"}]}]`: "a: dataset 0: CreationTimestamp",
+		`[{"Status":"CREATED"}]`: "ProjectDescriptions[0].ProjectArn: is required",
+		`[{"ProjectArn":"a","CreationTimestamp":"yesterday"}]`:        `ProjectDescriptions[0].CreationTimestamp: "yesterday" is neither ISO 8601`,
+		`[{"ProjectArn":"a","CreationTimestamp":true}]`:               "ProjectDescriptions[0].CreationTimestamp",
+		`[{"ProjectArn":"a","Datasets":[{"CreationTimestamp":"x"}]}]`: "ProjectDescriptions[0].Datasets[0].CreationTimestamp",
 	} {
 		_, err := customlabelstest.ParseProjects([]byte(body))
 		require.Error(t, err, body)

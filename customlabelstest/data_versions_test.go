@@ -157,12 +157,12 @@ func TestParseDataErrors(t *testing.T) {
 	const project = `{"ProjectArn":"arn:aws:rekognition:us-east-1:123456789012:project/a/1"}`
 	for doc, want := range map[string]string{
 		`{}`:                                  `neither "ProjectDescriptions" nor "ProjectVersionDescriptions"`,
-		`{"ProjectVersionDescriptions":[{}]}`: "version 0 has no ProjectVersionArn",
+		`{"ProjectVersionDescriptions":[{}]}`: "ProjectVersionDescriptions[0].ProjectVersionArn: is required",
 		`{"ProjectDescriptions":[` + project + `],"ProjectVersionDescriptions":[{"ProjectVersionArn":"arn:aws:rekognition:us-east-1:123456789012:project/a/1"}]}`:                                           "is not of the form",
 		`{"ProjectDescriptions":[` + project + `],"ProjectVersionDescriptions":[{"ProjectVersionArn":"arn:aws:rekognition:us-east-1:123456789012:project/b/version/v/1"}]}`:                                 "belongs to no project of the file",
 		`{"ProjectDescriptions":[` + project + `],"ProjectVersionDescriptions":[{"ProjectVersionArn":"arn:aws:rekognition:us-east-1:123456789012:project/a/version/v/1","CreationTimestamp":"yesterday"}]}`: "CreationTimestamp",
 		`{"ProjectVersionDescriptions":{}}`: "parse data",
-		`{"ProjectDescriptions":[{}]}`:      "project 0 has no ProjectArn",
+		`{"ProjectDescriptions":[{}]}`:      "ProjectDescriptions[0].ProjectArn: is required",
 	} {
 		_, err := customlabelstest.ParseData([]byte(doc))
 		require.Error(t, err, doc)

@@ -1,11 +1,20 @@
 // Package customlabelstest runs a fake Amazon Rekognition endpoint that
-// serves DescribeProjects, DescribeProjectVersions, StartProjectVersion
-// and StopProjectVersion over real HTTP on 127.0.0.1, for tests that need
-// no AWS account, as net/http/httptest does for HTTP servers. It serves any
+// serves the Custom Labels operations over real HTTP on 127.0.0.1, for
+// tests that need no AWS account, as net/http/httptest does for HTTP
+// servers. It serves any
 // client: customlabels, the official aws-sdk-go-v2 rekognition client,
 // boto3 and the AWS CLI (the command cmd/customlabels-fake runs it as a
 // process). On the same address it serves the S3 calls of the Custom
 // Labels workflow (see S3).
+//
+// # Operations
+//
+// [ServedOperations] lists them: CreateProject, DeleteProject,
+// DescribeProjects, DescribeProjectVersions, StartProjectVersion,
+// StopProjectVersion and DetectCustomLabels. Each decodes and validates
+// its input as the service does (a SerializationException for a body of
+// the wrong shape, a ValidationException listing every broken constraint
+// of the model), then runs on the server's state and clock.
 //
 // # Getting started
 //
@@ -39,7 +48,7 @@
 //     in progress neither skips nor repeats a project when projects are
 //     added or removed meanwhile.
 //   - Only POST / with X-Amz-Target RekognitionService.OPERATION, for the
-//     four operations above, and Content-Type application/x-amz-json-1.1
+//     operations above, and Content-Type application/x-amz-json-1.1
 //     is served: another target is a 400 UnknownOperationException; another content type, a body that
 //     is not a JSON object or a member of the wrong JSON type is a 400
 //     SerializationException. A request without X-Amz-Target that is
@@ -230,7 +239,9 @@
 // [Server.InjectFault] and [Server.InjectFaults] queue a [Fault] for the
 // next requests: any exception, in any of the raw code forms clients must
 // read ([CodeForm]), with an optional x-amz-retry-after; added latency; a
-// truncated body; a dropped connection; an HTML error page from a proxy; a
+// truncated body (which clients differ on: this module's client and
+// botocore 1.43 retry it, botocore 1.29, Debian 12's python3-botocore,
+// takes it for an empty success); a dropped connection; an HTML error page from a proxy; a
 // body trickled slowly; a redirect; any raw response. [WithThrottleRPS]
 // answers requests over a rate with ThrottlingException "Rate exceeded",
 // and [WithClockOffset] gives the server a skewed clock. [Server.Reset]
@@ -267,7 +278,8 @@
 //     [Fault.WithRetryAfter]). The kinds and their members: "exception" ([Exception]: "Code", "Status",
 //     "Message", "CodeForm" one of "plain", "namespaced", "suffixed",
 //     "namespaced-suffixed", "code-member", "header-only",
-//     "header-only-empty-body"); "latency" ("Delay"); "truncated-body";
+//     "header-only-empty-body"); "latency" ("Delay"); "truncated-body"
+//     (botocore 1.29 reads it as an empty success; see [TruncatedBody]);
 //     "drop-connection"; "lost-answer" (the request takes effect, then the
 //     connection closes unanswered); "proxy-error" ("Status"); "slow-body" ("Chunk",
 //     "Every"); "redirect" ("Status", "Location"); "raw-response" ("Status",

@@ -296,3 +296,13 @@ func (s *Server) takeToken() bool {
 	b.tokens--
 	return true
 }
+
+// ServedOperations returns the names of the Rekognition operations the
+// server serves, sorted ("CreateProject", "DescribeProjects", ...).
+func ServedOperations() []string {
+	out := make([]string, 0, len(operations))
+	for _, t := range servedTargets() {
+		out = append(out, strings.TrimPrefix(t, targetPrefix))
+	}
+	return out
+}

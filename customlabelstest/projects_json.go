@@ -18,9 +18,29 @@ import (
 // Keys are those of the service; unknown keys are ignored. Timestamps may
 // be ISO 8601 strings as the AWS CLI prints them
 // ("2023-11-14T22:13:20.123000+00:00"), or epoch seconds as numbers (or
-// numeric strings), read exactly to the nanosecond. Every project needs a
-// ProjectArn.
+// numeric strings), read exactly to the nanosecond. Every project is
+// checked as ParseData checks it: a ProjectArn of the model's pattern,
+// statuses, features and dataset members of the model's enums.
 func ParseProjects(data []byte) ([]customlabels.ProjectDescription, error) {
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) > 0 && trimmed[0] == '[' {
+		return parseProjectList(trimmed, 0)
+	}
+	var doc struct {
+		ProjectDescriptions json.RawMessage
+	}
+	if err := json.Unmarshal(trimmed, &doc); err != nil {
+		return nil, fmt.Errorf("parse projects: %w", err)
+	}
+	if doc.ProjectDescriptions == nil {
+		return nil, errors.New(`parse projects: no "ProjectDescriptions" member`)
+	}
+	return parseProjectList(doc.ProjectDescriptions, 0)
+}
+
+// parseProjectList reads a JSON list of projects of a data file's
+// document-th value (0: its only one), and checks each.
+func parseProjectList(list json.RawMessage, document int) ([]customlabels.ProjectDescription, error) {
 	type fileDataset struct {
 		CreationTimestamp json.RawMessage
 		DatasetType       string
@@ -37,34 +57,16 @@ func ParseProjects(data []byte) ([]customlabels.ProjectDescription, error) {
 		Feature           string
 		AutoUpdate        string
 	}
-	var list []fileProject
-	trimmed := bytes.TrimSpace(data)
-	switch {
-	case len(trimmed) > 0 && trimmed[0] == '[':
-		if err := json.Unmarshal(trimmed, &list); err != nil {
-			return nil, fmt.Errorf("parse projects: %w", err)
-		}
-	default:
-		var doc struct {
-			ProjectDescriptions *[]fileProject
-		}
-		if err := json.Unmarshal(trimmed, &doc); err != nil {
-			return nil, fmt.Errorf("parse projects: %w", err)
-		}
-		if doc.ProjectDescriptions == nil {
-			return nil, errors.New(`parse projects: no "ProjectDescriptions" member`)
-		}
-		list = *doc.ProjectDescriptions
+	var fps []fileProject
+	if err := json.Unmarshal(list, &fps); err != nil {
+		return nil, fmt.Errorf("parse projects: %sProjectDescriptions: %w", documentPrefix(document), err)
 	}
-
-	out := make([]customlabels.ProjectDescription, len(list))
-	for i, fp := range list {
-		if fp.ProjectArn == "" {
-			return nil, fmt.Errorf("parse projects: project %d has no ProjectArn", i)
-		}
+	out := make([]customlabels.ProjectDescription, len(fps))
+	for i, fp := range fps {
+		record := fmt.Sprintf("ProjectDescriptions[%d]", i)
 		created, err := parseTimestamp(fp.CreationTimestamp)
 		if err != nil {
-			return nil, fmt.Errorf("parse projects: %s: CreationTimestamp: %w", fp.ProjectArn, err)
+			return nil, &recordError{document, record, "CreationTimestamp", err.Error()}
 		}
 		p := customlabels.ProjectDescription{
 			ProjectArn:        fp.ProjectArn,
@@ -79,7 +81,7 @@ func ParseProjects(data []byte) ([]customlabels.ProjectDescription, error) {
 		for j, fd := range fp.Datasets {
 			dc, err := parseTimestamp(fd.CreationTimestamp)
 			if err != nil {
-				return nil, fmt.Errorf("parse projects: %s: dataset %d: CreationTimestamp: %w", fp.ProjectArn, j, err)
+				return nil, &recordError{document, record, fmt.Sprintf("Datasets[%d].CreationTimestamp", j), err.Error()}
 			}
 			p.Datasets[j] = customlabels.DatasetMetadata{
 				CreationTimestamp: dc,
@@ -89,6 +91,10 @@ func ParseProjects(data []byte) ([]customlabels.ProjectDescription, error) {
 				StatusMessage:     fd.StatusMessage,
 				StatusMessageCode: customlabels.DatasetStatusMessageCode(fd.StatusMessageCode),
 			}
+		}
+		if err := validateProject(record, p); err != nil {
+			err.(*recordError).document = document
+			return nil, err
 		}
 		out[i] = p
 	}

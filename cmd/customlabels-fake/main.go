@@ -46,11 +46,14 @@
 // resource and DetectCustomLabels still use the in-memory objects.
 //
 // Under http://127.0.0.1:PORT/_customlabels/ it serves the control API of
-// package customlabelstest (see its documentation): tests in any language
-// queue faults, set the throttle and the clock, add and remove projects,
-// set the labels models answer and the S3 images they read (models,
-// s3objects), read the request log and reset the fake with plain HTTP and
-// JSON, no AWS credentials needed:
+// package customlabelstest (see its documentation, and --help): tests in
+// any language queue faults (faults), set the throttle and the clock
+// (throttle, clock), add and remove projects and their versions
+// (projects, versions), move the models' clock on (advance), make a
+// training or a start fail (failures), set the labels models answer and
+// the S3 images they read (models, s3objects), read the request log
+// (requests) and reset the fake (reset) with plain HTTP and JSON, no AWS
+// credentials needed:
 //
 //	curl -s -H 'Content-Type: application/json' \
 //	  -d '{"Kind":"exception","Code":"ThrottlingException","Count":2}' \
@@ -70,8 +73,10 @@
 //	--addr ADDR              listen address, a loopback one (default 127.0.0.1:0, a free port)
 //	--projects N             serve N demo projects, with their models (default 20; 0 with --data unless given)
 //	--seed N                 seed of the demo projects (default 1)
-//	--data FILE              serve the projects and models of FILE: JSON as `aws rekognition describe-projects`
-//	                         prints it, with "ProjectVersionDescriptions" as describe-project-versions prints them
+//	--data FILE              serve the projects and models of FILE: what `aws rekognition describe-projects`
+//	                         prints, then what describe-project-versions prints for each project (one JSON value
+//	                         or several; see customlabelstest.ParseData); a record the service would never send
+//	                         (an ARN not of the model's pattern, an unknown status) is refused, naming it
 //	--training-time D        how long a training in progress lasts, a Go duration (default 5m; 0 instant)
 //	--starting-time D        how long a model is STARTING (default 1m; 0 instant)
 //	--stopping-time D        how long a model is STOPPING (default 30s; 0 instant)
@@ -86,6 +91,7 @@
 //	--throttle-rps R         answer ThrottlingException above R requests per second
 //	--s3-endpoint URL        keep the workflow's S3 objects in the S3-compatible server at URL, not in memory here
 //	--quiet                  do not log requests
+//	--version                print the version (customlabels.Version) and exit
 //
 // The exit status is 0 after a clean stop, 1 when the server cannot start
 // (address in use, unreadable data file) and 2 on a usage error, such as an
@@ -107,6 +113,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/customlabelstest"
 )
 
@@ -119,8 +126,7 @@ func main() {
 
 const usageHead = `usage: customlabels-fake [flags]
 
-Serves a fake Amazon Rekognition (DescribeProjects, DescribeProjectVersions,
-StartProjectVersion, StopProjectVersion, DetectCustomLabels) on a loopback address,
+Serves a fake Amazon Rekognition (the operations below) on a loopback address,
 and on the same address the S3 calls of the Custom Labels workflow. The first
 line of standard output is "listening on http://127.0.0.1:PORT"; it serves
 until SIGINT or SIGTERM. Run a built binary (go build -o, go install) to stop
@@ -147,19 +153,29 @@ still use the in-memory objects).
 
 Control API (loopback clients only, no AWS credentials, JSON bodies with
 Content-Type application/json), under http://127.0.0.1:PORT/_customlabels/:
-  GET|POST|DELETE faults     list, queue ({"Kind":"exception","Code":"ThrottlingException","Count":2}), clear
+  GET|POST|DELETE faults     list, queue ({"Kind":"exception","Code":"ThrottlingException","Count":2}), clear;
+                             kinds: exception, latency, truncated-body, drop-connection, lost-answer
+                             (the request takes effect, the answer is lost), proxy-error,
+                             slow-body, redirect, raw-response (botocore 1.29, Debian 12's python3-botocore,
+                             reads truncated-body as an empty success; newer botocore retries it)
   GET|PUT         throttle   {"RPS":5}, 0 for no limit
   GET|PUT         clock      {"Offset":"-10m"}
-  GET|POST|DELETE projects   list, add (JSON as --data), remove ({"ProjectArns":[...]})
-  GET|DELETE      requests   the request log (no secrets), clear it
-  POST            reset      back to the start: projects, no faults, empty log
+  GET|POST|DELETE projects   list, add (JSON as --data: projects and their versions), remove ({"ProjectArns":[...]})
+  GET|POST|DELETE versions   list, add ({"ProjectVersionDescriptions":[...]}), remove ({"ProjectVersionArns":[...]})
+  GET|POST        advance    the models' clock: read it, move it on ({"By":"10m"}) to end trainings, starts, stops
+  POST            failures   make a training or a start fail ({"ProjectVersionArn":...,"Stage":"training"|"start"})
   GET|PUT|DELETE  models     how RUNNING models answer DetectCustomLabels ({"ProjectVersionArn":...,"Labels":[...]})
   GET|POST|DELETE s3objects  images for Image.S3Object ({"Bucket":"b","Name":"k.jpg","Bytes":"<base64>"})
+  GET|DELETE      requests   the request log (no secrets), clear it
+  POST            reset      back to the start: projects, versions, models, S3 objects, no faults, empty log
 GET /_customlabels/ lists them; the customlabelstest package documentation has every field.
 `
 
 // errUsage marks an error in the command line.
 var errUsage = errors.New("usage")
+
+// errVersion is --version: print the version, serve nothing.
+var errVersion = errors.New("version")
 
 type options struct {
 	addr        string
@@ -182,14 +198,14 @@ type options struct {
 	labels       []string
 }
 
-func parseFlags(args []string, stderr io.Writer) (*options, error) {
-	o := &options{}
-	fs := flag.NewFlagSet("customlabels-fake", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+// newFlagSet returns the command's flags, which set o; labels and
+// version are the values of --labels and --version.
+func newFlagSet(o *options) (fs *flag.FlagSet, labels *string, version *bool) {
+	fs = flag.NewFlagSet("customlabels-fake", flag.ContinueOnError)
 	fs.StringVar(&o.addr, "addr", "127.0.0.1:0", "listen `address`; only loopback addresses are allowed")
 	fs.IntVar(&o.projects, "projects", 20, "serve `N` demo projects, with their models; with --data, 0 unless given")
 	fs.Int64Var(&o.seed, "seed", 1, "`seed` of the demo projects")
-	fs.StringVar(&o.data, "data", "", "serve the projects of `FILE`: JSON as `aws rekognition describe-projects` prints it")
+	fs.StringVar(&o.data, "data", "", "serve the projects and versions of `FILE`: what aws rekognition describe-projects prints, then describe-project-versions for each project; every record is checked as the service model has it")
 	fs.StringVar(&o.keyID, "access-key-id", customlabelstest.DefaultAccessKeyID, "access key `ID` to accept")
 	fs.StringVar(&o.secret, "secret-access-key", customlabelstest.DefaultSecretAccessKey, "secret access `key` to accept")
 	fs.StringVar(&o.token, "session-token", "", "session `token` every request must carry (default none)")
@@ -201,13 +217,22 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.DurationVar(&o.trainingTime, "training-time", 5*time.Minute, "how long a training in progress lasts, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.startingTime, "starting-time", time.Minute, "how long a started model is STARTING before RUNNING, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.stoppingTime, "stopping-time", 30*time.Second, "how long a stopped model is STOPPING before STOPPED, a Go `duration`; 0 is instant")
-	labels := fs.String("labels", "object,background", "comma-separated label `names` every RUNNING model finds in an image, with confidences a function of the image (\"\" for none)")
+	version = fs.Bool("version", false, "print the version and exit")
+	labels = fs.String("labels", "object,background", "comma-separated label `names` every RUNNING model finds in an image, with confidences a function of the image (\"\" for none)")
 	fs.IntVar(&o.unitsLimit, "inference-units-limit", 0, "answer LimitExceededException to a start that would put more than `N` inference units in use (default no limit)")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
+		fmt.Fprint(fs.Output(), "\nRekognition operations served:\n"+wrap(strings.Join(customlabelstest.ServedOperations(), ", "), 80, "  "))
 		fmt.Fprint(fs.Output(), usageTail)
 	}
+	return fs, labels, version
+}
+
+func parseFlags(args []string, stderr io.Writer) (*options, error) {
+	o := &options{}
+	fs, labels, version := newFlagSet(o)
+	fs.SetOutput(stderr)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil, err
@@ -216,6 +241,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if fs.NArg() > 0 {
 		return nil, fmt.Errorf("%w: unexpected argument %q", errUsage, fs.Arg(0))
+	}
+	if *version {
+		return nil, errVersion
 	}
 	for _, name := range strings.Split(*labels, ",") {
 		if name = strings.TrimSpace(name); name != "" {
@@ -273,6 +301,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	o, err := parseFlags(args, stderr)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errVersion):
+		fmt.Fprintf(stdout, "customlabels-fake %s\n", customlabels.Version)
 		return 0
 	case err != nil:
 		if err != errUsage { // flag already printed its own message
@@ -372,4 +403,22 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	srv.Close()
 	fmt.Fprintln(stderr, "customlabels-fake: stopped")
 	return 0
+}
+
+// wrap breaks text into lines of at most width characters, each starting
+// with indent.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	line := indent
+	for _, w := range strings.Fields(text) {
+		if len(line)+1+len(w) > width && line != indent {
+			b.WriteString(line + "\n")
+			line = indent
+		}
+		if line != indent {
+			line += " "
+		}
+		line += w
+	}
+	return b.String() + line + "\n"
 }

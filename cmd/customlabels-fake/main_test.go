@@ -233,6 +233,11 @@ func TestRunFailures(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.json")
 	require.NoError(t, os.WriteFile(bad, []byte(`{"ProjectDescriptions":[{"Status":"CREATED"}]}`), 0o600))
+	badArn := filepath.Join(dir, "bad-arn.json")
+	require.NoError(t, os.WriteFile(badArn, []byte(`{"ProjectDescriptions":[{"ProjectArn":"bad"}]}`), 0o600))
+	badStatus := filepath.Join(dir, "bad-status.json")
+	require.NoError(t, os.WriteFile(badStatus, []byte(`{"ProjectDescriptions":[{"ProjectArn":"arn:aws:rekognition:us-east-1:123456789012:project/a/1"}]}
+{"ProjectVersionDescriptions":[{"ProjectVersionArn":"arn:aws:rekognition:us-east-1:123456789012:project/a/version/v/1","Status":"RUNING"}]}`), 0o600))
 	orphan := filepath.Join(dir, "orphan.json")
 	require.NoError(t, os.WriteFile(orphan, []byte(`{"ProjectVersionDescriptions":[{"ProjectVersionArn":"arn:aws:rekognition:us-east-1:123456789012:project/a/version/v/1"}]}`), 0o600))
 
@@ -260,7 +265,11 @@ func TestRunFailures(t *testing.T) {
 		{"empty region", []string{"--region", ""}, 2, "--region must not be empty"},
 		{"address in use", []string{"--addr", inUse.Addr().String()}, 1, "address already in use"},
 		{"missing data file", []string{"--data", filepath.Join(dir, "nope.json")}, 1, "no such file or directory"},
-		{"invalid data file", []string{"--data", bad}, 1, "project 0 has no ProjectArn"},
+		{"invalid data file", []string{"--data", bad}, 1, "bad.json: ProjectDescriptions[0].ProjectArn: is required"},
+		{"an ARN the service never sends", []string{"--data", badArn}, 1,
+			`bad-arn.json: ProjectDescriptions[0].ProjectArn: "bad" is not of the form arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP`},
+		{"a status the service never sends", []string{"--data", badStatus}, 1,
+			`bad-status.json: document 2: ProjectVersionDescriptions[0].Status: "RUNING" is not one of [TRAINING_IN_PROGRESS`},
 		{"S3 endpoint without scheme", []string{"--s3-endpoint", "127.0.0.1:5000"}, 2, "--s3-endpoint: S3 endpoint \"127.0.0.1:5000\": the scheme must be http or https"},
 		{"S3 endpoint with query", []string{"--s3-endpoint", "http://127.0.0.1:5000/?a=b"}, 2, "no query"},
 	}
@@ -300,4 +309,12 @@ func TestRunInProcess(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("run did not return after its context ended")
 	}
+}
+
+func TestVersion(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"--version"}, &stdout, &stderr)
+	assert.Equal(t, 0, code, "stderr: %s", stderr.String())
+	assert.Equal(t, "customlabels-fake "+customlabels.Version+"\n", stdout.String(), "the version, and no listening line")
+	assert.Empty(t, stderr.String())
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
@@ -66,11 +67,41 @@ func (p retryPolicy) apply(o *customlabels.Options) {
 	}
 }
 
+// checkRegions refuses a Region where Custom Labels is not offered (see
+// customLabelsRegions), unless --endpoint-url names the endpoint to call
+// there: a typo such as us-east-l would otherwise end in a DNS failure
+// (exit 1), or with --demo in an empty account (exit 0). fail makes the
+// error: a usage error for a flag or an ARN, a configuration error for
+// the configuration's Region.
+func (c *commonFlags) checkRegions(regions []string, fail func(format string, args ...any) error) error {
+	for _, r := range regions {
+		if slices.Contains(customLabelsRegions, r) {
+			continue
+		}
+		if _, ok := c.endpoints[r]; ok {
+			continue
+		}
+		if _, ok := c.endpoints[""]; ok {
+			continue
+		}
+		from := c.regionFrom
+		if from == "" {
+			from = "--region"
+		}
+		return fail("%s: %s is not a Region where Amazon Rekognition Custom Labels is offered (%s); "+
+			"to call another endpoint, pass --endpoint-url", from, r, strings.Join(customLabelsRegions, ", "))
+	}
+	return nil
+}
+
 // connect returns a client for each Region the flags select: demo clients
 // with --demo, else AWS clients configured by the default chain
 // (environment, shared files, SSO, roles) and the flags.
 func (c *commonFlags) connect(ctx context.Context, e *env, o commonOptions) (*clients, error) {
 	if c.demo {
+		if err := c.checkRegions(c.selectedRegions(), usagef); err != nil {
+			return nil, err
+		}
 		regions := c.selectedRegions()
 		if len(regions) == 0 {
 			regions = []string{demoDefaultRegion}
@@ -86,6 +117,14 @@ func (c *commonFlags) connect(ctx context.Context, e *env, o commonOptions) (*cl
 	if err != nil {
 		return nil, &configError{fmt.Errorf("load AWS configuration: %w", err)}
 	}
+	if _, ok := c.endpoints[""]; !ok && cfg.BaseEndpoint != nil {
+		// AWS_ENDPOINT_URL or the profile's endpoint_url: as --endpoint-url,
+		// which wins over them.
+		c.endpoints[""] = *cfg.BaseEndpoint
+	}
+	if err := c.checkRegions(c.selectedRegions(), usagef); err != nil {
+		return nil, err
+	}
 	regions := c.selectedRegions()
 	if len(regions) == 0 {
 		if cfg.Region == "" {
@@ -95,6 +134,12 @@ func (c *commonFlags) connect(ctx context.Context, e *env, o commonOptions) (*cl
 			return nil, &configError{fmt.Errorf("the Region of the AWS configuration: %w", err)}
 		}
 		regions = []string{cfg.Region}
+		c.regionFrom = "the AWS configuration (AWS_REGION or the profile's region)"
+		if err := c.checkRegions(regions, func(format string, args ...any) error {
+			return &configError{fmt.Errorf(format, args...)}
+		}); err != nil {
+			return nil, err
+		}
 	}
 	for _, r := range slices.Sorted(maps.Keys(c.endpoints)) {
 		if r != "" && !slices.Contains(regions, r) {

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -16,47 +19,53 @@ import (
 // detectSettings are the flags of customlabels detect.
 type detectSettings struct {
 	common        commonFlags
-	model         string
+	model         string // the --model flag
+	ref           modelRef
 	minConfidence float64
 	maxResults    int
 	images        []string
 }
 
 const detectAbout = `
-Runs a running model (--model, its ProjectVersionArn) on each IMAGE and
+Runs a running model (--model MODEL) on each IMAGE and
 prints the labels it finds, with their confidence and, for object
 detection models, their bounding boxes (IAM action
 rekognition:DetectCustomLabels; an s3:// image also needs s3:GetObject).
 IMAGE is a JPEG or PNG file, - for standard input, or s3://BUCKET/KEY for
-an object in the model's Region. An image that fails (too large, not an
-image, not readable) is reported with its error; the others are still
-analysed, and the command exits 1.`
+an object in the model's Region. An image that fails (too large, not a
+JPEG or PNG image, not readable, a malformed s3:// argument) is reported
+with its error; the others are still analysed, and the command exits 1.
+Files are checked before they are sent: one that is not a JPEG or PNG
+image by its first bytes is refused without a request.` + modelAbout
 
 func parseDetect(args []string, e *env) (*detectSettings, error) {
 	s := &detectSettings{}
 	fs := flag.NewFlagSet("detect", flag.ContinueOnError)
 	s.common.register(fs, lifecycleOptions)
-	fs.StringVar(&s.model, "model", "", "the running model's ProjectVersionArn (required)")
+	fs.StringVar(&s.model, "model", "", "the running `MODEL`: its ARN, or PROJECT/VERSION (required)")
 	fs.Float64Var(&s.minConfidence, "min-confidence", 0, "only labels of at least this confidence, 0 to 100 (default: each label's threshold from training)")
 	fs.IntVar(&s.maxResults, "max-results", 0, "at most this many labels per image, highest confidence first (default: no limit)")
-	positional, err := parseFlags(fs, args, e, "--model VERSION_ARN IMAGE... [flags]", detectAbout)
+	positional, err := parseFlags(fs, args, e, "--model MODEL IMAGE... [flags]", detectAbout)
 	if err != nil {
 		return nil, err
 	}
 	if err := s.common.check(fs, lifecycleOptions); err != nil {
 		return nil, err
 	}
-	if s.model == "" {
-		return nil, usagef("missing --model: the running model's ProjectVersionArn")
+	if !s.common.set["model"] {
+		return nil, usagef("missing --model: the running model, %s", modelHelp)
 	}
-	a, err := customlabels.ParseARN(s.model)
-	if err != nil || a.VersionName == "" {
-		return nil, usagef("invalid --model %q: must be a model's ARN, arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP", s.model)
+	ref, region, err := parseModelRef("--model", s.model)
+	if err != nil {
+		return nil, err
 	}
-	if len(s.common.regions) == 1 && s.common.regions[0] != a.Region {
-		return nil, usagef("--region %s, but the model is in %s", s.common.regions[0], a.Region)
+	s.ref = ref
+	if region != "" {
+		if len(s.common.regions) == 1 && s.common.regions[0] != region {
+			return nil, usagef("--region %s, but the model is in %s", s.common.regions[0], region)
+		}
+		s.common.regions, s.common.regionFrom = []string{region}, "--model"
 	}
-	s.common.regions = []string{a.Region}
 	if len(positional) == 0 {
 		return nil, usagef("missing IMAGE: a file, - for standard input, or s3://BUCKET/KEY")
 	}
@@ -64,11 +73,6 @@ func parseDetect(args []string, e *env) (*detectSettings, error) {
 	for _, img := range positional {
 		if img == "-" {
 			stdin++
-		}
-		if strings.HasPrefix(img, "s3://") {
-			if _, err := parseS3(img); err != nil {
-				return nil, usagef("invalid IMAGE %q: %v", img, err)
-			}
 		}
 	}
 	if stdin > 1 {
@@ -78,8 +82,8 @@ func parseDetect(args []string, e *env) (*detectSettings, error) {
 	if s.common.set["min-confidence"] && (s.minConfidence < 0 || s.minConfidence > 100) {
 		return nil, usagef("invalid --min-confidence %v: must be 0 to 100", s.minConfidence)
 	}
-	if s.common.set["max-results"] && s.maxResults < 1 {
-		return nil, usagef("invalid --max-results %d: must be 1 or more", s.maxResults)
+	if s.common.set["max-results"] && (s.maxResults < 1 || s.maxResults > math.MaxInt32) {
+		return nil, usagef("invalid --max-results %d: must be 1 to %d", s.maxResults, math.MaxInt32)
 	}
 	return s, nil
 }
@@ -88,10 +92,18 @@ func parseDetect(args []string, e *env) (*detectSettings, error) {
 func parseS3(s string) (customlabels.S3Object, error) {
 	bucket, key, ok := strings.Cut(strings.TrimPrefix(s, "s3://"), "/")
 	if !ok || bucket == "" || key == "" {
-		return customlabels.S3Object{}, errors.New("must be s3://BUCKET/KEY")
+		return customlabels.S3Object{}, fmt.Errorf("invalid IMAGE %q: must be s3://BUCKET/KEY", s)
 	}
 	return customlabels.S3Object{Bucket: bucket, Name: key}, nil
 }
+
+// localError is an image refused before anything was sent: a file that
+// cannot be read, is not a JPEG or PNG image or is a directory, a
+// malformed s3:// argument.
+type localError struct{ err error }
+
+func (e *localError) Error() string { return e.err.Error() }
+func (e *localError) Unwrap() error { return e.err }
 
 // detection is what the model found in one image, or why it could not.
 type detection struct {
@@ -111,7 +123,10 @@ func runDetect(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer cs.close()
-	_, client := cs.one()
+	region, client := cs.one()
+	if err := s.ref.resolve(ctx, client, "--model", region); err != nil {
+		return err
+	}
 
 	prog := newProgress(e)
 	var results []detection
@@ -150,17 +165,21 @@ func runDetect(ctx context.Context, e *env, args []string) error {
 
 // detect runs the model on one image.
 func detect(ctx context.Context, client customlabels.DetectCustomLabelsAPIClient, s *detectSettings, img string, stdin io.Reader) ([]customlabels.CustomLabel, error) {
-	in := &customlabels.DetectCustomLabelsInput{ProjectVersionArn: s.model, MaxResults: int32(s.maxResults)}
+	in := &customlabels.DetectCustomLabelsInput{ProjectVersionArn: s.ref.arn, MaxResults: int32(s.maxResults)}
 	if s.common.set["min-confidence"] {
 		c := float32(s.minConfidence)
 		in.MinConfidence = &c
 	}
 	if strings.HasPrefix(img, "s3://") {
-		in.Image.S3Object, _ = parseS3(img)
+		o, err := parseS3(img)
+		if err != nil {
+			return nil, &localError{err}
+		}
+		in.Image.S3Object = o
 	} else {
 		b, err := readImage(img, stdin)
 		if err != nil {
-			return nil, err
+			return nil, &localError{err}
 		}
 		in.Image.Bytes = b
 	}
@@ -172,29 +191,47 @@ func detect(ctx context.Context, client customlabels.DetectCustomLabelsAPIClient
 }
 
 // readImage reads a file, or stdin for "-", refusing more than the
-// service takes without reading it all.
+// service takes without reading it all, and anything but a JPEG or PNG
+// image (the formats DetectCustomLabels takes) without sending it.
 func readImage(name string, stdin io.Reader) ([]byte, error) {
-	r := stdin
+	r, what := stdin, "standard input"
 	if name != "-" {
 		f, err := os.Open(name)
 		if err != nil {
-			return nil, err
+			return nil, err // "open NAME: no such file or directory"
 		}
 		defer f.Close()
-		r = f
+		if fi, err := f.Stat(); err == nil && fi.IsDir() {
+			return nil, fmt.Errorf("%s is a directory, not a JPEG or PNG file", name)
+		}
+		r, what = f, name
 	}
 	b, err := io.ReadAll(io.LimitReader(r, customlabels.MaxImageBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return nil, err // "read NAME: ..." already
+		}
+		return nil, fmt.Errorf("read %s: %w", what, err)
 	}
 	if len(b) > customlabels.MaxImageBytes {
-		return nil, fmt.Errorf("%s is larger than %d bytes, the most DetectCustomLabels takes as bytes: upload it to S3 and pass s3://BUCKET/KEY", name, customlabels.MaxImageBytes)
+		return nil, fmt.Errorf("%s is larger than %d bytes, the most DetectCustomLabels takes as bytes: upload it to S3 and pass s3://BUCKET/KEY", what, customlabels.MaxImageBytes)
 	}
 	if len(b) == 0 {
-		return nil, fmt.Errorf("%s is empty", name)
+		return nil, fmt.Errorf("%s is empty", what)
+	}
+	if !isJPEG(b) && !isPNG(b) {
+		return nil, fmt.Errorf("%s is not a JPEG or PNG image, the formats DetectCustomLabels takes: it starts with %q", what, b[:min(len(b), 8)])
 	}
 	return b, nil
 }
+
+// isJPEG reports whether b starts as a JPEG file does: a start-of-image
+// marker (FF D8) followed by another marker (FF).
+func isJPEG(b []byte) bool { return bytes.HasPrefix(b, []byte{0xff, 0xd8, 0xff}) }
+
+// isPNG reports whether b starts with the PNG signature.
+func isPNG(b []byte) bool { return bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) }
 
 // The JSON output of customlabels detect; doc.go documents it. Labels are
 // as aws rekognition detect-custom-labels prints them.

@@ -131,21 +131,50 @@ func TestDetect(t *testing.T) {
 	})
 
 	t.Run("an image that fails is reported, the others analysed", func(t *testing.T) {
+		require.NoError(t, os.Mkdir("photos", 0o700))
+		sent := len(detectInputs(t, srv))
 		r := runArgs(t, "detect", "--model", model, "--endpoint-url", srv.URL, "--output", "json",
-			"notes.txt", "cans.jpg", "s3://missing/x.jpg", "absent.jpg")
+			"notes.txt", "cans.jpg", "s3://missing/x.jpg", "absent.jpg", "s3://bucket-only", "photos", "empty-shelf.png")
 		assert.Equal(t, exitError, r.code)
-		assert.Equal(t, "error: 3 of 4 images could not be analysed\n", r.stderr)
+		assert.Equal(t, "error: 5 of 7 images could not be analysed\n", r.stderr)
 		var got detectJSON
 		require.NoError(t, json.Unmarshal([]byte(r.stdout), &got))
-		require.Len(t, got.Images, 4)
+		require.Len(t, got.Images, 7)
+		for i, want := range []*jsonError{
+			{Message: `notes.txt is not a JPEG or PNG image, the formats DetectCustomLabels takes: it starts with "not an i"`},
+			nil,
+			{Code: "InvalidS3ObjectException", Attempts: 1},
+			{Message: "open absent.jpg: no such file or directory"},
+			{Message: `invalid IMAGE "s3://bucket-only": must be s3://BUCKET/KEY`},
+			{Message: "photos is a directory, not a JPEG or PNG file"},
+			nil,
+		} {
+			got := got.Images[i]
+			if want == nil {
+				assert.Nil(t, got.Error, "image %d", i)
+				assert.Len(t, got.CustomLabels, 2, "image %d", i)
+				continue
+			}
+			require.NotNil(t, got.Error, "image %d", i)
+			if want.Code != "" {
+				assert.Equal(t, want.Code, got.Error.Code, "image %d", i)
+				assert.NotEmpty(t, got.Error.RequestID, "image %d", i)
+				continue
+			}
+			assert.Equal(t, *want, *got.Error, "image %d: an error of ours, not the service's", i)
+		}
+		assert.Len(t, detectInputs(t, srv), sent+3, "only cans.jpg, empty-shelf.png and s3://missing/x.jpg are sent")
+	})
+
+	t.Run("an image the service refuses", func(t *testing.T) {
+		srv.PutS3Object("shelf-photos", "notes.txt", "", []byte("not an image"))
+		r := runArgs(t, "detect", "--model", model, "--endpoint-url", srv.URL, "--output", "json", "s3://shelf-photos/notes.txt")
+		assert.Equal(t, exitError, r.code)
+		var got detectJSON
+		require.NoError(t, json.Unmarshal([]byte(r.stdout), &got))
+		require.Len(t, got.Images, 1)
 		require.NotNil(t, got.Images[0].Error)
 		assert.Equal(t, "InvalidImageFormatException", got.Images[0].Error.Code)
-		assert.NotEmpty(t, got.Images[0].Error.RequestID)
-		assert.Nil(t, got.Images[1].Error)
-		assert.Len(t, got.Images[1].CustomLabels, 2)
-		assert.Equal(t, "InvalidS3ObjectException", got.Images[2].Error.Code)
-		assert.Empty(t, got.Images[3].Error.Code, "a file that cannot be read is not the service's error")
-		assert.Contains(t, got.Images[3].Error.Message, "absent.jpg")
 	})
 
 	t.Run("a model that is not running", func(t *testing.T) {
@@ -177,9 +206,9 @@ func TestDetectUsageErrors(t *testing.T) {
 		{"not a model ARN", []string{"--model", "shelf", img}, `invalid --model "shelf"`},
 		{"no image", []string{"--model", model}, "missing IMAGE"},
 		{"stdin twice", []string{"--model", model, "-", "-"}, "- (standard input) can be given once"},
-		{"bad s3", []string{"--model", model, "s3://bucket-only"}, `invalid IMAGE "s3://bucket-only": must be s3://BUCKET/KEY`},
 		{"confidence above 100", []string{"--model", model, "--min-confidence", "101", img}, "invalid --min-confidence 101"},
 		{"zero results", []string{"--model", model, "--max-results", "0", img}, "invalid --max-results 0"},
+		{"results beyond 32 bits", []string{"--model", model, "--max-results", "4294967297", img}, "invalid --max-results 4294967297: must be 1 to 2147483647"},
 		{"region mismatch", []string{"--model", model, "--region", "eu-west-1", img}, "--region eu-west-1, but the model is in us-east-1"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,9 +4,10 @@
 // model versions, starts and stops models, waits for them, and detects
 // labels in images.
 //
-// Install it with
+// Install it from a clone of the repository (the module is not published
+// yet; see the README's Install section) with
 //
-//	go install github.com/rekognition-go/customlabels/cmd/customlabels@latest
+//	go install ./cmd/customlabels
 //
 // and try it without an AWS account: --demo serves a demo account from
 // in-process customlabelstest fakes, one per Region.
@@ -19,23 +20,47 @@
 //	customlabels projects [--project-name NAME]... [--feature F]... [--page-size N] [--max-items N] [--starting-token T]
 //	customlabels models [--project NAME]... [--status S,...]
 //	customlabels running [--region R]... [--all-regions] [--price-per-unit-hour USD] [--concurrency N]
-//	customlabels start VERSION_ARN --min-units N [--max-units M] [--wait] [--max-wait D] [--poll-interval D]
-//	customlabels stop VERSION_ARN [--wait] [--max-wait D] [--poll-interval D]
-//	customlabels wait running|trained VERSION_ARN [--max-wait D] [--poll-interval D]
-//	customlabels detect --model VERSION_ARN [--min-confidence C] [--max-results N] IMAGE...
+//	customlabels start MODEL --min-units N [--max-units M] [--wait] [--max-wait D] [--poll-interval D]
+//	customlabels stop MODEL [--wait] [--max-wait D] [--poll-interval D]
+//	customlabels wait running|trained|stopped MODEL [--max-wait D] [--poll-interval D]
+//	customlabels detect --model MODEL [--min-confidence C] [--max-results N] IMAGE...
+//
+// MODEL (and --model) is a model's ARN, or PROJECT/VERSION: the PROJECT
+// and VERSION columns of the models and running tables, joined by a
+// slash, found in the Region of --region or the configuration with one
+// DescribeProjects and one DescribeProjectVersions (the ARN holds creation
+// times the names do not). The ARNs are in the JSON outputs of models and
+// running.
+//
+//	customlabels models --demo --status TRAINING_COMPLETED
+//	customlabels start --demo leaf-detector-7/leaf-detector-7.2022-06-13T18.26.41 --min-units 1 --wait
 //
 // detect reads each IMAGE, a JPEG or PNG file, - for standard input, or
 // s3://BUCKET/KEY for an object in the model's Region, and runs the model
 // on it. An image that fails is reported with its error, the others are
-// still analysed, and the command then exits 1. The demo account's models
+// still analysed, and the command then exits 1. What can be checked
+// without the service is checked first, and such an image is not sent: a
+// file that is not a JPEG or PNG image (by its first bytes), a directory,
+// a file that cannot be read, an IMAGE that starts s3:// but is not
+// s3://BUCKET/KEY. The demo account's models
 // find two labels named after their project ("shelf-finder-1": shelf-ok
 // and shelf-defect) with confidences that depend on the image, and no
 // boxes; most are below the threshold, so try --min-confidence 0.
 //
-// start, stop and wait work in the Region of VERSION_ARN. wait and --wait
+// start, stop and wait work in the Region of a model's ARN. A start --wait
+// that ends before the model runs (Ctrl-C, --max-wait, failed polls)
+// leaves it starting, to bill once running: start then prints, after the
+// error, that the model is still starting and the stop command with its
+// ARN. wait and --wait
 // use the package's waiters (customlabels.NewProjectVersionRunningWaiter,
 // NewProjectVersionTrainingCompletedWaiter), which fail at once when the
-// awaited state cannot come; stop --wait polls until STOPPED. With --demo
+// awaited state cannot come; stop --wait and wait stopped poll until
+// STOPPED. stop of a model already STOPPED or STOPPING succeeds, saying so
+// on stderr (the service answers ResourceInUseException). Waits poll at
+// the official waiters' delays (30 s for running, 2 minutes for trained;
+// 10 s for stopped), or --poll-interval's; with --demo or an
+// --endpoint-url on this machine (localhost or a loopback address: a
+// fake), every 500 ms doubling up to 2 s. With --demo
 // the demo models start in 5 s, stop in 2 s and train in 10 s, and the
 // demo account is made afresh on every run, so a model started by one run
 // is not running in the next.
@@ -43,12 +68,15 @@
 // running lists the Regions concurrently, with at most --concurrency
 // requests in flight (default 4) across all of them.
 //
-// Run customlabels SUBCOMMAND --help for the flags of each.
+// Run customlabels SUBCOMMAND --help for the flags of each, and
+// customlabels --version for the version (customlabels.Version, the
+// module's).
 //
 // # Flags of every subcommand
 //
 //	--output table|json    table (the default) for people, JSON for programs
-//	--region R             the AWS Region (default: AWS_REGION or the profile's)
+//	--region R             the AWS Region (default: AWS_REGION or the profile's); one
+//	                       where Custom Labels is offered, unless --endpoint-url is given
 //	--profile P            the shared config profile
 //	--endpoint-url URL     send requests to URL instead of the Region's endpoint;
 //	                       REGION=URL sets the endpoint of one Region (repeatable)
@@ -80,8 +108,13 @@
 //
 // The JSON outputs are stable: keys are only ever added, never renamed or
 // removed, and their order is fixed. Timestamps are ISO 8601 in UTC as the
-// AWS CLI prints them ("2023-11-14T22:13:20.123000+00:00"), amounts are
-// US dollars as JSON numbers.
+// AWS CLI prints them ("2023-11-14T22:13:20.123000+00:00"): with
+// microseconds when they are not zero, rounded as the CLI rounds the
+// epoch seconds the service sends (half to even, on the double it reads
+// them as). The CLI prints them so with cli_timestamp_format = iso8601,
+// the default of AWS CLI v2 (v1 prints epoch seconds unless configured),
+// and in the local time zone: the same text where that is UTC. Amounts
+// are US dollars as JSON numbers.
 //
 // customlabels projects prints exactly what aws rekognition
 // describe-projects prints:
@@ -171,12 +204,20 @@
 //	            ]
 //	        },
 //	        {
-//	            "Image": "notes.txt",
+//	            "Image": "s3://shelf-photos/notes.txt",
 //	            "CustomLabels": [],
 //	            "Error": {"Code": "InvalidImageFormatException", "Message": "...", "RequestID": "...", "HTTPStatusCode": 400, "Attempts": 1}
+//	        },
+//	        {
+//	            "Image": "notes.txt",
+//	            "CustomLabels": [],
+//	            "Error": {"Message": "notes.txt is not a JPEG or PNG image, ...", "Attempts": 0}
 //	        }
 //	    ]
 //	}
+//
+// An Error without a Code is ours, not the service's; Attempts 0 says the
+// image was refused before anything was sent.
 //
 // customlabels running prints the running and starting models, then one
 // entry per Region asked for, in the order asked for (--all-regions: the

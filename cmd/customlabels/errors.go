@@ -37,6 +37,48 @@ type reportedError struct{ msg string }
 
 func (e *reportedError) Error() string { return e.msg }
 
+// notedError is an error with what a person must know about it, printed
+// after it: that a model they started is still starting, and bills.
+type notedError struct {
+	err  error
+	note string
+}
+
+// Error is the error's own text: report prints the note after it.
+func (e *notedError) Error() string { return e.err.Error() }
+func (e *notedError) Unwrap() error { return e.err }
+
+// serviceValueError is the client refusing, as input of one call, a
+// value the service sent in another (a ProjectArn DescribeProjects
+// listed): the person typed nothing wrong, so it exits 1, not 2.
+type serviceValueError struct {
+	what string // what the service sent, e.g. "a project ARN DescribeProjects listed"
+	err  error
+}
+
+func (e *serviceValueError) Error() string {
+	return fmt.Sprintf("the service sent %s that the client refuses as input: %v", e.what, e.err)
+}
+func (e *serviceValueError) Unwrap() error { return e.err }
+
+// clip shortens s to at most n bytes for a message, marking the cut.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
+}
+
+// fromService returns err as a serviceValueError when it is the client's
+// refusal of input (an InvalidParamError) made of what the service sent.
+func fromService(err error, what string) error {
+	var pe *customlabels.InvalidParamError
+	if errors.As(err, &pe) {
+		return &serviceValueError{what: what, err: err}
+	}
+	return err
+}
+
 // report prints err for a person and returns the exit status: 0 for nil
 // or a help request; 2 for a usage or configuration error, including input
 // the client rejects before sending; 130 for an interruption; 1 for
@@ -45,6 +87,10 @@ func (e *reportedError) Error() string { return e.msg }
 func report(w io.Writer, subcommand string, err error) int {
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return exitOK
+	}
+	var noted *notedError
+	if errors.As(err, &noted) {
+		defer fmt.Fprintln(w, noted.note)
 	}
 	var ue *usageError
 	if errors.As(err, &ue) {
@@ -57,8 +103,9 @@ func report(w io.Writer, subcommand string, err error) int {
 		return exitUsage
 	}
 	var pe *customlabels.InvalidParamError
-	if errors.As(err, &pe) {
-		fmt.Fprintf(w, "usage error: %s: %s %s\n", flagFor(pe.Field), pe.Field, pe.Rule)
+	var sv *serviceValueError
+	if errors.As(err, &pe) && !errors.As(err, &sv) {
+		fmt.Fprintf(w, "usage error: %s: %s %s\n", flagFor(subcommand, pe.Field), pe.Field, pe.Rule)
 		return exitUsage
 	}
 	if errors.Is(err, customlabels.ErrInvalidStartingToken) {
@@ -130,6 +177,10 @@ func errorInfo(err error) jsonError {
 		info.HTTPStatusCode = re.HTTPStatusCode()
 	}
 	info.Attempts = 1
+	var local *localError
+	if errors.As(err, &local) {
+		info.Attempts = 0 // refused before sending
+	}
 	var retried *customlabels.RetryError
 	if errors.As(err, &retried) {
 		info.Attempts = retried.Attempts
@@ -137,25 +188,38 @@ func errorInfo(err error) jsonError {
 	return info
 }
 
-// flagFor names the flag that sets an input field.
-func flagFor(field string) string {
-	switch name, _, _ := strings.Cut(field, "["); name {
-	case "ProjectNames":
-		return "--project-name"
-	case "Features":
-		return "--feature"
-	case "MaxResults":
-		return "--page-size"
-	case "NextToken":
-		return "--starting-token"
-	case "MinInferenceUnits":
-		return "--min-units"
-	case "MaxInferenceUnits":
-		return "--max-units"
-	case "ProjectVersionArn":
-		return "VERSION_ARN"
-	case "MinConfidence":
-		return "--min-confidence"
+// fieldFlags names, for each subcommand, the flag or argument that sets
+// an input field where it differs from commonFieldFlags: the flag the
+// person typed is the one an error must name.
+var fieldFlags = map[string]map[string]string{
+	"projects": {"ProjectNames": "--project-name"},
+	"models":   {"ProjectNames": "--project"},
+	"start":    {"ProjectVersionArn": "MODEL", "ProjectNames": "MODEL", "VersionNames": "MODEL"},
+	"stop":     {"ProjectVersionArn": "MODEL", "ProjectNames": "MODEL", "VersionNames": "MODEL"},
+	"wait":     {"ProjectVersionArn": "MODEL", "ProjectNames": "MODEL", "VersionNames": "MODEL"},
+	"detect":   {"ProjectVersionArn": "--model", "ProjectNames": "--model", "VersionNames": "--model", "MaxResults": "--max-results"},
+}
+
+// commonFieldFlags names the flag that sets an input field in every
+// subcommand that has it.
+var commonFieldFlags = map[string]string{
+	"Features":          "--feature",
+	"MaxResults":        "--page-size",
+	"NextToken":         "--starting-token",
+	"MinInferenceUnits": "--min-units",
+	"MaxInferenceUnits": "--max-units",
+	"MinConfidence":     "--min-confidence",
+}
+
+// flagFor names the flag of subcommand that sets an input field, or the
+// field itself when no flag does.
+func flagFor(subcommand, field string) string {
+	name, _, _ := strings.Cut(field, "[")
+	if f, ok := fieldFlags[subcommand][name]; ok {
+		return f
+	}
+	if f, ok := commonFieldFlags[name]; ok {
+		return f
 	}
 	return field
 }

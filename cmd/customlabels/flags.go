@@ -20,13 +20,19 @@ type commonFlags struct {
 	allRegions bool
 	profile    string
 	// endpoints maps a region to its --endpoint-url; the key "" is the
-	// URL for every region without its own.
-	endpoints   map[string]string
-	demo        bool
-	retryMode   string
-	maxAttempts int
+	// URL for every region without its own (connect sets it from
+	// AWS_ENDPOINT_URL or the profile when no --endpoint-url does).
+	endpoints map[string]string
+	// endpointArgs are the --endpoint-url values as given.
+	endpointArgs []string
+	demo         bool
+	retryMode    string
+	maxAttempts  int
 	// set holds the names of the flags given on the command line.
 	set map[string]bool
+	// regionFrom names where the Regions come from, for errors: "" for
+	// --region, else e.g. "MODEL" (see checkRegions).
+	regionFrom string
 }
 
 // commonOptions says which of the shared flags a subcommand takes and what
@@ -57,9 +63,9 @@ var listingRetry = struct {
 func (c *commonFlags) register(fs *flag.FlagSet, o commonOptions) {
 	c.endpoints = map[string]string{}
 	fs.StringVar(&c.output, "output", "table", "output format: table or json")
-	regionHelp := "AWS Region (default: from AWS_REGION or the profile)"
+	regionHelp := "AWS Region, one where Custom Labels is offered unless --endpoint-url is given (default: from AWS_REGION or the profile)"
 	if o.multiRegion {
-		regionHelp = "AWS Region; repeatable, or comma-separated (default: from AWS_REGION or the profile)"
+		regionHelp = "AWS Region, one where Custom Labels is offered unless --endpoint-url is given; repeatable, or comma-separated (default: from AWS_REGION or the profile)"
 		fs.BoolVar(&c.allRegions, "all-regions", false, "every Region where Custom Labels is offered")
 	}
 	fs.Func("region", regionHelp, func(v string) error {
@@ -87,6 +93,7 @@ func (c *commonFlags) register(fs *flag.FlagSet, o commonOptions) {
 			return fmt.Errorf("must be an http:// or https:// URL, or REGION=URL")
 		}
 		c.endpoints[region] = u
+		c.endpointArgs = append(c.endpointArgs, v)
 		return nil
 	})
 	fs.BoolVar(&c.demo, "demo", false, "call an in-process fake with a demo account instead of AWS")

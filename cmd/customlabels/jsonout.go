@@ -25,10 +25,7 @@ func writeJSON(w io.Writer, v any) error {
 	return err
 }
 
-// jsonTime is a timestamp as the AWS CLI prints it: ISO 8601 in UTC with a
-// "+00:00" offset, microseconds when the time has a fraction, and
-// nanoseconds when it has digits below the microsecond (the CLI would
-// drop them).
+// jsonTime is a timestamp as the AWS CLI prints it (see formatTimestamp).
 type jsonTime time.Time
 
 func (t jsonTime) IsZero() bool { return time.Time(t).IsZero() }
@@ -37,18 +34,48 @@ func (t jsonTime) MarshalJSON() ([]byte, error) {
 	return fmt.Appendf(nil, "%q", formatTimestamp(time.Time(t))), nil
 }
 
-// formatTimestamp formats t as the AWS CLI does, e.g.
-// "2023-11-14T22:13:20.123000+00:00", keeping every digit of t.
+// formatTimestamp formats t as the AWS CLI prints a timestamp the service
+// sent as epoch seconds, e.g. "2023-11-14T22:13:20.123000+00:00": ISO 8601
+// in UTC, with microseconds when they are not zero. The CLI (botocore)
+// reads the number as a double and makes a Python datetime of it, which
+// rounds the double's fraction to the microsecond, half to even: so does
+// this. The service sends milliseconds, printed as they are; the fake's
+// finer times are rounded as the CLI rounds them (…20.1234567 is
+// …20.123457, …26.9999996 is …27). The CLI prints them in the local time
+// zone; this is what it prints where that is UTC.
 func formatTimestamp(t time.Time) string {
-	t = t.UTC()
-	switch ns := t.Nanosecond(); {
-	case ns == 0:
+	t = cliTime(t)
+	if t.Nanosecond() == 0 {
 		return t.Format("2006-01-02T15:04:05+00:00")
-	case ns%1000 == 0:
-		return t.Format("2006-01-02T15:04:05.000000+00:00")
-	default:
-		return t.Format("2006-01-02T15:04:05.000000000+00:00")
 	}
+	return t.Format("2006-01-02T15:04:05.000000+00:00")
+}
+
+// cliTime returns t as botocore reads it from the wire: the decimal epoch
+// seconds the service wrote, parsed as a double, then split as CPython's
+// datetime.fromtimestamp splits it (modf; the fraction times 1e6, rounded
+// half to even; carried into the seconds when it reaches 1e6).
+func cliTime(t time.Time) time.Time {
+	sec, ns := t.Unix(), int64(t.Nanosecond())
+	text := fmt.Sprintf("%d.%09d", sec, ns)
+	if sec < 0 && ns > 0 { // -1.25 s is sec -2, ns 750000000
+		text = fmt.Sprintf("-%d.%09d", -(sec + 1), 1e9-ns)
+	}
+	d, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		return t.UTC() // cannot happen: text is a decimal number
+	}
+	whole, frac := math.Modf(d)
+	us := math.RoundToEven(frac * 1e6)
+	switch {
+	case us >= 1e6:
+		us -= 1e6
+		whole++
+	case us < 0:
+		us += 1e6
+		whole--
+	}
+	return time.Unix(int64(whole), int64(us)*1000).UTC()
 }
 
 // money is an amount of US dollars. It is written in JSON as a number

@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
+	"strings"
 	"time"
 
 	"github.com/rekognition-go/customlabels"
@@ -14,7 +16,8 @@ import (
 // lifecycleSettings are the flags of start, stop and wait.
 type lifecycleSettings struct {
 	common       commonFlags
-	arn          string // the VERSION_ARN argument
+	model        modelRef // the MODEL argument
+	arn          string   // the model's ARN, once resolved
 	minUnits     int
 	maxUnits     int
 	wait         bool
@@ -35,24 +38,21 @@ const (
 	defaultStoppedWait  = 10 * time.Minute
 )
 
-// demoPollInterval is the poll interval with --demo, whose models start,
-// stop and train in seconds (see newDemo).
-const demoPollInterval = 500 * time.Millisecond
-
-// newLifecycleFlags returns the flag set of a lifecycle subcommand.
-func newLifecycleFlags(name string, s *lifecycleSettings, maxWait time.Duration) *flag.FlagSet {
+// newLifecycleFlags returns the flag set of a lifecycle subcommand that
+// waits for states.
+func newLifecycleFlags(name string, s *lifecycleSettings, maxWait time.Duration, states ...string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	s.common.register(fs, lifecycleOptions)
 	s.maxWait = maxWait
 	fs.DurationVar(&s.maxWait, "max-wait", maxWait, "give up waiting after this long")
-	fs.DurationVar(&s.pollInterval, "poll-interval", 0,
-		"wait this long before the second poll, doubling up to 4 times as long (default: the waiter's, 30s for running, 2m for trained; "+demoPollInterval.String()+" with --demo)")
+	fs.DurationVar(&s.pollInterval, "poll-interval", 0, pollIntervalHelp(states...))
 	return fs
 }
 
-// parseLifecycle parses the flags and the one VERSION_ARN argument of
-// start, stop and wait. The Region is the ARN's; --region, when given,
-// must agree.
+// parseLifecycle parses the flags and the one MODEL argument of start,
+// stop and wait. The Region of a model's ARN is the ARN's (--region, when
+// given, must agree); PROJECT/VERSION is in the Region of --region or the
+// configuration.
 func parseLifecycle(fs *flag.FlagSet, s *lifecycleSettings, args []string, e *env, synopsis, about string) ([]string, error) {
 	positional, err := parseFlags(fs, args, e, synopsis, about)
 	if err != nil {
@@ -62,46 +62,26 @@ func parseLifecycle(fs *flag.FlagSet, s *lifecycleSettings, args []string, e *en
 		return nil, err
 	}
 	if len(positional) == 0 {
-		return nil, usagef("missing VERSION_ARN, the model's ProjectVersionArn")
+		return nil, usagef("missing MODEL: %s", modelHelp)
 	}
-	s.arn = positional[len(positional)-1]
-	a, err := customlabels.ParseARN(s.arn)
-	if err != nil || a.VersionName == "" {
-		return nil, usagef("invalid VERSION_ARN %q: must be a model's ARN, arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP", s.arn)
+	ref, region, err := parseModelRef("MODEL", positional[len(positional)-1])
+	if err != nil {
+		return nil, err
 	}
-	if len(s.common.regions) == 1 && s.common.regions[0] != a.Region {
-		return nil, usagef("--region %s, but the model is in %s", s.common.regions[0], a.Region)
+	s.model = ref
+	if region != "" {
+		if len(s.common.regions) == 1 && s.common.regions[0] != region {
+			return nil, usagef("--region %s, but the model is in %s", s.common.regions[0], region)
+		}
+		s.common.regions, s.common.regionFrom = []string{region}, "MODEL"
 	}
-	s.common.regions = []string{a.Region}
 	if s.common.set["max-wait"] && s.maxWait <= 0 {
 		return nil, usagef("invalid --max-wait %v: must be more than 0", s.maxWait)
 	}
 	if s.common.set["poll-interval"] && s.pollInterval <= 0 {
 		return nil, usagef("invalid --poll-interval %v: must be more than 0", s.pollInterval)
 	}
-	if !s.common.set["poll-interval"] && s.common.demo {
-		s.pollInterval = demoPollInterval
-	}
 	return positional[:len(positional)-1], nil
-}
-
-// waiterOptions sets the poll interval and the progress output of a
-// waiter.
-func (s *lifecycleSettings) waiterOptions(prog *progress, what string) func(*customlabels.WaiterOptions) {
-	return func(o *customlabels.WaiterOptions) {
-		if s.pollInterval > 0 {
-			o.MinDelay, o.MaxDelay = s.pollInterval, 4*s.pollInterval
-		}
-		o.OnPoll = func(p customlabels.WaiterPoll) {
-			status := "?"
-			if p.Err != nil {
-				status = "poll failed: " + describeError(p.Err)
-			} else if len(p.Versions) > 0 {
-				status = string(p.Versions[0].Status)
-			}
-			prog.show("waiting for %s %s: %s (poll %d)", versionName(s.arn), what, status, p.Attempt)
-		}
-	}
 }
 
 const startAbout = `
@@ -109,37 +89,44 @@ Starts a model (StartProjectVersion; IAM action
 rekognition:StartProjectVersion) with --min-units inference units, scaling
 up to --max-units when given. It bills for every inference-unit hour until
 stopped. With --wait, waits until it is RUNNING (also
-rekognition:DescribeProjects and rekognition:DescribeProjectVersions).`
+rekognition:DescribeProjects and rekognition:DescribeProjectVersions);
+a wait that ends first (Ctrl-C, --max-wait) leaves the model starting,
+and start says so with the command that stops it.` + modelAbout
 
 // runStart is customlabels start.
 func runStart(ctx context.Context, e *env, args []string) error {
 	s := &lifecycleSettings{}
-	fs := newLifecycleFlags("start", s, defaultRunningWait)
+	fs := newLifecycleFlags("start", s, defaultRunningWait, "running")
 	fs.IntVar(&s.minUnits, "min-units", 0, "inference units to start with, 1 or more (required)")
 	fs.IntVar(&s.maxUnits, "max-units", 0, "inference units to scale up to (default: no auto-scaling)")
 	fs.BoolVar(&s.wait, "wait", false, "wait until the model is RUNNING")
-	extra, err := parseLifecycle(fs, s, args, e, "VERSION_ARN --min-units N [--max-units M] [--wait] [flags]", startAbout)
+	extra, err := parseLifecycle(fs, s, args, e, "MODEL --min-units N [--max-units M] [--wait] [flags]", startAbout)
 	if err != nil {
 		return err
 	}
 	if len(extra) > 0 {
-		return usagef("unexpected argument %q: start takes one VERSION_ARN", extra[0])
+		return usagef("unexpected argument %q: start takes one MODEL", extra[0])
 	}
 	if !s.common.set["min-units"] {
 		return usagef("missing --min-units: the inference units to start with")
 	}
-	if s.minUnits < 1 {
-		return usagef("invalid --min-units %d: must be 1 or more", s.minUnits)
+	// The service takes 32-bit counts: a larger one must not wrap around
+	// into a small one that would be started, and billed.
+	if s.minUnits < 1 || s.minUnits > math.MaxInt32 {
+		return usagef("invalid --min-units %d: must be 1 to %d", s.minUnits, math.MaxInt32)
 	}
-	if s.common.set["max-units"] && s.maxUnits < s.minUnits {
-		return usagef("invalid --max-units %d: must be at least --min-units %d", s.maxUnits, s.minUnits)
+	if s.common.set["max-units"] && (s.maxUnits < s.minUnits || s.maxUnits > math.MaxInt32) {
+		return usagef("invalid --max-units %d: must be at least --min-units %d, at most %d", s.maxUnits, s.minUnits, math.MaxInt32)
 	}
 	cs, err := s.common.connect(ctx, e, lifecycleOptions)
 	if err != nil {
 		return err
 	}
 	defer cs.close()
-	_, client := cs.one()
+	client, err := s.resolve(ctx, cs)
+	if err != nil {
+		return err
+	}
 
 	out, err := client.StartProjectVersion(ctx, &customlabels.StartProjectVersionInput{
 		ProjectVersionArn: s.arn,
@@ -147,11 +134,25 @@ func runStart(ctx context.Context, e *env, args []string) error {
 		MaxInferenceUnits: int32(s.maxUnits),
 	})
 	if err != nil {
+		if ctx.Err() != nil && !s.common.demo {
+			// The request may have reached the service before the answer
+			// was given up.
+			return &notedError{err, fmt.Sprintf("%s may be starting: the request was sent. Check with\n  %s\nand stop it with\n  %s",
+				versionName(s.arn), s.command("wait", "running", s.arn), s.command("stop", s.arn))}
+		}
 		return err
 	}
 	res := lifecycleJSON{ProjectVersionArn: s.arn, Status: string(out.Status)}
 	if s.wait {
-		v, err := waitRunning(ctx, client, s, newProgress(e))
+		v, err := waitFor(ctx, e, client, s, "running")
+		var failed *customlabels.WaiterStateError
+		if err != nil && !errors.As(err, &failed) && !s.common.demo {
+			// Interrupted, out of time, or the polls failed: the model
+			// goes on starting all the same. (A model that failed or
+			// stopped bills nothing; the demo ends with the run.)
+			return &notedError{err, fmt.Sprintf("%s is still starting: once running, it bills for its inference units until stopped. Stop it with\n  %s",
+				versionName(s.arn), s.command("stop", s.arn))}
+		}
 		if err != nil {
 			return err
 		}
@@ -160,38 +161,86 @@ func runStart(ctx context.Context, e *env, args []string) error {
 	return writeLifecycle(e.stdout, s.common.output, res)
 }
 
+// resolve returns the client of the run's Region, and finds the ARN of a
+// model named PROJECT/VERSION there.
+func (s *lifecycleSettings) resolve(ctx context.Context, cs *clients) (*customlabels.Client, error) {
+	region, client := cs.one()
+	if err := s.model.resolve(ctx, client, "MODEL", region); err != nil {
+		return nil, err
+	}
+	s.arn = s.model.arn
+	return client, nil
+}
+
+// command returns the command line of another run against the same
+// model: args, then the flags that say where the model is (--profile,
+// --endpoint-url), quoted for a POSIX shell.
+func (s *lifecycleSettings) command(args ...string) string {
+	words := append([]string{programName}, args...)
+	if s.common.profile != "" {
+		words = append(words, "--profile", s.common.profile)
+	}
+	for _, u := range s.common.endpointArgs {
+		words = append(words, "--endpoint-url", u)
+	}
+	for i, w := range words {
+		words[i] = shellQuote(w)
+	}
+	return strings.Join(words, " ")
+}
+
+// shellQuote quotes w for a POSIX shell when it holds a character the
+// shell would read.
+func shellQuote(w string) string {
+	if w != "" && strings.Trim(w, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:=@,+%") == "" {
+		return w
+	}
+	return "'" + strings.ReplaceAll(w, "'", `'\''`) + "'"
+}
+
 const stopAbout = `
-Stops a running model (StopProjectVersion; IAM action
-rekognition:StopProjectVersion), which ends its billing. With --wait,
-waits until it is STOPPED (also rekognition:DescribeProjects and
-rekognition:DescribeProjectVersions).`
+Stops a running or starting model (StopProjectVersion; IAM action
+rekognition:StopProjectVersion), which ends its billing. A model that is
+already STOPPED or STOPPING is not an error: stop says so and succeeds.
+With --wait, waits until it is STOPPED (also rekognition:DescribeProjects
+and rekognition:DescribeProjectVersions).` + modelAbout
 
 // runStop is customlabels stop.
 func runStop(ctx context.Context, e *env, args []string) error {
 	s := &lifecycleSettings{}
-	fs := newLifecycleFlags("stop", s, defaultStoppedWait)
+	fs := newLifecycleFlags("stop", s, defaultStoppedWait, "stopped")
 	fs.BoolVar(&s.wait, "wait", false, "wait until the model is STOPPED")
-	extra, err := parseLifecycle(fs, s, args, e, "VERSION_ARN [--wait] [flags]", stopAbout)
+	extra, err := parseLifecycle(fs, s, args, e, "MODEL [--wait] [flags]", stopAbout)
 	if err != nil {
 		return err
 	}
 	if len(extra) > 0 {
-		return usagef("unexpected argument %q: stop takes one VERSION_ARN", extra[0])
+		return usagef("unexpected argument %q: stop takes one MODEL", extra[0])
 	}
 	cs, err := s.common.connect(ctx, e, lifecycleOptions)
 	if err != nil {
 		return err
 	}
 	defer cs.close()
-	_, client := cs.one()
-
-	out, err := client.StopProjectVersion(ctx, &customlabels.StopProjectVersionInput{ProjectVersionArn: s.arn})
+	client, err := s.resolve(ctx, cs)
 	if err != nil {
 		return err
 	}
-	res := lifecycleJSON{ProjectVersionArn: s.arn, Status: string(out.Status)}
-	if s.wait {
-		v, err := waitStopped(ctx, client, s, newProgress(e))
+
+	res := lifecycleJSON{ProjectVersionArn: s.arn}
+	out, err := client.StopProjectVersion(ctx, &customlabels.StopProjectVersionInput{ProjectVersionArn: s.arn})
+	if err == nil {
+		res.Status = string(out.Status)
+	} else {
+		v, stopped := alreadyStopped(ctx, client, s, err)
+		if !stopped {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "%s is already %s: nothing to stop\n", versionName(s.arn), v.Status)
+		res.Status, res.StatusMessage = string(v.Status), v.StatusMessage
+	}
+	if s.wait && res.Status != string(customlabels.ProjectVersionStatusStopped) {
+		v, err := waitFor(ctx, e, client, s, "stopped")
 		if err != nil {
 			return err
 		}
@@ -200,31 +249,62 @@ func runStop(ctx context.Context, e *env, args []string) error {
 	return writeLifecycle(e.stdout, s.common.output, res)
 }
 
+// alreadyStopped reports whether stopErr, StopProjectVersion's error,
+// means that the model is already STOPPED or STOPPING, and returns the
+// model as DescribeProjectVersions describes it then. The service
+// answers ResourceInUseException to a stop of a model that is not
+// running or starting; only then is the model described.
+func alreadyStopped(ctx context.Context, client *customlabels.Client, s *lifecycleSettings, stopErr error) (*customlabels.ProjectVersionDescription, bool) {
+	var inUse *customlabels.ResourceInUseException
+	if !errors.As(stopErr, &inUse) {
+		return nil, false
+	}
+	params, err := s.model.describeInput(ctx, client)
+	if err != nil {
+		return nil, false
+	}
+	out, err := client.DescribeProjectVersions(ctx, params)
+	if err != nil || len(out.ProjectVersionDescriptions) == 0 {
+		return nil, false
+	}
+	v := &out.ProjectVersionDescriptions[0]
+	switch v.Status {
+	case customlabels.ProjectVersionStatusStopped, customlabels.ProjectVersionStatusStopping:
+		return v, true
+	}
+	return nil, false
+}
+
 const waitAbout = `
-Waits until a model is RUNNING (wait running) or has finished training
+Waits until a model is RUNNING (wait running), has finished training
 (wait trained: TRAINING_COMPLETED, or any state only a trained model
-reaches), polling DescribeProjectVersions (IAM actions
-rekognition:DescribeProjects and rekognition:DescribeProjectVersions). It
-fails at once, exit status 1, when the model reaches a state from which
-the awaited one cannot come (FAILED, TRAINING_FAILED, STOPPED for
-running, ...), and after --max-wait.`
+reaches) or is STOPPED (wait stopped), polling DescribeProjectVersions
+(IAM actions rekognition:DescribeProjects and
+rekognition:DescribeProjectVersions). It fails at once, exit status 1,
+when the model reaches a state from which the awaited one cannot come
+(FAILED, TRAINING_FAILED, STOPPED for running, RUNNING for stopped, ...),
+and after --max-wait.` + modelAbout
 
 // runWait is customlabels wait.
 func runWait(ctx context.Context, e *env, args []string) error {
 	s := &lifecycleSettings{}
-	fs := newLifecycleFlags("wait", s, 0)
-	fs.Lookup("max-wait").Usage = fmt.Sprintf("give up waiting after this long (default %v for running, %v for trained)", defaultRunningWait, defaultTrainingWait)
-	extra, err := parseLifecycle(fs, s, args, e, "running|trained VERSION_ARN [flags]", waitAbout)
+	fs := newLifecycleFlags("wait", s, 0, "running", "trained", "stopped")
+	fs.Lookup("max-wait").Usage = fmt.Sprintf("give up waiting after this long (default %v for running, %v for trained, %v for stopped)", defaultRunningWait, defaultTrainingWait, defaultStoppedWait)
+	extra, err := parseLifecycle(fs, s, args, e, "running|trained|stopped MODEL [flags]", waitAbout)
 	if err != nil {
 		return err
 	}
-	if len(extra) != 1 || (extra[0] != "running" && extra[0] != "trained") {
-		return usagef("wait needs the state to wait for, running or trained, then VERSION_ARN")
+	if len(extra) != 1 || (extra[0] != "running" && extra[0] != "trained" && extra[0] != "stopped") {
+		return usagef("wait needs the state to wait for, running, trained or stopped, then MODEL")
 	}
 	if !s.common.set["max-wait"] {
-		s.maxWait = defaultRunningWait
-		if extra[0] == "trained" {
+		switch extra[0] {
+		case "running":
+			s.maxWait = defaultRunningWait
+		case "trained":
 			s.maxWait = defaultTrainingWait
+		case "stopped":
+			s.maxWait = defaultStoppedWait
 		}
 	}
 	cs, err := s.common.connect(ctx, e, lifecycleOptions)
@@ -232,100 +312,17 @@ func runWait(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer cs.close()
-	_, client := cs.one()
-
-	var v *customlabels.ProjectVersionDescription
-	if extra[0] == "running" {
-		v, err = waitRunning(ctx, client, s, newProgress(e))
-	} else {
-		v, err = waitTrained(ctx, client, s, newProgress(e))
+	client, err := s.resolve(ctx, cs)
+	if err != nil {
+		return err
 	}
+
+	v, err := waitFor(ctx, e, client, s, extra[0])
 	if err != nil {
 		return err
 	}
 	return writeLifecycle(e.stdout, s.common.output, lifecycleJSON{ProjectVersionArn: s.arn, Status: string(v.Status), StatusMessage: v.StatusMessage})
 }
-
-func waitRunning(ctx context.Context, client *customlabels.Client, s *lifecycleSettings, prog *progress) (*customlabels.ProjectVersionDescription, error) {
-	defer prog.done()
-	params, err := customlabels.ProjectVersionInput(ctx, client, s.arn)
-	if err != nil {
-		return nil, err
-	}
-	out, err := customlabels.NewProjectVersionRunningWaiter(client, s.waiterOptions(prog, "to run")).WaitForOutput(ctx, params, s.maxWait)
-	return firstVersion(out, err)
-}
-
-func waitTrained(ctx context.Context, client *customlabels.Client, s *lifecycleSettings, prog *progress) (*customlabels.ProjectVersionDescription, error) {
-	defer prog.done()
-	params, err := customlabels.ProjectVersionInput(ctx, client, s.arn)
-	if err != nil {
-		return nil, err
-	}
-	out, err := customlabels.NewProjectVersionTrainingCompletedWaiter(client, s.waiterOptions(prog, "to train")).WaitForOutput(ctx, params, s.maxWait)
-	return firstVersion(out, err)
-}
-
-func firstVersion(out *customlabels.DescribeProjectVersionsOutput, err error) (*customlabels.ProjectVersionDescription, error) {
-	if err != nil {
-		return nil, err
-	}
-	if len(out.ProjectVersionDescriptions) == 0 {
-		return nil, errors.New("the waiter returned no version")
-	}
-	return &out.ProjectVersionDescriptions[0], nil
-}
-
-// waitStopped polls until the model is STOPPED. The library has no
-// stopped waiter (the service model defines none); this one polls as the
-// others do, from --poll-interval (default 10 s) doubling up to 4 times
-// that, and fails at once on any state but STOPPING.
-func waitStopped(ctx context.Context, client *customlabels.Client, s *lifecycleSettings, prog *progress) (*customlabels.ProjectVersionDescription, error) {
-	defer prog.done()
-	params, err := customlabels.ProjectVersionInput(ctx, client, s.arn)
-	if err != nil {
-		return nil, err
-	}
-	delay := s.pollInterval
-	if delay == 0 {
-		delay = 10 * time.Second
-	}
-	maxDelay := 4 * delay
-	ctx, cancel := context.WithTimeoutCause(ctx, s.maxWait, errStopWaitTimeout)
-	defer cancel()
-	for attempt := 1; ; attempt++ {
-		out, err := client.DescribeProjectVersions(ctx, params)
-		if context.Cause(ctx) == errStopWaitTimeout {
-			return nil, fmt.Errorf("%w: waited %v for %s to stop", customlabels.ErrWaitTimeout, s.maxWait, versionName(s.arn))
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(out.ProjectVersionDescriptions) == 0 {
-			return nil, fmt.Errorf("model %s not found", versionName(s.arn))
-		}
-		v := &out.ProjectVersionDescriptions[0]
-		prog.show("waiting for %s to stop: %s (poll %d)", versionName(s.arn), v.Status, attempt)
-		switch v.Status {
-		case customlabels.ProjectVersionStatusStopped:
-			return v, nil
-		case customlabels.ProjectVersionStatusStopping:
-		default:
-			return nil, fmt.Errorf("model %s is %s, not stopping (%s)", versionName(s.arn), v.Status, v.StatusMessage)
-		}
-		select {
-		case <-time.After(delay):
-		case <-ctx.Done():
-			if context.Cause(ctx) == errStopWaitTimeout {
-				return nil, fmt.Errorf("%w: waited %v for %s to stop, last seen %s", customlabels.ErrWaitTimeout, s.maxWait, versionName(s.arn), v.Status)
-			}
-			return nil, ctx.Err()
-		}
-		delay = min(2*delay, maxDelay)
-	}
-}
-
-var errStopWaitTimeout = errors.New("stop wait timed out")
 
 // lifecycleJSON is the JSON output of start, stop and wait.
 type lifecycleJSON struct {

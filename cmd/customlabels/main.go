@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/rekognition-go/customlabels"
 )
@@ -47,10 +48,10 @@ var subcommands = []subcommand{
 	{"projects", "[flags]", "list projects and adapters, as aws rekognition describe-projects does", runProjects},
 	{"models", "[--project NAME]... [--status S,...]", "list the models (project versions) of projects, with their status and units", runModels},
 	{"running", "[--region R]... [--all-regions]", "list running and starting models, their inference units and hourly cost", runRunning},
-	{"start", "VERSION_ARN --min-units N [--max-units M] [--wait]", "start a model", runStart},
-	{"stop", "VERSION_ARN [--wait]", "stop a model", runStop},
-	{"wait", "running|trained VERSION_ARN", "wait until a model is running, or trained", runWait},
-	{"detect", "--model VERSION_ARN IMAGE...", "detect labels in images (files, - for stdin, s3://BUCKET/KEY)", runDetect},
+	{"start", "MODEL --min-units N [--max-units M] [--wait]", "start a model", runStart},
+	{"stop", "MODEL [--wait]", "stop a model", runStop},
+	{"wait", "running|trained|stopped MODEL", "wait until a model is running, trained, or stopped", runWait},
+	{"detect", "--model MODEL IMAGE...", "detect labels in images (files, - for stdin, s3://BUCKET/KEY)", runDetect},
 }
 
 // env is where a run writes, and what it knows about its surroundings.
@@ -62,6 +63,10 @@ type env struct {
 	// clientOptions are applied to every client after the flags; tests
 	// use them to retry without waiting.
 	clientOptions []func(*customlabels.Options)
+	// onPoll, when set, is called after each poll of a wait for state,
+	// with the delay before the next poll (0 after the last): tests see
+	// the delays used.
+	onPoll func(state string, attempt int, next time.Duration)
 }
 
 // run is the whole program: it runs the subcommand args name, writes its
@@ -84,6 +89,9 @@ func runEnv(ctx context.Context, e *env, args []string) int {
 	case "-h", "-help", "--help", "help":
 		printMainHelp(stderr)
 		return exitOK
+	case "-version", "--version", "version":
+		fmt.Fprintf(e.stdout, "%s %s\n", programName, customlabels.Version)
+		return exitOK
 	}
 	for _, sc := range subcommands {
 		if sc.name == name {
@@ -102,7 +110,8 @@ func printMainHelp(w io.Writer) {
 	for _, sc := range subcommands {
 		fmt.Fprintf(w, "  %-10s %s\n", sc.name, sc.summary)
 	}
-	fmt.Fprintf(w, "\nRun %s SUBCOMMAND --help for its flags. Try it without AWS: --demo.\n", programName)
+	fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(modelAbout))
+	fmt.Fprintf(w, "\nRun %s SUBCOMMAND --help for its flags, %s --version for the version.\nTry it without AWS: --demo.\n", programName, programName)
 	fmt.Fprintln(w, "\nExit status: 0 on success, 1 on an API or network error, 2 on a usage or")
 	fmt.Fprintln(w, "configuration error, 130 when interrupted.")
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/customlabelstest"
 )
 
@@ -69,4 +70,15 @@ func TestInterruptedInProcess(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("run did not return after its context was cancelled")
 	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"--version", "-version", "version"} {
+		r := runArgs(t, arg)
+		assert.Equal(t, exitOK, r.code, "%s: stderr: %s", arg, r.stderr)
+		assert.Equal(t, "customlabels "+customlabels.Version+"\n", r.stdout, arg)
+		assert.Empty(t, r.stderr, arg)
+	}
+	r := runArgs(t, "--help")
+	assert.Contains(t, r.stderr, "customlabels --version")
 }

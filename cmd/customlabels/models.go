@@ -26,7 +26,9 @@ Lists every model (project version) of the selected projects of one
 Region, default all, with its status, inference units, and when it was
 created and trained (IAM actions rekognition:DescribeProjects and
 rekognition:DescribeProjectVersions). Custom Moderation adapters' versions
-are listed too.`
+are listed too. PROJECT/VERSION, a row's first two columns joined by a
+slash, names the model for start, stop, wait and detect; --output json
+shows the ARNs.`
 
 func parseModels(args []string, e *env) (*modelsSettings, error) {
 	s := &modelsSettings{}
@@ -104,7 +106,7 @@ func listModels(ctx context.Context, region string, client *customlabels.Client,
 		in := &customlabels.DescribeProjectVersionsInput{ProjectArn: p.ProjectArn}
 		for v, err := range customlabels.AllProjectVersions(ctx, client, in) {
 			if err != nil {
-				return nil, err
+				return nil, fromService(err, fmt.Sprintf("a project ARN (%q) in DescribeProjects", clip(p.ProjectArn, 100)))
 			}
 			if len(s.statuses) == 0 || slices.Contains(s.statuses, v.Status) {
 				models = append(models, model{project: p, version: v})

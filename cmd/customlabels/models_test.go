@@ -105,7 +105,7 @@ func TestModelsUsageErrors(t *testing.T) {
 	}{
 		{"unknown status", []string{"--status", "RUNNING,WALKING"}, `unknown status "WALKING": must be one of TRAINING_IN_PROGRESS`},
 		{"unknown project", []string{"--project", "no-such-project"}, "--project no-such-project: no such project"},
-		{"bad project name", []string{"--project", "has space"}, "ProjectNames[0] must contain only"},
+		{"bad project name", []string{"--project", "bad name!"}, "usage error: --project: ProjectNames[0] must contain only"},
 		{"positional", []string{"extra"}, `unexpected argument "extra"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -133,4 +133,25 @@ func TestModelsAgainstEndpoint(t *testing.T) {
 	assert.Equal(t, exitError, r.code)
 	assert.Empty(t, r.stdout)
 	assert.Regexp(t, `^error: AccessDeniedException \(request ID [0-9a-f-]+\): User is not authorized to perform: rekognition:DescribeProjectVersions\n$`, r.stderr)
+}
+
+// A value the service sent that the client refuses as input is not the
+// person's mistake: exit 1, not a usage error.
+func TestServiceValueTheClientRefuses(t *testing.T) {
+	awsEnv(t)
+	// The model's ProjectArn is at most 2048 characters; the name and the
+	// timestamp are otherwise of the model's form.
+	badArn := "arn:aws:rekognition:us-east-1:123456789012:project/birds/" + strings.Repeat("1", 2048)
+	srv := customlabelstest.NewServer(customlabelstest.WithProjects(customlabels.ProjectDescription{ProjectArn: badArn, Feature: customlabels.CustomizationFeatureCustomLabels}))
+	t.Cleanup(srv.Close)
+	for _, args := range [][]string{
+		{"models"},
+		{"stop", "birds/birds.v1"},
+	} {
+		r := runArgs(t, append(args, "--endpoint-url", srv.URL, "--region", "us-east-1")...)
+		assert.Equal(t, exitError, r.code, "%v: stderr: %s", args, r.stderr)
+		assert.Contains(t, r.stderr, `error: the service sent a project ARN ("`+badArn[:100]+`...") in DescribeProjects that the client refuses as input: `, "%v", args)
+		assert.NotContains(t, r.stderr, "usage error", "%v", args)
+		assert.Empty(t, r.stdout)
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rekognition-go/customlabels"
+	"github.com/rekognition-go/customlabels/customlabelstest"
 )
 
 func TestFormatTimestamp(t *testing.T) {
@@ -22,16 +23,47 @@ func TestFormatTimestamp(t *testing.T) {
 	}{
 		{"whole second", time.Date(2023, 11, 14, 22, 13, 20, 0, time.UTC), "2023-11-14T22:13:20+00:00"},
 		{"milliseconds", time.Date(2023, 11, 14, 22, 13, 20, 123_000_000, time.UTC), "2023-11-14T22:13:20.123000+00:00"},
-		{"nanoseconds kept", time.Date(2023, 11, 14, 22, 13, 20, 123_456_789, time.UTC), "2023-11-14T22:13:20.123456789+00:00"},
+		{"microseconds", time.Date(2023, 11, 14, 22, 13, 20, 123_456_000, time.UTC), "2023-11-14T22:13:20.123456+00:00"},
+		{"nanoseconds rounded", time.Date(2023, 11, 14, 22, 13, 20, 123_456_789, time.UTC), "2023-11-14T22:13:20.123457+00:00"},
+		// 0.0078125 and 0.0234375 are exact doubles: ties, to even.
+		{"a tie, to even below", time.Date(2023, 11, 14, 22, 13, 20, 7_812_500, time.UTC), "2023-11-14T22:13:20.007812+00:00"},
+		{"a tie, to even above", time.Date(2023, 11, 14, 22, 13, 20, 23_437_500, time.UTC), "2023-11-14T22:13:20.023438+00:00"},
+		// 1700000000.0000015 is the double 1700000000.00000143...: below the tie.
+		{"the double, not the decimal", time.Date(2023, 11, 14, 22, 13, 20, 1_500, time.UTC), "2023-11-14T22:13:20.000001+00:00"},
+		{"carried into the second", time.Date(2023, 11, 14, 22, 13, 20, 999_999_600, time.UTC), "2023-11-14T22:13:21+00:00"},
 		{"other zone to UTC", time.Date(2023, 11, 15, 0, 13, 20, 500_000_000, time.FixedZone("CEST", 2*3600)), "2023-11-14T22:13:20.500000+00:00"},
+		{"before 1970", time.Date(1969, 12, 31, 23, 59, 58, 750_000_000, time.UTC), "1969-12-31T23:59:58.750000+00:00"},
 	}
 	for _, tt := range tests {
-		got := formatTimestamp(tt.in)
-		assert.Equal(t, tt.want, got, "formatTimestamp(%v)", tt.in)
-		back, err := time.Parse(time.RFC3339Nano, got)
-		require.NoError(t, err)
-		assert.True(t, back.Equal(tt.in), "round trip of %v", got)
+		assert.Equal(t, tt.want, formatTimestamp(tt.in), "%s: formatTimestamp(%v)", tt.name, tt.in)
 	}
+}
+
+// TestProjectsJSONIsTheAWSCLIs compares the output of projects --output
+// json with what the AWS CLI printed for the same projects, byte for
+// byte. testdata/aws-cli-timestamps.describe-projects.json was made by
+// aws-cli/1.45.11 (botocore 1.43.11, Python 3.11.7) with
+// cli_timestamp_format = iso8601 and TZ=UTC, against customlabels-fake
+// --data testdata/aws-cli-timestamps.data.json:
+//
+//	aws --endpoint-url URL --region us-east-1 rekognition describe-projects --features CUSTOM_LABELS CONTENT_MODERATION
+//
+// The data holds the rounding cases: ties to even, a decimal tie that is
+// below the tie as a double, a fraction carried into the second.
+func TestProjectsJSONIsTheAWSCLIs(t *testing.T) {
+	awsEnv(t)
+	data, err := os.ReadFile(filepath.Join(testdataDir, "aws-cli-timestamps.data.json"))
+	require.NoError(t, err)
+	d, err := customlabelstest.ParseData(data)
+	require.NoError(t, err)
+	srv := customlabelstest.NewServer(d.Options()...)
+	t.Cleanup(srv.Close)
+	want, err := os.ReadFile(filepath.Join(testdataDir, "aws-cli-timestamps.describe-projects.json"))
+	require.NoError(t, err)
+
+	r := runArgs(t, "projects", "--endpoint-url", srv.URL, "--region", "us-east-1", "--output", "json")
+	require.Equal(t, exitOK, r.code, "stderr: %s", r.stderr)
+	assert.Equal(t, string(want), r.stdout)
 }
 
 func TestMoney(t *testing.T) {

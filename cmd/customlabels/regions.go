@@ -12,7 +12,11 @@ package main
 // That page lists every Rekognition Region; Custom Labels is offered in
 // this subset of them (Rekognition Image and Video are offered in more,
 // such as ca-central-1 and the GovCloud Regions, without Custom Labels).
-// A Region missing here can still be listed with --region.
+// A Region missing here is refused, as a usage error, unless
+// --endpoint-url (or AWS_ENDPOINT_URL) names the endpoint to call: a
+// mistyped Region (us-east-l) fails at once instead of in a DNS lookup,
+// and a Region launched after this list was written can still be called
+// with --endpoint-url https://rekognition.REGION.amazonaws.com.
 var customLabelsRegions = []string{
 	"us-east-1",      // US East (N. Virginia)
 	"us-east-2",      // US East (Ohio)

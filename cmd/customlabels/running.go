@@ -33,6 +33,8 @@ their inference units and the hourly cost those imply, in one or more
 Regions, and totals them. A model that auto-scales (MaxInferenceUnits
 above MinInferenceUnits) costs between its minimum and maximum; both are
 shown. STARTING models are counted: they bill once running.
+PROJECT/VERSION, with the row's REGION as --region, names the model for
+start, stop, wait and detect; --output json shows the ARNs.
 
 Lists Custom Labels projects only (Custom Moderation adapters run no
 inference units) with rekognition:DescribeProjects and
