@@ -46,10 +46,18 @@ import (
 // call is the body of every operation method: it checks params, encodes
 // them and runs the attempts, decoding a success into a new output. Its
 // error, whatever the step that failed, is a *smithy.OperationError.
+//
+// A nil params is the zero input, as an operation method's doc says.
 func call[O any, P interface {
 	*O
 	response
-}](ctx context.Context, c *Client, op *operation, params request, optFns []func(*Options)) (_ *O, err error) {
+}, I any, PI interface {
+	*I
+	request
+}](ctx context.Context, c *Client, op *operation, params PI, optFns []func(*Options)) (_ *O, err error) {
+	if params == nil {
+		params = new(I)
+	}
 	r, o := c.callOptions(optFns)
 	ctx, tel := r.telemetry.startCall(ctx, op) // nil when off
 	defer func() {
@@ -74,7 +82,7 @@ func call[O any, P interface {
 	start := time.Now()
 	maybeApplied, err := c.invoke(ctx, op, body, r, o, tel, out)
 	if err != nil {
-		if rc, ok := params.(recoverer); ok && maybeApplied && rc.conflict(err) {
+		if rc, ok := any(params).(recoverer); ok && maybeApplied && rc.conflict(err) {
 			// An earlier attempt may have created what this one found
 			// taken: look for it (create_recovery.go).
 			if found, rerr := rc.recoverCreated(ctx, c, c.serverSince(start), out, optFns); rerr == nil && found {

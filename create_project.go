@@ -57,9 +57,6 @@ type CreateProjectOutput struct {
 // call's, and the call succeeds with Recovered set. Else the error stands:
 // the name was taken by someone else.
 func (c *Client) CreateProject(ctx context.Context, params *CreateProjectInput, optFns ...func(*Options)) (*CreateProjectOutput, error) {
-	if params == nil {
-		params = &CreateProjectInput{}
-	}
 	return call[CreateProjectOutput](ctx, c, opCreateProject, params, optFns)
 }
 

@@ -34,8 +34,5 @@ type DeleteProjectOutput struct {
 // resent after its answer was lost may answer *ResourceNotFoundException
 // because the first one took effect.
 func (c *Client) DeleteProject(ctx context.Context, params *DeleteProjectInput, optFns ...func(*Options)) (*DeleteProjectOutput, error) {
-	if params == nil {
-		params = &DeleteProjectInput{}
-	}
 	return call[DeleteProjectOutput](ctx, c, opDeleteProject, params, optFns)
 }

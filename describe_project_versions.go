@@ -65,9 +65,6 @@ type DescribeProjectVersionsOutput struct {
 // NewDescribeProjectVersionsPaginator; to wait for a version to run or
 // finish training, use the waiters (NewProjectVersionRunningWaiter).
 func (c *Client) DescribeProjectVersions(ctx context.Context, params *DescribeProjectVersionsInput, optFns ...func(*Options)) (*DescribeProjectVersionsOutput, error) {
-	if params == nil {
-		params = &DescribeProjectVersionsInput{}
-	}
 	return call[DescribeProjectVersionsOutput](ctx, c, opDescribeProjectVersions, params, optFns)
 }
 

@@ -69,9 +69,6 @@ type DescribeProjectsOutput struct {
 // To list every project, range over AllProjects, or use
 // NewDescribeProjectsPaginator, instead of following NextToken by hand.
 func (c *Client) DescribeProjects(ctx context.Context, params *DescribeProjectsInput, optFns ...func(*Options)) (*DescribeProjectsOutput, error) {
-	if params == nil {
-		params = &DescribeProjectsInput{}
-	}
 	return call[DescribeProjectsOutput](ctx, c, opDescribeProjects, params, optFns)
 }
 

@@ -80,9 +80,6 @@ type DetectCustomLabelsOutput struct {
 // in place (a large one on another goroutine as it is encoded) and sent
 // from there by every attempt.
 func (c *Client) DetectCustomLabels(ctx context.Context, params *DetectCustomLabelsInput, optFns ...func(*Options)) (*DetectCustomLabelsOutput, error) {
-	if params == nil {
-		params = &DetectCustomLabelsInput{}
-	}
 	return call[DetectCustomLabelsOutput](ctx, c, opDetectCustomLabels, params, optFns)
 }
 

@@ -46,9 +46,6 @@ type StartProjectVersionOutput struct {
 // the connection closed may answer *ResourceInUseException because the
 // first one took effect.
 func (c *Client) StartProjectVersion(ctx context.Context, params *StartProjectVersionInput, optFns ...func(*Options)) (*StartProjectVersionOutput, error) {
-	if params == nil {
-		params = &StartProjectVersionInput{}
-	}
 	return call[StartProjectVersionOutput](ctx, c, opStartProjectVersion, params, optFns)
 }
 

@@ -32,8 +32,5 @@ type StopProjectVersionOutput struct {
 // connection closed may answer *ResourceInUseException because the first
 // one took effect.
 func (c *Client) StopProjectVersion(ctx context.Context, params *StopProjectVersionInput, optFns ...func(*Options)) (*StopProjectVersionOutput, error) {
-	if params == nil {
-		params = &StopProjectVersionInput{}
-	}
 	return call[StopProjectVersionOutput](ctx, c, opStopProjectVersion, params, optFns)
 }
