@@ -113,7 +113,10 @@ func generate(root string) ([]file, error) {
 	makers = append(makers, struct {
 		path string
 		make func(*api) (*gen, error)
-	}{filepath.Join("customlabelstest", "op_table_gen_test.go"), fakeTestTableFile})
+	}{filepath.Join("customlabelstest", "op_table_gen_test.go"), fakeTestTableFile}, struct {
+		path string
+		make func(*api) (*gen, error)
+	}{filepath.Join("compat", "sdkv2", "op_table_gen_test.go"), compatTestTableFile})
 	var out []file
 	for _, mk := range makers {
 		g, err := mk.make(a)

@@ -175,3 +175,29 @@ func fakeTestTableFile(a *api) (*gen, error) {
 	g.p("}")
 	return g, nil
 }
+
+// compatTestTableFile writes compat/sdkv2/op_table_gen_test.go: for each
+// operation the client implements, a full input and a call through the
+// client, for the test that compares what this client sends with what the
+// official SDK sends for the same input.
+func compatTestTableFile(a *api) (*gen, error) {
+	g := newGen("sdkv2_test")
+	g.use("context", "github.com/rekognition-go/customlabels")
+	g.p("// generatedOperations has a row for each operation the client implements.")
+	g.p("var generatedOperations = []generatedOperation{")
+	for _, op := range a.ops {
+		full, err := inputValue(op.in, true, "customlabels.")
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op.name, err)
+		}
+		g.p("\t{")
+		g.p("\t\tname: %q,", op.name)
+		g.p("\t\tfull: func() any { return &%s },", full)
+		g.p("\t\tcall: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {")
+		g.p("\t\t\treturn c.%s(ctx, in.(*customlabels.%sInput))", op.name, op.name)
+		g.p("\t\t},")
+		g.p("\t},")
+	}
+	g.p("}")
+	return g, nil
+}
