@@ -2,24 +2,18 @@ package customlabelstest
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 
 	"github.com/rekognition-go/customlabels"
+	"github.com/rekognition-go/customlabels/internal/pattern"
 )
 
 // The records a data file loads (ParseData, ParseProjects, --data, POST
 // projects and versions) are checked against the service model
 // (rekognition-custom-labels.json): what the server serves from them is
 // then what the service could send, and a client that refuses it is never
-// blamed for a file it did not write. The patterns and bounds are the
-// model's (describe_project_versions.go has the first two for the input
-// it validates; these are kept apart from the wire layer).
-var (
-	loadedProjectArn = regexp.MustCompile(`^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project/[a-zA-Z0-9_.\-]{1,255}/[0-9]+$`)
-	loadedVersionArn = regexp.MustCompile(`^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project/[a-zA-Z0-9_.\-]{1,255}/version/[a-zA-Z0-9_.\-]{1,255}/[0-9]+$`)
-	loadedDatasetArn = regexp.MustCompile(`^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project/[a-zA-Z0-9_.\-]{1,255}/dataset/(train|test)/[0-9]+$`)
-)
+// blamed for a file it did not write. The patterns are the model's, as
+// internal/pattern matches them for the wire layer too.
 
 // The bounds of the model's ProjectArn, ProjectVersionArn and DatasetArn.
 const (
@@ -50,11 +44,11 @@ func (e *recordError) Error() string {
 
 // checkArn checks a required ARN against the model's bounds and pattern;
 // form is what the pattern asks for, for the error.
-func checkArn(record, field, arn string, pattern *regexp.Regexp, form string) error {
+func checkArn(record, field, arn string, match func(string) bool, form string) error {
 	switch {
 	case arn == "":
 		return &recordError{record: record, field: field, rule: "is required"}
-	case !pattern.MatchString(arn):
+	case !match(arn):
 		return &recordError{record: record, field: field, rule: fmt.Sprintf("%q is not of the form %s", truncate(arn, 256), form)}
 	case len(arn) < minLoadedArn || len(arn) > maxLoadedArn:
 		return &recordError{record: record, field: field, rule: fmt.Sprintf("%q must be %d to %d characters", truncate(arn, 64), minLoadedArn, maxLoadedArn)}
@@ -71,7 +65,7 @@ type enum[E any] interface {
 // validateProject checks a loaded project: its ARN, its statuses and
 // features, and each dataset's ARN (of this project), type and statuses.
 func validateProject(record string, p customlabels.ProjectDescription) error {
-	if err := checkArn(record, "ProjectArn", p.ProjectArn, loadedProjectArn, "arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP"); err != nil {
+	if err := checkArn(record, "ProjectArn", p.ProjectArn, pattern.ProjectArn, "arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP"); err != nil {
 		return err
 	}
 	if err := firstError(
@@ -84,7 +78,7 @@ func validateProject(record string, p customlabels.ProjectDescription) error {
 	for i, d := range p.Datasets {
 		field := fmt.Sprintf("Datasets[%d]", i)
 		if d.DatasetArn != "" {
-			if err := checkArn(record, field+".DatasetArn", d.DatasetArn, loadedDatasetArn, "arn:aws:rekognition:REGION:ACCOUNT:project/NAME/dataset/train|test/TIMESTAMP"); err != nil {
+			if err := checkArn(record, field+".DatasetArn", d.DatasetArn, pattern.DatasetArn, "arn:aws:rekognition:REGION:ACCOUNT:project/NAME/dataset/train|test/TIMESTAMP"); err != nil {
 				return err
 			}
 			if projectKey(d.DatasetArn) != projectKey(p.ProjectArn) {
@@ -105,11 +99,11 @@ func validateProject(record string, p customlabels.ProjectDescription) error {
 // validateVersion checks a loaded project version: its ARN, status and
 // feature, and its counts.
 func validateVersion(record string, v customlabels.ProjectVersionDescription) error {
-	if err := checkArn(record, "ProjectVersionArn", v.ProjectVersionArn, loadedVersionArn, "arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP"); err != nil {
+	if err := checkArn(record, "ProjectVersionArn", v.ProjectVersionArn, pattern.ProjectVersionArn, "arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP"); err != nil {
 		return err
 	}
 	if v.SourceProjectVersionArn != "" {
-		if err := checkArn(record, "SourceProjectVersionArn", v.SourceProjectVersionArn, loadedVersionArn, "arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP"); err != nil {
+		if err := checkArn(record, "SourceProjectVersionArn", v.SourceProjectVersionArn, pattern.ProjectVersionArn, "arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP"); err != nil {
 			return err
 		}
 	}
