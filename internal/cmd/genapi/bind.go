@@ -260,23 +260,7 @@ func (a *api) bindType(p *goPackage, expr ast.Expr, shapeName, path string, inpu
 	}
 	switch sh.Type {
 	case "string":
-		if len(sh.Enum) == 0 {
-			if got != "string" {
-				return nil, mismatch()
-			}
-			t.kind = kString
-			return t, nil
-		}
-		id, ok := expr.(*ast.Ident)
-		if !ok || id.Name != shapeName {
-			return nil, fmt.Errorf("%s is a Go %s; the model's enum %s needs the named type %s", path, got, shapeName, shapeName)
-		}
-		if u, ok := p.named[id.Name].(*ast.Ident); !ok || u.Name != "string" {
-			return nil, fmt.Errorf("%s: enum type %s must be declared as a string type", path, id.Name)
-		}
-		t.kind, t.name = kEnum, id.Name
-		a.enums[id.Name] = sh
-		return t, nil
+		return a.bindString(p, expr, t, path, mismatch)
 	case "list":
 		at, ok := expr.(*ast.ArrayType)
 		if !ok || at.Len != nil {
@@ -330,6 +314,29 @@ func (a *api) bindType(p *goPackage, expr ast.Expr, shapeName, path string, inpu
 		return nil, mismatch()
 	}
 	t.kind = sc.kind
+	return t, nil
+}
+
+// bindString binds a string shape: a plain string, or an enum, which
+// needs the named Go type of the shape's name.
+func (a *api) bindString(p *goPackage, expr ast.Expr, t *goType, path string, mismatch func() error) (*goType, error) {
+	sh, shapeName, got := t.shape, t.shapeName, exprString(expr)
+	if len(sh.Enum) == 0 {
+		if got != "string" {
+			return nil, mismatch()
+		}
+		t.kind = kString
+		return t, nil
+	}
+	id, ok := expr.(*ast.Ident)
+	if !ok || id.Name != shapeName {
+		return nil, fmt.Errorf("%s is a Go %s; the model's enum %s needs the named type %s", path, got, shapeName, shapeName)
+	}
+	if u, ok := p.named[id.Name].(*ast.Ident); !ok || u.Name != "string" {
+		return nil, fmt.Errorf("%s: enum type %s must be declared as a string type", path, id.Name)
+	}
+	t.kind, t.name = kEnum, id.Name
+	a.enums[id.Name] = sh
 	return t, nil
 }
 

@@ -25,6 +25,43 @@ func fakeFile(a *api, served map[string]bool) (*gen, error) {
 			ops = append(ops, op)
 		}
 	}
+	if err := fakeTables(g, a, ops); err != nil {
+		return nil, err
+	}
+
+	// Which structures the served operations reach, each way.
+	reads, writes := map[string]*structure{}, map[string]*structure{}
+	for _, op := range a.ops {
+		op.in.walk(reads)
+		op.out.walk(writes)
+	}
+	if err := patternConsts(g, reads); err != nil {
+		return nil, err
+	}
+	for _, s := range sortedStructMap(reads) {
+		if err := readStruct(g, s); err != nil {
+			return nil, err
+		}
+	}
+	listed := map[string]bool{}
+	for _, s := range writes {
+		for _, m := range s.goOrder {
+			if m.t.kind == kList && m.t.elem.kind == kStruct {
+				listed[m.t.elem.name] = true
+			}
+		}
+	}
+	for _, s := range sortedStructMap(writes) {
+		if err := writeStruct(g, s, listed[s.goName]); err != nil {
+			return nil, err
+		}
+	}
+	return g, nil
+}
+
+// fakeTables writes the routing table of the served operations, the
+// codecs of every operation, and the exceptions' statuses and messages.
+func fakeTables(g *gen, a *api, ops []*operation) error {
 	g.p("// operations are the operations the fake serves, by X-Amz-Target: those")
 	g.p("// of the model that Server has a handler method for.")
 	g.p("var operations = map[string]*operation{")
@@ -48,7 +85,7 @@ func fakeFile(a *api, served map[string]bool) (*gen, error) {
 	for _, n := range a.m.exceptionNames() {
 		e, ok := exceptions[n]
 		if !ok {
-			return nil, fmt.Errorf("no default message for %s: add it to the exceptions table", n)
+			return fmt.Errorf("no default message for %s: add it to the exceptions table", n)
 		}
 		status := "http.StatusBadRequest"
 		if a.m.Shapes[n].Fault {
@@ -60,12 +97,12 @@ func fakeFile(a *api, served map[string]bool) (*gen, error) {
 	}
 	g.p("}\n")
 
-	// Which structures the served operations reach, each way.
-	reads, writes := map[string]*structure{}, map[string]*structure{}
-	for _, op := range a.ops {
-		op.in.walk(reads)
-		op.out.walk(writes)
-	}
+	return nil
+}
+
+// patternConsts writes the patterns of the structures reads reaches, as
+// the service's messages quote them.
+func patternConsts(g *gen, reads map[string]*structure) error {
 	var pats []string
 	for _, s := range sortedStructMap(reads) {
 		for _, m := range s.wireOrder {
@@ -86,31 +123,13 @@ func fakeFile(a *api, served map[string]bool) (*gen, error) {
 		for _, p := range pats {
 			r, ok := patterns[p]
 			if !ok {
-				return nil, fmt.Errorf("pattern %q is not in the generator's patterns table", p)
+				return fmt.Errorf("pattern %q is not in the generator's patterns table", p)
 			}
 			g.p("\tpattern%s = %s", r.match, "`"+p+"`")
 		}
 		g.p(")\n")
 	}
-	for _, s := range sortedStructMap(reads) {
-		if err := readStruct(g, s); err != nil {
-			return nil, err
-		}
-	}
-	listed := map[string]bool{}
-	for _, s := range writes {
-		for _, m := range s.goOrder {
-			if m.t.kind == kList && m.t.elem.kind == kStruct {
-				listed[m.t.elem.name] = true
-			}
-		}
-	}
-	for _, s := range sortedStructMap(writes) {
-		if err := writeStruct(g, s, listed[s.goName]); err != nil {
-			return nil, err
-		}
-	}
-	return g, nil
+	return nil
 }
 
 // walk adds s and the structures it reaches to seen.
@@ -170,131 +189,158 @@ func readStruct(g *gen, s *structure) error {
 }
 
 // readValue writes the statements that read raw (at path p) into dst,
-// then check it against the model.
+// then check it against the model; in is the indentation.
 func readValue(g *gen, t *goType, dst, in string) error {
-	min, hasMin := bound(t.shape.Min)
-	max, hasMax := bound(t.shape.Max)
-	bounds := func() string {
-		lo, hi := "-1", "-1"
-		if hasMin {
-			lo = strconv.FormatInt(min, 10)
-		}
-		if hasMax {
-			hi = strconv.FormatInt(max, 10)
-		}
-		return lo + ", " + hi
-	}
-	set := func(expr string) string {
-		if t.ptr {
-			return "x := " + expr + "\n" + in + "\t" + dst + " = &x"
-		}
-		return dst + " = " + expr
-	}
+	r := valueRead{g: g, t: t, dst: dst, in: in}
 	switch t.kind {
 	case kString, kEnum:
-		g.p("%sif s, ok := r.str(raw, p); ok {", in)
-		if t.kind == kEnum {
-			g.p("%s\t%s = customlabels.%s(s)", in, dst, t.name)
-		} else {
-			g.p("%s\t%s = s", in, dst)
-		}
-		if err := checkString(g, t, "s", in+"\t"); err != nil {
-			return err
-		}
-		g.p("%s}", in)
+		return r.text()
 	case kInt32:
-		g.p("%sif n, ok := r.integer(raw, p); ok {", in)
-		g.p("%s\t%s", in, set("int32(n)"))
-		if hasMin || hasMax {
-			g.p("%s\tr.intRange(n, p, %s)", in, bounds())
-		}
-		g.p("%s}", in)
+		r.scalar("n", "r.integer", "int32(n)", "r.intRange(n, p, %s)")
 	case kFloat32:
-		g.p("%sif f, ok := r.number(raw, p); ok {", in)
-		g.p("%s\t%s", in, set("float32(f)"))
-		if hasMin || hasMax {
-			g.p("%s\tr.floatRange(f, p, %s)", in, bounds())
-		}
-		g.p("%s}", in)
+		r.scalar("f", "r.number", "float32(f)", "r.floatRange(f, p, %s)")
 	case kBool:
-		g.p("%sif b, ok := r.boolean(raw, p); ok {", in)
-		g.p("%s\t%s", in, set("b"))
-		g.p("%s}", in)
+		r.scalar("b", "r.boolean", "b", "")
 	case kBlob:
-		g.p("%sif b, ok := r.blob(raw, p); ok {", in)
-		g.p("%s\t%s = b", in, dst)
-		g.p("%s\tr.blobLength(b, p, %s)", in, bounds())
-		g.p("%s}", in)
+		r.scalar("b", "r.blob", "b", "r.blobLength(b, p, %s)")
 	case kStruct:
 		g.p("%sread%s(r, raw, p, &%s)", in, t.name, dst)
 	case kList:
-		e := t.elem
-		of := "strings"
-		if e.kind == kStruct {
-			of = "objects"
-		}
-		g.p("%sif items, ok := r.list(raw, p, %q); ok {", in, of)
-		switch e.kind {
-		case kString, kEnum:
-			g.p("%s\tlist := make([]%s, 0, len(items))", in, qualified(e))
-			g.p("%s\tfor i, raw := range items {", in)
-			g.p("%s\t\tif s, ok := r.str(raw, p.elem(i)); ok {", in)
-			if e.kind == kEnum {
-				g.p("%s\t\t\tlist = append(list, customlabels.%s(s))", in, e.name)
-			} else {
-				g.p("%s\t\t\tlist = append(list, s)", in)
-			}
-			g.p("%s\t\t}\n%s\t}", in, in)
-			g.p("%s\t%s = list", in, dst)
-			if hasMin || hasMax {
-				g.p("%s\tr.listLength(javaList(list), len(list), p, %s)", in, bounds())
-			}
-			if e.kind == kEnum {
-				g.p("%s\tenumList(r, list, p, %s)", in, enumValues(e))
-			} else {
-				g.p("%s\tfor i, s := range list {", in)
-				g.p("%s\t\tp := p.elem(i)", in)
-				if err := checkString(g, e, "s", in+"\t\t"); err != nil {
-					return err
-				}
-				g.p("%s\t}", in)
-			}
-		case kStruct:
-			g.p("%s\t%s = make([]customlabels.%s, len(items))", in, dst, e.name)
-			if hasMin || hasMax {
-				g.p("%s\tr.listLength(structList(%q, len(items)), len(items), p, %s)", in, e.name, bounds())
-			}
-			g.p("%s\tfor i, raw := range items {", in)
-			g.p("%s\t\tread%s(r, raw, p.elem(i), &%s[i])", in, e.name, dst)
-			g.p("%s\t}", in)
-		default:
-			return fmt.Errorf("no reader for lists of kind %d", e.kind)
-		}
-		g.p("%s}", in)
+		return r.list()
 	case kMap:
-		g.p("%sif entries, ok := r.stringMap(raw, p); ok {", in)
-		g.p("%s\t%s = entries", in, dst)
-		if hasMin || hasMax {
-			g.p("%s\tr.listLength(javaMap(entries), len(entries), p, %s)", in, bounds())
-		}
-		kmin, _ := bound(t.key.shape.Min)
-		kmax, _ := bound(t.key.shape.Max)
-		vmin, _ := bound(t.elem.shape.Min)
-		vmax, _ := bound(t.elem.shape.Max)
-		kp, err := patternArgs(t.key)
-		if err != nil {
-			return err
-		}
-		vp, err := patternArgs(t.elem)
-		if err != nil {
-			return err
-		}
-		g.use("github.com/rekognition-go/customlabels/internal/pattern")
-		g.p("%s\tr.mapEntries(entries, p, textConstraint{%d, %d, %s}, textConstraint{%d, %d, %s})", in, kmin, kmax, kp, vmin, vmax, vp)
-		g.p("%s}", in)
+		return r.stringMap()
 	default:
 		return fmt.Errorf("no reader for kind %d", t.kind)
 	}
+	return nil
+}
+
+// valueRead writes the reading of one value, by kind.
+type valueRead struct {
+	g       *gen
+	t       *goType
+	dst, in string
+}
+
+// bounds returns the shape's min and max as Go arguments, -1 for none.
+func (r *valueRead) bounds() string {
+	lo, hi := "-1", "-1"
+	if min, ok := bound(r.t.shape.Min); ok {
+		lo = strconv.FormatInt(min, 10)
+	}
+	if max, ok := bound(r.t.shape.Max); ok {
+		hi = strconv.FormatInt(max, 10)
+	}
+	return lo + ", " + hi
+}
+
+func (r *valueRead) hasBounds() bool { return r.t.shape.Min != nil || r.t.shape.Max != nil }
+
+// scalar writes: read the value into name with reader, store conv of it
+// (through a new variable for a pointer member), then check, a format of
+// the bounds, when the shape has bounds.
+func (r *valueRead) scalar(name, reader, conv, check string) {
+	g, in := r.g, r.in
+	g.p("%sif %s, ok := %s(raw, p); ok {", in, name, reader)
+	if r.t.ptr {
+		g.p("%s\tx := %s\n%s\t%s = &x", in, conv, in, r.dst)
+	} else {
+		g.p("%s\t%s = %s", in, r.dst, conv)
+	}
+	if check != "" && r.hasBounds() {
+		g.p("%s\t"+check, in, r.bounds())
+	}
+	g.p("%s}", in)
+}
+
+func (r *valueRead) text() error {
+	g, in := r.g, r.in
+	g.p("%sif s, ok := r.str(raw, p); ok {", in)
+	if r.t.kind == kEnum {
+		g.p("%s\t%s = customlabels.%s(s)", in, r.dst, r.t.name)
+	} else {
+		g.p("%s\t%s = s", in, r.dst)
+	}
+	if err := checkString(g, r.t, "s", in+"\t"); err != nil {
+		return err
+	}
+	g.p("%s}", in)
+	return nil
+}
+
+// list writes the reading of a list: its elements, then its length, then
+// each element's constraints, in the order the service reports them.
+func (r *valueRead) list() error {
+	g, in, e := r.g, r.in, r.t.elem
+	of := "strings"
+	if e.kind == kStruct {
+		of = "objects"
+	}
+	g.p("%sif items, ok := r.list(raw, p, %q); ok {", in, of)
+	switch e.kind {
+	case kString, kEnum:
+		g.p("%s\tlist := make([]%s, 0, len(items))", in, qualified(e))
+		g.p("%s\tfor i, raw := range items {", in)
+		g.p("%s\t\tif s, ok := r.str(raw, p.elem(i)); ok {", in)
+		if e.kind == kEnum {
+			g.p("%s\t\t\tlist = append(list, customlabels.%s(s))", in, e.name)
+		} else {
+			g.p("%s\t\t\tlist = append(list, s)", in)
+		}
+		g.p("%s\t\t}\n%s\t}", in, in)
+		g.p("%s\t%s = list", in, r.dst)
+		if r.hasBounds() {
+			g.p("%s\tr.listLength(javaList(list), len(list), p, %s)", in, r.bounds())
+		}
+		if e.kind == kEnum {
+			g.p("%s\tenumList(r, list, p, %s)", in, enumValues(e))
+		} else {
+			g.p("%s\tfor i, s := range list {", in)
+			g.p("%s\t\tp := p.elem(i)", in)
+			if err := checkString(g, e, "s", in+"\t\t"); err != nil {
+				return err
+			}
+			g.p("%s\t}", in)
+		}
+	case kStruct:
+		g.p("%s\t%s = make([]customlabels.%s, len(items))", in, r.dst, e.name)
+		if r.hasBounds() {
+			g.p("%s\tr.listLength(structList(%q, len(items)), len(items), p, %s)", in, e.name, r.bounds())
+		}
+		g.p("%s\tfor i, raw := range items {", in)
+		g.p("%s\t\tread%s(r, raw, p.elem(i), &%s[i])", in, e.name, r.dst)
+		g.p("%s\t}", in)
+	default:
+		return fmt.Errorf("no reader for lists of kind %d", e.kind)
+	}
+	g.p("%s}", in)
+	return nil
+}
+
+// stringMap writes the reading of a map of strings and the checks of its
+// size, keys and values.
+func (r *valueRead) stringMap() error {
+	g, in, t := r.g, r.in, r.t
+	g.p("%sif entries, ok := r.stringMap(raw, p); ok {", in)
+	g.p("%s\t%s = entries", in, r.dst)
+	if r.hasBounds() {
+		g.p("%s\tr.listLength(javaMap(entries), len(entries), p, %s)", in, r.bounds())
+	}
+	kmin, _ := bound(t.key.shape.Min)
+	kmax, _ := bound(t.key.shape.Max)
+	vmin, _ := bound(t.elem.shape.Min)
+	vmax, _ := bound(t.elem.shape.Max)
+	kp, err := patternArgs(t.key)
+	if err != nil {
+		return err
+	}
+	vp, err := patternArgs(t.elem)
+	if err != nil {
+		return err
+	}
+	g.use("github.com/rekognition-go/customlabels/internal/pattern")
+	g.p("%s\tr.mapEntries(entries, p, textConstraint{%d, %d, %s}, textConstraint{%d, %d, %s})", in, kmin, kmax, kp, vmin, vmax, vp)
+	g.p("%s}", in)
 	return nil
 }
 

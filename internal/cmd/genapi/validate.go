@@ -91,118 +91,150 @@ func checkMembers(g *gen, s *structure, v, prefix string) error {
 // checkMember writes the checks of one member: value v, field the Go
 // expression of its path.
 func checkMember(g *gen, m *member, v, field string) error {
-	t := m.t
-	sh := t.shape
-	min, hasMin := bound(sh.Min)
-	max, hasMax := bound(sh.Max)
-	fail := func(indent, rule string) {
-		g.use("fmt")
-		g.p("%sreturn &InvalidParamError{Field: %s, Rule: %s}", indent, field, rule)
-	}
-	switch t.kind {
+	c := memberCheck{g: g, m: m, v: v, field: field}
+	switch m.t.kind {
 	case kString, kEnum:
-		if m.required {
-			g.p("\tif %s == \"\" {", v)
-			fail("\t\t", `"is required"`)
-			g.p("\t}")
-		} else {
-			g.p("\tif %s != \"\" {", v)
-		}
-		if err := checkText(g, t, v, field, "\t"); err != nil {
-			return err
-		}
-		if !m.required {
-			g.p("\t}")
-		}
+		return c.text()
 	case kInt32, kInt64:
-		if !hasMin && !hasMax {
-			return nil
-		}
-		g.use("fmt")
-		val := v
-		switch {
-		case hasMin && hasMax:
-			cond := fmt.Sprintf("%s < %d || %s > %d", v, min, v, max)
-			if !m.required {
-				cond = v + " != 0 && (" + cond + ")"
-			}
-			g.p("\tif %s {", cond)
-			fail("\t\t", fmt.Sprintf("fmt.Sprintf(\"must be %d to %d, got %%d\", %s)", min, max, val))
-			g.p("\t}")
-		case hasMin:
-			rule := fmt.Sprintf("must be at least %d, got %%d", min)
-			cond := fmt.Sprintf("%s < %d", v, min)
-			switch {
-			case m.required && min > 0:
-				rule = "is required and " + rule
-			case min > 0:
-				rule = fmt.Sprintf("must be at least %d (or 0 for unset), got %%d", min)
-				cond = v + " != 0 && " + cond
-			}
-			g.p("\tif %s {", cond)
-			fail("\t\t", fmt.Sprintf("fmt.Sprintf(%q, %s)", rule, val))
-			g.p("\t}")
-		default:
-			g.p("\tif %s > %d {", v, max)
-			fail("\t\t", fmt.Sprintf("fmt.Sprintf(\"must be at most %d, got %%d\", %s)", max, val))
-			g.p("\t}")
-		}
+		c.integer()
 	case kFloat32:
-		if !hasMin && !hasMax {
-			return nil
-		}
-		if !hasMin || !hasMax {
-			return fmt.Errorf("a float with one bound is not supported")
-		}
-		g.use("fmt")
-		x := v
-		cond := fmt.Sprintf("!(%s >= %d && %s <= %d)", x, min, x, max)
-		switch {
-		case t.ptr:
-			x = "*" + v
-			cond = fmt.Sprintf("%s != nil && !(%s >= %d && %s <= %d)", v, x, min, x, max)
-		case !m.required:
-			cond = fmt.Sprintf("%s != 0 && !(%s >= %d && %s <= %d)", v, x, min, x, max)
-		}
-		g.p("\tif %s { // NaN fails both", cond)
-		fail("\t\t", fmt.Sprintf("fmt.Sprintf(\"must be %d to %d, got %%v\", %s)", min, max, x))
-		g.p("\t}")
+		return c.float()
 	case kBool, kTime:
 	case kBlob:
-		g.use("fmt")
-		if m.required {
-			g.p("\tif len(%s) == 0 {", v)
-			fail("\t\t", `"is required"`)
-			g.p("\t}")
-		}
-		if hasMax {
-			g.p("\tif n := len(%s); n > %d {", v, max)
-			fail("\t\t", fmt.Sprintf("fmt.Sprintf(\"must be %d to %d bytes, got %%d\", n)", max64(min, 1), max))
-			g.p("\t}")
-		}
+		c.blob()
 	case kStruct:
-		if m.required {
-			var names []string
-			for _, sm := range t.st.wireOrder {
-				names = append(names, sm.name)
-			}
-			g.p("\tif %s.isZero() {", v)
-			fail("\t\t", strconv.Quote("is required: set "+strings.Join(names, " or ")))
-			g.p("\t}")
-			g.p("\tif err := %s.check(%s); err != nil {\n\t\treturn err\n\t}", v, concat(field, `"."`))
-		} else {
-			g.p("\tif !%s.isZero() {", v)
-			g.p("\t\tif err := %s.check(%s); err != nil {\n\t\t\treturn err\n\t\t}", v, concat(field, `"."`))
-			g.p("\t}")
-		}
+		c.structure()
 	case kList:
 		return checkList(g, m, v, field)
 	case kMap:
 		return checkMap(g, m, v, field)
 	default:
-		return fmt.Errorf("no check for kind %d", t.kind)
+		return fmt.Errorf("no check for kind %d", m.t.kind)
 	}
 	return nil
+}
+
+// memberCheck writes the checks of one member, by kind.
+type memberCheck struct {
+	g     *gen
+	m     *member
+	v     string // the member's value, e.g. "in.MaxResults"
+	field string // the Go expression of its path in errors
+}
+
+// fail writes the statement that returns the rule broken, a Go string
+// expression.
+func (c *memberCheck) fail(rule string) {
+	c.g.p("\t\treturn &InvalidParamError{Field: %s, Rule: %s}", c.field, rule)
+}
+
+func (c *memberCheck) text() error {
+	if c.m.required {
+		c.g.p("\tif %s == \"\" {", c.v)
+		c.fail(`"is required"`)
+		c.g.p("\t}")
+	} else {
+		c.g.p("\tif %s != \"\" {", c.v)
+	}
+	if err := checkText(c.g, c.m.t, c.v, c.field, "\t"); err != nil {
+		return err
+	}
+	if !c.m.required {
+		c.g.p("\t}")
+	}
+	return nil
+}
+
+// integer writes the range check of an integer. Zero is unset unless the
+// member is required: an optional member is checked only when set.
+func (c *memberCheck) integer() {
+	min, hasMin := bound(c.m.t.shape.Min)
+	max, hasMax := bound(c.m.t.shape.Max)
+	v := c.v
+	var cond, rule string
+	switch {
+	case hasMin && hasMax:
+		cond, rule = fmt.Sprintf("%s < %d || %s > %d", v, min, v, max), fmt.Sprintf("must be %d to %d, got %%d", min, max)
+		if !c.m.required {
+			cond = v + " != 0 && (" + cond + ")"
+		}
+	case hasMin:
+		cond, rule = fmt.Sprintf("%s < %d", v, min), fmt.Sprintf("must be at least %d, got %%d", min)
+		switch {
+		case c.m.required && min > 0:
+			rule = "is required and " + rule
+		case min > 0:
+			rule = fmt.Sprintf("must be at least %d (or 0 for unset), got %%d", min)
+			cond = v + " != 0 && " + cond
+		}
+	case hasMax:
+		cond, rule = fmt.Sprintf("%s > %d", v, max), fmt.Sprintf("must be at most %d, got %%d", max)
+	default:
+		return
+	}
+	c.g.use("fmt")
+	c.g.p("\tif %s {", cond)
+	c.fail(fmt.Sprintf("fmt.Sprintf(%q, %s)", rule, v))
+	c.g.p("\t}")
+}
+
+// float writes the range check of a float: NaN fails it.
+func (c *memberCheck) float() error {
+	min, hasMin := bound(c.m.t.shape.Min)
+	max, hasMax := bound(c.m.t.shape.Max)
+	if !hasMin && !hasMax {
+		return nil
+	}
+	if !hasMin || !hasMax {
+		return fmt.Errorf("a float with one bound is not supported")
+	}
+	c.g.use("fmt")
+	x, set := c.v, ""
+	switch {
+	case c.m.t.ptr:
+		x, set = "*"+c.v, c.v+" != nil && "
+	case !c.m.required:
+		set = c.v + " != 0 && "
+	}
+	c.g.p("\tif %s!(%s >= %d && %s <= %d) { // NaN fails both", set, x, min, x, max)
+	c.fail(fmt.Sprintf("fmt.Sprintf(\"must be %d to %d, got %%v\", %s)", min, max, x))
+	c.g.p("\t}")
+	return nil
+}
+
+// blob writes the checks of a blob: its length in bytes.
+func (c *memberCheck) blob() {
+	min, _ := bound(c.m.t.shape.Min)
+	max, hasMax := bound(c.m.t.shape.Max)
+	if c.m.required {
+		c.g.p("\tif len(%s) == 0 {", c.v)
+		c.fail(`"is required"`)
+		c.g.p("\t}")
+	}
+	if hasMax {
+		c.g.use("fmt")
+		c.g.p("\tif n := len(%s); n > %d {", c.v, max)
+		c.fail(fmt.Sprintf("fmt.Sprintf(\"must be %d to %d bytes, got %%d\", n)", max64(min, 1), max))
+		c.g.p("\t}")
+	}
+}
+
+// structure writes the call of a nested structure's check, when it is set
+// (a required one must be).
+func (c *memberCheck) structure() {
+	check := fmt.Sprintf("if err := %s.check(%s); err != nil {\n\t\treturn err\n\t}", c.v, concat(c.field, `"."`))
+	if !c.m.required {
+		c.g.p("\tif !%s.isZero() {\n\t%s\n\t}", c.v, check)
+		return
+	}
+	var names []string
+	for _, sm := range c.m.t.st.wireOrder {
+		names = append(names, sm.name)
+	}
+	c.g.p("\tif %s.isZero() {", c.v)
+	c.fail(strconv.Quote("is required: set " + strings.Join(names, " or ")))
+	c.g.p("\t}")
+	c.g.p("\t%s", check)
 }
 
 func max64(a, b int64) int64 {
