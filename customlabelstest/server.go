@@ -184,6 +184,7 @@ type Server struct {
 	projectTime  time.Duration
 	deletingTime time.Duration
 	tagStore     tagStore
+	policies     policyStore
 
 	versions     versionStore
 	advanced     time.Duration // the models' clock is ahead of now() by this
@@ -355,16 +356,16 @@ func (s *Server) AddProjects(ps ...customlabels.ProjectDescription) {
 	}
 }
 
-// RemoveProjects removes the projects with these ARNs, and their project
-// versions, and returns how many projects were present.
+// RemoveProjects removes the projects with these ARNs, with their project
+// versions, project policies and tags, and returns how many projects were
+// present.
 func (s *Server) RemoveProjects(arns ...string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n := 0
 	for _, arn := range arns {
-		if s.store.remove(arn) {
+		if s.dropProject(arn) {
 			n++
-			s.removeVersionsOf(projectKey(arn))
 		}
 	}
 	return n
