@@ -97,7 +97,7 @@ func (s *Server) authenticate(r *http.Request, body []byte, now time.Time) *auth
 			amzDate, now.Add(maxSignatureSkew).Format(sigv4check.AmzDateFormat), now.Format(sigv4check.AmzDateFormat))}
 	}
 
-	if !hmac.Equal([]byte(a.KeyID), []byte(s.keyID)) {
+	if _, ok := s.accounts[a.KeyID]; !ok {
 		return &authError{codeUnrecognizedClient, msgInvalidToken}
 	}
 	if token := r.Header.Get("X-Amz-Security-Token"); !hmac.Equal([]byte(token), []byte(s.token)) {

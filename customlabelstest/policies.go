@@ -256,13 +256,3 @@ func (s *Server) policyAllows(sourceProjectArn, sourceVersionArn, callerAccount 
 	}
 	return allowed
 }
-
-// arnAccount returns ACCOUNT of "arn:PARTITION:SERVICE:REGION:ACCOUNT:...",
-// or "" when arn is not of that form.
-func arnAccount(arn string) string {
-	f := strings.SplitN(arn, ":", 6)
-	if len(f) != 6 || f[0] != "arn" {
-		return ""
-	}
-	return f[4]
-}

@@ -62,6 +62,8 @@ type config struct {
 
 	models map[string]Model
 	s3     []s3Put
+
+	accounts map[string]string // of WithAccount: access key ID to account
 }
 
 // WithProjects seeds the server with projects, as AddProjects does.
@@ -198,6 +200,12 @@ type Server struct {
 	models   map[string]*model
 	s3       map[s3Key][]byte
 	s3Latest map[s3Key]string // bucket and name to the version put last
+
+	// accounts maps every access key ID the server accepts to the
+	// account its requests act in; scoped is set when WithAccount was
+	// given (see accounts.go). Both are fixed by NewServer.
+	accounts map[string]string
+	scoped   bool
 }
 
 // NewServer starts a fake Rekognition server on 127.0.0.1 with a random
@@ -246,6 +254,7 @@ func NewServer(opts ...Option) *Server {
 	} else {
 		_, _ = rand.Read(s.tokenKey)
 	}
+	s.initAccounts(c.accounts)
 	s.store.init()
 	s.versions.init()
 	s.SetThrottleRPS(c.throttleRPS)
@@ -493,11 +502,4 @@ func (s *Server) record(rec Request) {
 	if s.hook != nil {
 		s.hook(rec)
 	}
-}
-
-// accountOf returns the AWS account whose access key ID keyID is: the
-// account every request of that key acts in.
-func (s *Server) accountOf(keyID string) string {
-	_ = keyID // one account for now; see the accounts the fake serves
-	return DefaultAccountID
 }
