@@ -61,6 +61,7 @@
 //	--access-key-id ID       access key ID to accept
 //	--secret-access-key KEY  secret access key to accept
 //	--session-token TOKEN    session token to require
+//	--account KEY=ACCOUNT    also accept access key ID KEY, acting in AWS account ACCOUNT (repeatable)
 //	--region REGION          region signatures must be scoped to (default us-east-1)
 //	--no-verify              accept requests without checking signatures
 //	--throttle-rps R         answer ThrottlingException above R requests per second
@@ -142,6 +143,7 @@ type options struct {
 	stoppingTime time.Duration
 	unitsLimit   int
 	labels       []string
+	accounts     [][2]string // of --account: access key ID, account ID
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -164,6 +166,14 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs.DurationVar(&o.stoppingTime, "stopping-time", 30*time.Second, "how long a stopped model is STOPPING before STOPPED, a Go `duration`; 0 is instant")
 	labels := fs.String("labels", "object,background", "comma-separated label `names` every RUNNING model finds in an image, with confidences a function of the image (\"\" for none)")
 	fs.IntVar(&o.unitsLimit, "inference-units-limit", 0, "answer LimitExceededException to a start that would put more than `N` inference units in use (default no limit)")
+	fs.Func("account", "also accept access key `KEY=ACCOUNT`, whose requests act in that 12-digit AWS account (repeatable)", func(v string) error {
+		key, account, ok := strings.Cut(v, "=")
+		if !ok || key == "" || len(account) != 12 || strings.Trim(account, "0123456789") != "" {
+			return fmt.Errorf("want ACCESS_KEY_ID=ACCOUNT_ID with a 12-digit account ID, got %q", v)
+		}
+		o.accounts = append(o.accounts, [2]string{key, account})
+		return nil
+	})
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
@@ -279,6 +289,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if o.noVerify {
 		opts = append(opts, customlabelstest.WithoutSignatureVerification())
+	}
+	for _, a := range o.accounts {
+		opts = append(opts, customlabelstest.WithAccount(a[0], a[1]))
 	}
 	if len(o.labels) > 0 {
 		for _, v := range d.ProjectVersions {
