@@ -4,8 +4,10 @@
 // (DescribeProjects, DescribeProjectVersions), filters, StartProjectVersion
 // and StopProjectVersion with the SDK's ProjectVersionRunning and
 // ProjectVersionTrainingCompleted waiters, typed errors (from the fake's
-// own checks and through fault injection), retries, and SigV4
-// verification of the SDK's own signing.
+// own checks and through fault injection), retries, SigV4 verification
+// of the SDK's own signing, project policies (ListProjectPolicies with the
+// SDK's paginator, stale revisions and malformed documents as typed
+// errors), tags, and a second account refused another's project.
 //
 // It is a module of its own so that the customlabels module never
 // requires service/rekognition or config. Run it from this directory:
