@@ -25,6 +25,7 @@ var (
 var (
 	datasetMetadataListScratch        jsondec.Scratch[DatasetMetadata]
 	projectDescriptionsScratch        jsondec.Scratch[ProjectDescription]
+	projectPoliciesScratch            jsondec.Scratch[ProjectPolicy]
 	projectVersionDescriptionsScratch jsondec.Scratch[ProjectVersionDescription]
 )
 
@@ -77,6 +78,29 @@ func (o *DeleteProjectOutput) decodeJSON(d *jsondec.Decoder) {
 		if string(d.Key()) == "Status" {
 			jsondec.Enum(d, &o.Status, projectStatusValues)
 		}
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *DeleteProjectPolicyInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "PolicyName")
+	b = wire.AppendString(b, in.PolicyName)
+	if in.PolicyRevisionId != "" {
+		b = wire.AppendKey(b, "PolicyRevisionId")
+		b = wire.AppendString(b, in.PolicyRevisionId)
+	}
+	b = wire.AppendKey(b, "ProjectArn")
+	b = wire.AppendString(b, in.ProjectArn)
+	return append(b, '}')
+}
+
+func (o *DeleteProjectPolicyOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *DeleteProjectPolicyOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = DeleteProjectPolicyOutput{}
+	for d.Object(); d.More(); {
 	}
 }
 
@@ -209,6 +233,86 @@ func (o *DetectCustomLabelsOutput) decodeJSON(d *jsondec.Decoder) {
 
 // appendJSON appends the request body: members in alphabetical order, as
 // the AWS SDKs write them, unset members left out.
+func (in *ListProjectPoliciesInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if in.MaxResults != 0 {
+		b = wire.AppendKey(b, "MaxResults")
+		b = strconv.AppendInt(b, int64(in.MaxResults), 10)
+	}
+	if in.NextToken != "" {
+		b = wire.AppendKey(b, "NextToken")
+		b = wire.AppendString(b, in.NextToken)
+	}
+	b = wire.AppendKey(b, "ProjectArn")
+	b = wire.AppendString(b, in.ProjectArn)
+	return append(b, '}')
+}
+
+func (o *ListProjectPoliciesOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *ListProjectPoliciesOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = ListProjectPoliciesOutput{}
+	for d.Object(); d.More(); {
+		switch string(d.Key()) {
+		case "ProjectPolicies":
+			jsondec.List(d, &o.ProjectPolicies, &projectPoliciesScratch, decodeProjectPolicy)
+		case "NextToken":
+			d.String(&o.NextToken)
+		}
+	}
+	checkResponseNextToken(d, o.NextToken)
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *ListTagsForResourceInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "ResourceArn")
+	b = wire.AppendString(b, in.ResourceArn)
+	return append(b, '}')
+}
+
+func (o *ListTagsForResourceOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *ListTagsForResourceOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = ListTagsForResourceOutput{}
+	for d.Object(); d.More(); {
+		if string(d.Key()) == "Tags" {
+			jsondec.StringMap(d, &o.Tags)
+		}
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *PutProjectPolicyInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "PolicyDocument")
+	b = wire.AppendString(b, in.PolicyDocument)
+	b = wire.AppendKey(b, "PolicyName")
+	b = wire.AppendString(b, in.PolicyName)
+	if in.PolicyRevisionId != "" {
+		b = wire.AppendKey(b, "PolicyRevisionId")
+		b = wire.AppendString(b, in.PolicyRevisionId)
+	}
+	b = wire.AppendKey(b, "ProjectArn")
+	b = wire.AppendString(b, in.ProjectArn)
+	return append(b, '}')
+}
+
+func (o *PutProjectPolicyOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *PutProjectPolicyOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = PutProjectPolicyOutput{}
+	for d.Object(); d.More(); {
+		if string(d.Key()) == "PolicyRevisionId" {
+			d.String(&o.PolicyRevisionId)
+		}
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
 func (in *StartProjectVersionInput) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if in.MaxInferenceUnits != 0 {
@@ -250,6 +354,44 @@ func (o *StopProjectVersionOutput) decodeJSON(d *jsondec.Decoder) {
 		if string(d.Key()) == "Status" {
 			jsondec.Enum(d, &o.Status, projectVersionStatusValues)
 		}
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *TagResourceInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "ResourceArn")
+	b = wire.AppendString(b, in.ResourceArn)
+	b = wire.AppendKey(b, "Tags")
+	b = wire.AppendStringMap(b, in.Tags)
+	return append(b, '}')
+}
+
+func (o *TagResourceOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *TagResourceOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = TagResourceOutput{}
+	for d.Object(); d.More(); {
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *UntagResourceInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "ResourceArn")
+	b = wire.AppendString(b, in.ResourceArn)
+	b = wire.AppendKey(b, "TagKeys")
+	b = wire.AppendStrings(b, in.TagKeys)
+	return append(b, '}')
+}
+
+func (o *UntagResourceOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *UntagResourceOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = UntagResourceOutput{}
+	for d.Object(); d.More(); {
 	}
 }
 
@@ -417,6 +559,25 @@ func decodeProjectDescription(d *jsondec.Decoder, v *ProjectDescription) {
 			jsondec.Enum(d, &v.Feature, customizationFeatureValues)
 		case "AutoUpdate":
 			jsondec.Enum(d, &v.AutoUpdate, projectAutoUpdateValues)
+		}
+	}
+}
+
+func decodeProjectPolicy(d *jsondec.Decoder, v *ProjectPolicy) {
+	for d.Object(); d.More(); {
+		switch string(d.Key()) {
+		case "ProjectArn":
+			d.String(&v.ProjectArn)
+		case "PolicyName":
+			d.String(&v.PolicyName)
+		case "PolicyRevisionId":
+			d.String(&v.PolicyRevisionId)
+		case "PolicyDocument":
+			d.String(&v.PolicyDocument)
+		case "CreationTimestamp":
+			d.Time(&v.CreationTimestamp)
+		case "LastUpdatedTimestamp":
+			d.Time(&v.LastUpdatedTimestamp)
 		}
 	}
 }

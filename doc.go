@@ -124,6 +124,24 @@
 // found that as cheap as streaming the file would be, so the package has
 // no reader option.
 //
+// # Sharing models, and tags
+//
+// A project policy on a project lets other accounts copy its models with
+// CopyProjectVersion. [CopyPolicyDocument] writes the one document the
+// developer guide gives; [Client.PutProjectPolicy] attaches it (IAM action
+// rekognition:PutProjectPolicy). Traps: a project holds five policies
+// ([MaxProjectPolicies]) unless the quota was raised; a new policy is put
+// without PolicyRevisionId, and replacing or deleting one needs its
+// current revision ([Client.ListProjectPolicies], [AllProjectPolicies]),
+// any other being an [*InvalidPolicyRevisionIdException]; the only action
+// a policy may name is rekognition:CopyProjectVersion, and NotAction,
+// NotResource and NotPrincipal are refused with a
+// [*MalformedPolicyDocumentException].
+//
+// [Client.TagResource], [Client.UntagResource] and
+// [Client.ListTagsForResource] tag projects and models, up to
+// [MaxTagsPerResource] tags each.
+//
 // # Waiters
 //
 // [NewProjectVersionRunningWaiter] waits after a start until the model is

@@ -35,6 +35,20 @@ var generatedOperations = []generatedOperation{
 		},
 	},
 	{
+		op:     opDeleteProjectPolicy,
+		input:  DeleteProjectPolicyInput{},
+		output: DeleteProjectPolicyOutput{},
+		minimal: func() request {
+			return &DeleteProjectPolicyInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", PolicyName: "my-name.1"}
+		},
+		full: func() request {
+			return &DeleteProjectPolicyInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", PolicyName: "my-name.1", PolicyRevisionId: "0123abcd"}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.DeleteProjectPolicy(ctx, in.(*DeleteProjectPolicyInput))
+		},
+	},
+	{
 		op:     opDescribeProjectVersions,
 		input:  DescribeProjectVersionsInput{},
 		output: DescribeProjectVersionsOutput{},
@@ -75,6 +89,44 @@ var generatedOperations = []generatedOperation{
 		},
 	},
 	{
+		op:     opListProjectPolicies,
+		input:  ListProjectPoliciesInput{},
+		output: ListProjectPoliciesOutput{},
+		minimal: func() request {
+			return &ListProjectPoliciesInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123"}
+		},
+		full: func() request {
+			return &ListProjectPoliciesInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", NextToken: "s", MaxResults: 1}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.ListProjectPolicies(ctx, in.(*ListProjectPoliciesInput))
+		},
+	},
+	{
+		op:      opListTagsForResource,
+		input:   ListTagsForResourceInput{},
+		output:  ListTagsForResourceOutput{},
+		minimal: func() request { return &ListTagsForResourceInput{ResourceArn: "ssssssssssssssssssss"} },
+		full:    func() request { return &ListTagsForResourceInput{ResourceArn: "ssssssssssssssssssss"} },
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.ListTagsForResource(ctx, in.(*ListTagsForResourceInput))
+		},
+	},
+	{
+		op:     opPutProjectPolicy,
+		input:  PutProjectPolicyInput{},
+		output: PutProjectPolicyOutput{},
+		minimal: func() request {
+			return &PutProjectPolicyInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", PolicyName: "my-name.1", PolicyDocument: "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"rekognition:CopyProjectVersion\",\"Resource\":\"*\"}]}"}
+		},
+		full: func() request {
+			return &PutProjectPolicyInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", PolicyName: "my-name.1", PolicyRevisionId: "0123abcd", PolicyDocument: "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"rekognition:CopyProjectVersion\",\"Resource\":\"*\"}]}"}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.PutProjectPolicy(ctx, in.(*PutProjectPolicyInput))
+		},
+	},
+	{
 		op:     opStartProjectVersion,
 		input:  StartProjectVersionInput{},
 		output: StartProjectVersionOutput{},
@@ -100,6 +152,34 @@ var generatedOperations = []generatedOperation{
 		},
 		call: func(ctx context.Context, c *Client, in request) (any, error) {
 			return c.StopProjectVersion(ctx, in.(*StopProjectVersionInput))
+		},
+	},
+	{
+		op:     opTagResource,
+		input:  TagResourceInput{},
+		output: TagResourceOutput{},
+		minimal: func() request {
+			return &TagResourceInput{ResourceArn: "ssssssssssssssssssss", Tags: map[string]string{"team": "vision"}}
+		},
+		full: func() request {
+			return &TagResourceInput{ResourceArn: "ssssssssssssssssssss", Tags: map[string]string{"team": "vision"}}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.TagResource(ctx, in.(*TagResourceInput))
+		},
+	},
+	{
+		op:     opUntagResource,
+		input:  UntagResourceInput{},
+		output: UntagResourceOutput{},
+		minimal: func() request {
+			return &UntagResourceInput{ResourceArn: "ssssssssssssssssssss", TagKeys: []string{"team"}}
+		},
+		full: func() request {
+			return &UntagResourceInput{ResourceArn: "ssssssssssssssssssss", TagKeys: []string{"team"}}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.UntagResource(ctx, in.(*UntagResourceInput))
 		},
 	},
 }

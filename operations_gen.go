@@ -12,11 +12,17 @@ import (
 var (
 	opCreateProject           = newOperation("CreateProject", "ResourceInUseException", "LimitExceededException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 	opDeleteProject           = newOperation("DeleteProject", "ResourceInUseException", "ResourceNotFoundException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opDeleteProjectPolicy     = newOperation("DeleteProjectPolicy", "AccessDeniedException", "InternalServerError", "InvalidParameterException", "ResourceNotFoundException", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidPolicyRevisionIdException")
 	opDescribeProjectVersions = newOperation("DescribeProjectVersions", "ResourceNotFoundException", "InvalidPaginationTokenException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 	opDescribeProjects        = newOperation("DescribeProjects", "InvalidPaginationTokenException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 	opDetectCustomLabels      = newOperation("DetectCustomLabels", "ResourceNotFoundException", "ResourceNotReadyException", "InvalidS3ObjectException", "InvalidParameterException", "ImageTooLargeException", "LimitExceededException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidImageFormatException")
+	opListProjectPolicies     = newOperation("ListProjectPolicies", "AccessDeniedException", "InternalServerError", "InvalidParameterException", "ResourceNotFoundException", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidPaginationTokenException")
+	opListTagsForResource     = newOperation("ListTagsForResource", "ResourceNotFoundException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opPutProjectPolicy        = newOperation("PutProjectPolicy", "AccessDeniedException", "InternalServerError", "InvalidParameterException", "InvalidPolicyRevisionIdException", "MalformedPolicyDocumentException", "ResourceNotFoundException", "ResourceAlreadyExistsException", "ThrottlingException", "ServiceQuotaExceededException", "ProvisionedThroughputExceededException", "LimitExceededException")
 	opStartProjectVersion     = newOperation("StartProjectVersion", "ResourceNotFoundException", "ResourceInUseException", "LimitExceededException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 	opStopProjectVersion      = newOperation("StopProjectVersion", "ResourceNotFoundException", "ResourceInUseException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opTagResource             = newOperation("TagResource", "ResourceNotFoundException", "InvalidParameterException", "ServiceQuotaExceededException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opUntagResource           = newOperation("UntagResource", "ResourceNotFoundException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 )
 
 // CreateProjectAPIClient is the CreateProject method of Client. Depend on
@@ -31,6 +37,13 @@ type CreateProjectAPIClient interface {
 // tests.
 type DeleteProjectAPIClient interface {
 	DeleteProject(ctx context.Context, params *DeleteProjectInput, optFns ...func(*Options)) (*DeleteProjectOutput, error)
+}
+
+// DeleteProjectPolicyAPIClient is the DeleteProjectPolicy method of Client.
+// Depend on it instead of *Client to call the operation through a fake or a
+// stub in tests.
+type DeleteProjectPolicyAPIClient interface {
+	DeleteProjectPolicy(ctx context.Context, params *DeleteProjectPolicyInput, optFns ...func(*Options)) (*DeleteProjectPolicyOutput, error)
 }
 
 // DescribeProjectVersionsAPIClient is the DescribeProjectVersions method of
@@ -54,6 +67,27 @@ type DetectCustomLabelsAPIClient interface {
 	DetectCustomLabels(ctx context.Context, params *DetectCustomLabelsInput, optFns ...func(*Options)) (*DetectCustomLabelsOutput, error)
 }
 
+// ListProjectPoliciesAPIClient is the ListProjectPolicies method of Client.
+// Depend on it instead of *Client to call the operation through a fake or a
+// stub in tests.
+type ListProjectPoliciesAPIClient interface {
+	ListProjectPolicies(ctx context.Context, params *ListProjectPoliciesInput, optFns ...func(*Options)) (*ListProjectPoliciesOutput, error)
+}
+
+// ListTagsForResourceAPIClient is the ListTagsForResource method of Client.
+// Depend on it instead of *Client to call the operation through a fake or a
+// stub in tests.
+type ListTagsForResourceAPIClient interface {
+	ListTagsForResource(ctx context.Context, params *ListTagsForResourceInput, optFns ...func(*Options)) (*ListTagsForResourceOutput, error)
+}
+
+// PutProjectPolicyAPIClient is the PutProjectPolicy method of Client.
+// Depend on it instead of *Client to call the operation through a fake or a
+// stub in tests.
+type PutProjectPolicyAPIClient interface {
+	PutProjectPolicy(ctx context.Context, params *PutProjectPolicyInput, optFns ...func(*Options)) (*PutProjectPolicyOutput, error)
+}
+
 // StartProjectVersionAPIClient is the StartProjectVersion method of Client.
 // Depend on it instead of *Client to call the operation through a fake or a
 // stub in tests.
@@ -68,14 +102,34 @@ type StopProjectVersionAPIClient interface {
 	StopProjectVersion(ctx context.Context, params *StopProjectVersionInput, optFns ...func(*Options)) (*StopProjectVersionOutput, error)
 }
 
+// TagResourceAPIClient is the TagResource method of Client. Depend on it
+// instead of *Client to call the operation through a fake or a stub in
+// tests.
+type TagResourceAPIClient interface {
+	TagResource(ctx context.Context, params *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error)
+}
+
+// UntagResourceAPIClient is the UntagResource method of Client. Depend on
+// it instead of *Client to call the operation through a fake or a stub in
+// tests.
+type UntagResourceAPIClient interface {
+	UntagResource(ctx context.Context, params *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error)
+}
+
 var (
 	_ CreateProjectAPIClient           = (*Client)(nil)
 	_ DeleteProjectAPIClient           = (*Client)(nil)
+	_ DeleteProjectPolicyAPIClient     = (*Client)(nil)
 	_ DescribeProjectVersionsAPIClient = (*Client)(nil)
 	_ DescribeProjectsAPIClient        = (*Client)(nil)
 	_ DetectCustomLabelsAPIClient      = (*Client)(nil)
+	_ ListProjectPoliciesAPIClient     = (*Client)(nil)
+	_ ListTagsForResourceAPIClient     = (*Client)(nil)
+	_ PutProjectPolicyAPIClient        = (*Client)(nil)
 	_ StartProjectVersionAPIClient     = (*Client)(nil)
 	_ StopProjectVersionAPIClient      = (*Client)(nil)
+	_ TagResourceAPIClient             = (*Client)(nil)
+	_ UntagResourceAPIClient           = (*Client)(nil)
 )
 
 // DescribeProjectVersionsPaginator lists the results of
@@ -149,6 +203,40 @@ func newDescribeProjectsPaginator(client DescribeProjectsAPIClient, params *Desc
 		req := in
 		req.NextToken, req.MaxResults = token, limit
 		return client.DescribeProjects(ctx, &req, optFns...)
+	}
+	return p
+}
+
+// ListProjectPoliciesPaginator lists the results of ListProjectPolicies
+// page by page: see Paginator.
+type ListProjectPoliciesPaginator = Paginator[ListProjectPoliciesOutput, ProjectPolicy]
+
+// ListProjectPoliciesPaginatorOptions configure a ListProjectPoliciesPaginator.
+type ListProjectPoliciesPaginatorOptions = PaginatorOptions
+
+var listProjectPoliciesListing = listing[ListProjectPoliciesOutput, ProjectPolicy]{
+	op:        "ListProjectPolicies",
+	limit:     5,
+	items:     func(o *ListProjectPoliciesOutput) []ProjectPolicy { return o.ProjectPolicies },
+	setItems:  func(o *ListProjectPoliciesOutput, s []ProjectPolicy) { o.ProjectPolicies = s },
+	nextToken: func(o *ListProjectPoliciesOutput) string { return o.NextToken },
+	requestID: func(o *ListProjectPoliciesOutput) string { return o.RequestID },
+}
+
+// newListProjectPoliciesPaginator returns a paginator over the results of
+// params: a copy of params that later changes to it do not reach, and
+// resume tokens bound to every member but NextToken and MaxResults.
+func newListProjectPoliciesPaginator(client ListProjectPoliciesAPIClient, params *ListProjectPoliciesInput, optFns []func(*PaginatorOptions)) *ListProjectPoliciesPaginator {
+	var in ListProjectPoliciesInput
+	if params != nil {
+		in = *params
+	}
+	p := newPaginator(&listProjectPoliciesListing, in.NextToken, in.MaxResults,
+		hashQuery("ListProjectPolicies", []string{in.ProjectArn}), optFns)
+	p.fetch = func(ctx context.Context, token string, limit int32, optFns []func(*Options)) (*ListProjectPoliciesOutput, error) {
+		req := in
+		req.NextToken, req.MaxResults = token, limit
+		return client.ListProjectPolicies(ctx, &req, optFns...)
 	}
 	return p
 }

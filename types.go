@@ -39,6 +39,27 @@ type DatasetMetadata struct {
 	StatusMessageCode DatasetStatusMessageCode
 }
 
+// ProjectPolicy is a project policy attached to a project, as
+// ListProjectPolicies returns it: a resource-based policy that lets other
+// accounts (or denies roles of this one) copy the project's model
+// versions with CopyProjectVersion.
+type ProjectPolicy struct {
+	// ProjectArn is the project the policy is attached to.
+	ProjectArn string
+	// PolicyName is the policy's name, unique in the project.
+	PolicyName string
+	// PolicyRevisionId is the policy's current revision: pass it to
+	// PutProjectPolicy to update the policy and to DeleteProjectPolicy to
+	// delete it. Every update makes a new one.
+	PolicyRevisionId string
+	// PolicyDocument is the policy, an IAM JSON policy document.
+	PolicyDocument string
+	// CreationTimestamp is when the policy was first attached, in UTC.
+	CreationTimestamp time.Time
+	// LastUpdatedTimestamp is when the policy last changed, in UTC.
+	LastUpdatedTimestamp time.Time
+}
+
 // ProjectStatus is the state of a project. The service may add values
 // before this package knows them; they are kept as sent.
 type ProjectStatus string

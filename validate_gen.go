@@ -56,6 +56,29 @@ func (in *DeleteProjectInput) validate() error {
 
 // validate checks the input against the service model before anything
 // is sent; it returns an *InvalidParamError.
+func (in *DeleteProjectPolicyInput) validate() error {
+	if in.ProjectArn == "" {
+		return &InvalidParamError{Field: "ProjectArn", Rule: "is required"}
+	}
+	if rule := textRule(in.ProjectArn, 20, 2048, pattern.ProjectArn, "must be a project ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "ProjectArn", Rule: rule}
+	}
+	if in.PolicyName == "" {
+		return &InvalidParamError{Field: "PolicyName", Rule: "is required"}
+	}
+	if rule := textRule(in.PolicyName, 1, 128, pattern.Name, "must contain only [a-zA-Z0-9_.-]"); rule != "" {
+		return &InvalidParamError{Field: "PolicyName", Rule: rule}
+	}
+	if in.PolicyRevisionId != "" {
+		if rule := textRule(in.PolicyRevisionId, 0, 64, pattern.PolicyRevisionID, "must contain only hexadecimal digits"); rule != "" {
+			return &InvalidParamError{Field: "PolicyRevisionId", Rule: rule}
+		}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
 func (in *DescribeProjectVersionsInput) validate() error {
 	if in.ProjectArn == "" {
 		return &InvalidParamError{Field: "ProjectArn", Rule: "is required"}
@@ -138,6 +161,67 @@ func (in *DetectCustomLabelsInput) validate() error {
 
 // validate checks the input against the service model before anything
 // is sent; it returns an *InvalidParamError.
+func (in *ListProjectPoliciesInput) validate() error {
+	if in.ProjectArn == "" {
+		return &InvalidParamError{Field: "ProjectArn", Rule: "is required"}
+	}
+	if rule := textRule(in.ProjectArn, 20, 2048, pattern.ProjectArn, "must be a project ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "ProjectArn", Rule: rule}
+	}
+	if in.NextToken != "" {
+		if rule := textRule(in.NextToken, 0, 1024, nil, ""); rule != "" {
+			return &InvalidParamError{Field: "NextToken", Rule: rule}
+		}
+	}
+	if in.MaxResults != 0 && (in.MaxResults < 1 || in.MaxResults > 5) {
+		return &InvalidParamError{Field: "MaxResults", Rule: fmt.Sprintf("must be 1 to 5, got %d", in.MaxResults)}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
+func (in *ListTagsForResourceInput) validate() error {
+	if in.ResourceArn == "" {
+		return &InvalidParamError{Field: "ResourceArn", Rule: "is required"}
+	}
+	if rule := textRule(in.ResourceArn, 20, 2048, nil, ""); rule != "" {
+		return &InvalidParamError{Field: "ResourceArn", Rule: rule}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
+func (in *PutProjectPolicyInput) validate() error {
+	if in.ProjectArn == "" {
+		return &InvalidParamError{Field: "ProjectArn", Rule: "is required"}
+	}
+	if rule := textRule(in.ProjectArn, 20, 2048, pattern.ProjectArn, "must be a project ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "ProjectArn", Rule: rule}
+	}
+	if in.PolicyName == "" {
+		return &InvalidParamError{Field: "PolicyName", Rule: "is required"}
+	}
+	if rule := textRule(in.PolicyName, 1, 128, pattern.Name, "must contain only [a-zA-Z0-9_.-]"); rule != "" {
+		return &InvalidParamError{Field: "PolicyName", Rule: rule}
+	}
+	if in.PolicyRevisionId != "" {
+		if rule := textRule(in.PolicyRevisionId, 0, 64, pattern.PolicyRevisionID, "must contain only hexadecimal digits"); rule != "" {
+			return &InvalidParamError{Field: "PolicyRevisionId", Rule: rule}
+		}
+	}
+	if in.PolicyDocument == "" {
+		return &InvalidParamError{Field: "PolicyDocument", Rule: "is required"}
+	}
+	if rule := textRule(in.PolicyDocument, 1, 2000, pattern.PolicyDocument, "must contain only tab, line feed, carriage return and U+0020 to U+00FF"); rule != "" {
+		return &InvalidParamError{Field: "PolicyDocument", Rule: rule}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
 func (in *StartProjectVersionInput) validate() error {
 	if in.ProjectVersionArn == "" {
 		return &InvalidParamError{Field: "ProjectVersionArn", Rule: "is required"}
@@ -162,6 +246,55 @@ func (in *StopProjectVersionInput) validate() error {
 	}
 	if rule := textRule(in.ProjectVersionArn, 20, 2048, pattern.ProjectVersionArn, "must be a version ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP)"); rule != "" {
 		return &InvalidParamError{Field: "ProjectVersionArn", Rule: rule}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
+func (in *TagResourceInput) validate() error {
+	if in.ResourceArn == "" {
+		return &InvalidParamError{Field: "ResourceArn", Rule: "is required"}
+	}
+	if rule := textRule(in.ResourceArn, 20, 2048, nil, ""); rule != "" {
+		return &InvalidParamError{Field: "ResourceArn", Rule: rule}
+	}
+	if len(in.Tags) == 0 {
+		return &InvalidParamError{Field: "Tags", Rule: "is required"}
+	}
+	if n := len(in.Tags); n > 200 {
+		return &InvalidParamError{Field: "Tags", Rule: fmt.Sprintf("must have at most 200 tags, got %d", n)}
+	}
+	for _, k := range sortedKeys(in.Tags) {
+		if rule := textRule(k, 1, 128, pattern.TagKey, "must not start with aws: and must contain only letters, digits, spaces and _.:/=+-@"); rule != "" {
+			return &InvalidParamError{Field: "Tags[" + quoteShort(k) + "] key", Rule: rule}
+		}
+		if rule := textRule(in.Tags[k], 0, 256, pattern.TagValue, "must contain only letters, digits, spaces and _.:/=+-@"); rule != "" {
+			return &InvalidParamError{Field: "Tags[" + quoteShort(k) + "]", Rule: rule}
+		}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
+func (in *UntagResourceInput) validate() error {
+	if in.ResourceArn == "" {
+		return &InvalidParamError{Field: "ResourceArn", Rule: "is required"}
+	}
+	if rule := textRule(in.ResourceArn, 20, 2048, nil, ""); rule != "" {
+		return &InvalidParamError{Field: "ResourceArn", Rule: rule}
+	}
+	if len(in.TagKeys) == 0 {
+		return &InvalidParamError{Field: "TagKeys", Rule: "is required"}
+	}
+	if n := len(in.TagKeys); n > 200 {
+		return &InvalidParamError{Field: "TagKeys", Rule: fmt.Sprintf("must have at most 200 keys, got %d", n)}
+	}
+	for i := range in.TagKeys {
+		if rule := textRule(in.TagKeys[i], 1, 128, pattern.TagKey, "must not start with aws: and must contain only letters, digits, spaces and _.:/=+-@"); rule != "" {
+			return &InvalidParamError{Field: "TagKeys[" + strconv.Itoa(i) + "]", Rule: rule}
+		}
 	}
 	return nil
 }

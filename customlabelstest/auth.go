@@ -133,7 +133,7 @@ func (s *Server) verifySigV4(r *http.Request, service, payloadHash string, skew 
 			amzDate, now.Add(skew).Format(sigv4check.AmzDateFormat), now.Format(sigv4check.AmzDateFormat), minutes)}
 	}
 
-	if !hmac.Equal([]byte(a.KeyID), []byte(s.keyID)) {
+	if _, ok := s.accounts[a.KeyID]; !ok {
 		return &authError{code: codeUnrecognizedClient, message: msgInvalidToken, kind: authUnknownKey}
 	}
 	if token := r.Header.Get("X-Amz-Security-Token"); !hmac.Equal([]byte(token), []byte(s.token)) {

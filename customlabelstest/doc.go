@@ -9,9 +9,11 @@
 //
 // # Operations
 //
-// [ServedOperations] lists them: CreateProject, DeleteProject,
-// DescribeProjects, DescribeProjectVersions, StartProjectVersion,
-// StopProjectVersion and DetectCustomLabels. Each decodes and validates
+// [ServedOperations] lists them. Projects: CreateProject, DeleteProject,
+// DescribeProjects. Models: DescribeProjectVersions, StartProjectVersion,
+// StopProjectVersion, DetectCustomLabels. Sharing: PutProjectPolicy,
+// ListProjectPolicies, DeleteProjectPolicy. Tags: TagResource,
+// UntagResource, ListTagsForResource. Each decodes and validates
 // its input as the service does (a SerializationException for a body of
 // the wrong shape, a ValidationException listing every broken constraint
 // of the model), then runs on the server's state and clock.
@@ -116,6 +118,25 @@
 // would make every request after a jump of more than 5 minutes fail as
 // "Signature expired"). To make a waiter see each status, advance from a
 // [WithRequestHook] on each DescribeProjectVersions.
+//
+// # Project policies, tags and accounts
+//
+// PutProjectPolicy, ListProjectPolicies and DeleteProjectPolicy keep up to
+// five policies per project, with a new hexadecimal revision on every put;
+// a stale revision is InvalidPolicyRevisionIdException, and a document
+// that breaks the developer guide's rules (Effect, Principal, Action and
+// Resource in every statement, rekognition:CopyProjectVersion the only
+// action, no NotAction, NotResource or NotPrincipal) is
+// MalformedPolicyDocumentException naming the rule. TagResource,
+// UntagResource and ListTagsForResource tag projects, versions and
+// datasets, at most 200 tags each. Policies and tags go with their
+// resource.
+//
+// By default the server is one AWS account, [DefaultAccountID], whose key
+// sees every resource. [WithAccount] adds access keys of other accounts:
+// each then creates and lists its own projects, and an operation on
+// another account's ARN is AccessDeniedException. [Server.CredentialsFor]
+// returns a key's credentials.
 //
 // # Signatures
 //

@@ -171,11 +171,15 @@ func servedTargets() []string {
 
 // describeProjects answers DescribeProjects: the projects of the features
 // asked for (Custom Labels ones when none), by name when names are given,
-// oldest first, one page at a time.
-func (s *Server) describeProjects(_ *caller, in *customlabels.DescribeProjectsInput) (*customlabels.DescribeProjectsOutput, error) {
+// oldest first, one page at a time; on a server of several accounts, the
+// caller's projects only.
+func (s *Server) describeProjects(c *caller, in *customlabels.DescribeProjectsInput) (*customlabels.DescribeProjectsOutput, error) {
 	q := query{
 		features: map[customlabels.CustomizationFeature]bool{},
 		limit:    customlabels.DescribeProjectsMaxResults,
+	}
+	if s.scoped {
+		q.account = c.account
 	}
 	if len(in.Features) == 0 {
 		q.features[customlabels.CustomizationFeatureCustomLabels] = true

@@ -31,6 +31,16 @@ var generatedOperations = []generatedOperation{
 		},
 	},
 	{
+		name: "DeleteProjectPolicy",
+		full: func() any {
+			return &customlabels.DeleteProjectPolicyInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", PolicyName: "my-name.1", PolicyRevisionId: "0123abcd"}
+		},
+		output: func() any { return new(customlabels.DeleteProjectPolicyOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.DeleteProjectPolicy(ctx, in.(*customlabels.DeleteProjectPolicyInput))
+		},
+	},
+	{
 		name: "DescribeProjectVersions",
 		full: func() any {
 			return &customlabels.DescribeProjectVersionsInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", VersionNames: []string{"my-name.1"}, NextToken: "s", MaxResults: 1}
@@ -61,6 +71,34 @@ var generatedOperations = []generatedOperation{
 		},
 	},
 	{
+		name: "ListProjectPolicies",
+		full: func() any {
+			return &customlabels.ListProjectPoliciesInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", NextToken: "s", MaxResults: 1}
+		},
+		output: func() any { return new(customlabels.ListProjectPoliciesOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.ListProjectPolicies(ctx, in.(*customlabels.ListProjectPoliciesInput))
+		},
+	},
+	{
+		name:   "ListTagsForResource",
+		full:   func() any { return &customlabels.ListTagsForResourceInput{ResourceArn: "ssssssssssssssssssss"} },
+		output: func() any { return new(customlabels.ListTagsForResourceOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.ListTagsForResource(ctx, in.(*customlabels.ListTagsForResourceInput))
+		},
+	},
+	{
+		name: "PutProjectPolicy",
+		full: func() any {
+			return &customlabels.PutProjectPolicyInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", PolicyName: "my-name.1", PolicyRevisionId: "0123abcd", PolicyDocument: "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},\"Action\":\"rekognition:CopyProjectVersion\",\"Resource\":\"*\"}]}"}
+		},
+		output: func() any { return new(customlabels.PutProjectPolicyOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.PutProjectPolicy(ctx, in.(*customlabels.PutProjectPolicyInput))
+		},
+	},
+	{
 		name: "StartProjectVersion",
 		full: func() any {
 			return &customlabels.StartProjectVersionInput{ProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456", MinInferenceUnits: 1, MaxInferenceUnits: 1}
@@ -78,6 +116,26 @@ var generatedOperations = []generatedOperation{
 		output: func() any { return new(customlabels.StopProjectVersionOutput) },
 		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
 			return c.StopProjectVersion(ctx, in.(*customlabels.StopProjectVersionInput))
+		},
+	},
+	{
+		name: "TagResource",
+		full: func() any {
+			return &customlabels.TagResourceInput{ResourceArn: "ssssssssssssssssssss", Tags: map[string]string{"team": "vision"}}
+		},
+		output: func() any { return new(customlabels.TagResourceOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.TagResource(ctx, in.(*customlabels.TagResourceInput))
+		},
+	},
+	{
+		name: "UntagResource",
+		full: func() any {
+			return &customlabels.UntagResourceInput{ResourceArn: "ssssssssssssssssssss", TagKeys: []string{"team"}}
+		},
+		output: func() any { return new(customlabels.UntagResourceOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.UntagResource(ctx, in.(*customlabels.UntagResourceInput))
 		},
 	},
 }

@@ -138,11 +138,23 @@ func (s *Server) settleProjects(now time.Time) {
 			p.Status = customlabels.ProjectStatusCreated
 			s.store.put(p)
 		case customlabels.ProjectStatusDeleting:
-			s.store.remove(arn)
-			s.removeVersionsOf(projectKey(arn))
-			s.tagStore.remove(arn)
+			s.dropProject(arn)
 		}
 	}
+}
+
+// dropProject removes a project with what goes with it: its versions
+// (unless another project of its name remains), its project policies and
+// the tags of everything removed. It reports whether the project was
+// present. s.mu is held.
+func (s *Server) dropProject(arn string) bool {
+	if !s.store.remove(arn) {
+		return false
+	}
+	s.removeVersionsOf(projectKey(arn))
+	s.policies.removeProject(arn)
+	s.tagStore.prune(s.resourceExists)
+	return true
 }
 
 // arnPrefix returns "arn:PARTITION:rekognition:REGION:ACCOUNT:" for the

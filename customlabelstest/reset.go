@@ -23,7 +23,8 @@ type initialState struct {
 // creation times they got then), no queued faults, no recorded requests,
 // the throttle and clock offset of its options, the models of WithModel
 // and the S3 objects of WithS3Object only (no bucket or multipart upload
-// made through S3 since), and no Advance. The
+// made through S3 since), no tags and no project policies, and no
+// Advance. The
 // versions' lifecycles start again from their first status, now. A
 // NextToken issued before a Reset stays valid: it holds a position in the
 // listing, not a project.
@@ -38,6 +39,7 @@ func (s *Server) Reset() {
 	s.versions = versionStore{}
 	s.projectLife = map[string]*projectLife{}
 	s.tagStore = nil
+	s.policies = policyStore{}
 	s.versions.init()
 	s.advanced = 0
 	s.faults = nil

@@ -63,7 +63,8 @@ type config struct {
 	models map[string]Model
 	s3     []s3Put
 
-	s3Endpoint string // WithS3Endpoint's (s3_remote.go)
+	s3Endpoint string            // WithS3Endpoint's (s3_remote.go)
+	accounts   map[string]string // of WithAccount: access key ID to account
 }
 
 // WithProjects seeds the server with projects, as AddProjects does.
@@ -186,6 +187,7 @@ type Server struct {
 	projectTime  time.Duration
 	deletingTime time.Duration
 	tagStore     tagStore
+	policies     policyStore
 
 	versions     versionStore
 	advanced     time.Duration // the models' clock is ahead of now() by this
@@ -202,6 +204,12 @@ type Server struct {
 	// remote S3 of WithS3Endpoint.
 	s3      s3Store
 	objects objectStore
+
+	// accounts maps every access key ID the server accepts to the
+	// account its requests act in; scoped is set when WithAccount was
+	// given (see accounts.go). Both are fixed by NewServer.
+	accounts map[string]string
+	scoped   bool
 }
 
 // NewServer starts a fake Rekognition server on 127.0.0.1 with a random
@@ -250,6 +258,7 @@ func NewServer(opts ...Option) *Server {
 	} else {
 		_, _ = rand.Read(s.tokenKey)
 	}
+	s.initAccounts(c.accounts)
 	s.store.init()
 	s.versions.init()
 	s.SetThrottleRPS(c.throttleRPS)
@@ -361,16 +370,16 @@ func (s *Server) AddProjects(ps ...customlabels.ProjectDescription) {
 	}
 }
 
-// RemoveProjects removes the projects with these ARNs, and their project
-// versions, and returns how many projects were present.
+// RemoveProjects removes the projects with these ARNs, with their project
+// versions, project policies and tags, and returns how many projects were
+// present.
 func (s *Server) RemoveProjects(arns ...string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	n := 0
 	for _, arn := range arns {
-		if s.store.remove(arn) {
+		if s.dropProject(arn) {
 			n++
-			s.removeVersionsOf(projectKey(arn))
 		}
 	}
 	return n
@@ -503,11 +512,4 @@ func (s *Server) record(rec Request) {
 	if s.hook != nil {
 		s.hook(rec)
 	}
-}
-
-// accountOf returns the AWS account whose access key ID keyID is: the
-// account every request of that key acts in.
-func (s *Server) accountOf(keyID string) string {
-	_ = keyID // one account for now; see the accounts the fake serves
-	return DefaultAccountID
 }

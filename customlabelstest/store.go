@@ -22,6 +22,7 @@ type entry struct {
 	nsec    int32
 	seq     uint64
 	name    string
+	account string
 	feature customlabels.CustomizationFeature
 	p       customlabels.ProjectDescription // never modified once stored
 }
@@ -62,6 +63,7 @@ func (st *store) put(p customlabels.ProjectDescription) {
 		sec:     p.CreationTimestamp.Unix(),
 		nsec:    int32(p.CreationTimestamp.Nanosecond()),
 		name:    projectName(p.ProjectArn),
+		account: arnAccount(p.ProjectArn),
 		feature: p.Feature,
 		p:       copyProject(p),
 	}
@@ -103,6 +105,7 @@ func (st *store) removeEntry(e *entry) {
 type query struct {
 	features map[customlabels.CustomizationFeature]bool
 	names    map[string]bool // nil means every name
+	account  string          // "" means every account
 	limit    int
 	start    *position // nil means the beginning
 }
@@ -116,7 +119,7 @@ func (st *store) page(q *query) (items []*entry, more bool) {
 	}
 	for ; i < len(st.entries); i++ {
 		e := st.entries[i]
-		if !q.features[e.feature] || q.names != nil && !q.names[e.name] {
+		if !q.features[e.feature] || q.names != nil && !q.names[e.name] || q.account != "" && e.account != q.account {
 			continue
 		}
 		if len(items) == q.limit {
@@ -150,7 +153,8 @@ func copyProject(p customlabels.ProjectDescription) customlabels.ProjectDescript
 //	version (1) | filter hash (8) | seconds (8) | nanoseconds (4) | seq (8) | HMAC-SHA256 (16)
 //
 // The position is that of the last project returned; the filter hash binds
-// the token to ProjectNames and Features, not to MaxResults; the HMAC under
+// the token to ProjectNames and Features (and to the caller's account on a
+// server of several accounts), not to MaxResults; the HMAC under
 // a per-server key makes any other token invalid.
 const (
 	tokenVersion = 1
@@ -168,6 +172,11 @@ func filterHash(q *query) [8]byte {
 	h := sha256.New()
 	writeSorted(h, slices.Collect(maps.Keys(q.features)))
 	writeNameSet(h, q.names)
+	if q.account != "" {
+		// Only a server of several accounts binds tokens to the caller's:
+		// a server of one issues the tokens it always did.
+		h.Write([]byte("account\x00" + q.account))
+	}
 	var out [8]byte
 	copy(out[:], h.Sum(nil))
 	return out

@@ -68,9 +68,9 @@ func (s *Server) addProjectVersions(vs []customlabels.ProjectVersionDescription)
 	return nil
 }
 
-// RemoveProjectVersions removes the project versions with these ARNs and
-// returns how many were present. RemoveProjects removes a project's
-// versions with it.
+// RemoveProjectVersions removes the project versions with these ARNs,
+// with their tags, and returns how many were present. RemoveProjects
+// removes a project's versions with it.
 func (s *Server) RemoveProjectVersions(arns ...string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -80,6 +80,7 @@ func (s *Server) RemoveProjectVersions(arns ...string) int {
 			n++
 		}
 	}
+	s.tagStore.prune(s.resourceExists)
 	return n
 }
 

@@ -54,6 +54,7 @@ func serve[I, O any](name string,
 	write func([]byte, *O) []byte,
 ) *operation {
 	c := newCodec(read, write)
+	arns := resourceFields(reflect.TypeFor[I]())
 	return &operation{
 		name: name,
 		decode: func(body []byte) (any, func(string) *response) {
@@ -71,7 +72,11 @@ func serve[I, O any](name string,
 			return in, nil
 		},
 		run: func(s *Server, c *caller, params any) *response {
-			out, err := handle(s, c, params.(*I))
+			in := params.(*I)
+			if err := s.authorize(c, name, in, arns); err != nil {
+				return exceptionResponse(c.requestID, err)
+			}
+			out, err := handle(s, c, in)
 			if err != nil {
 				return exceptionResponse(c.requestID, err)
 			}

@@ -15,11 +15,17 @@ import (
 var operations = map[string]*operation{
 	targetPrefix + "CreateProject":           serve("CreateProject", readCreateProjectInput, (*Server).createProject, appendCreateProjectOutput),
 	targetPrefix + "DeleteProject":           serve("DeleteProject", readDeleteProjectInput, (*Server).deleteProject, appendDeleteProjectOutput),
+	targetPrefix + "DeleteProjectPolicy":     serve("DeleteProjectPolicy", readDeleteProjectPolicyInput, (*Server).deleteProjectPolicy, appendDeleteProjectPolicyOutput),
 	targetPrefix + "DescribeProjectVersions": serve("DescribeProjectVersions", readDescribeProjectVersionsInput, (*Server).describeProjectVersions, appendDescribeProjectVersionsOutput),
 	targetPrefix + "DescribeProjects":        serve("DescribeProjects", readDescribeProjectsInput, (*Server).describeProjects, appendDescribeProjectsOutput),
 	targetPrefix + "DetectCustomLabels":      serve("DetectCustomLabels", readDetectCustomLabelsInput, (*Server).detectCustomLabels, appendDetectCustomLabelsOutput),
+	targetPrefix + "ListProjectPolicies":     serve("ListProjectPolicies", readListProjectPoliciesInput, (*Server).listProjectPolicies, appendListProjectPoliciesOutput),
+	targetPrefix + "ListTagsForResource":     serve("ListTagsForResource", readListTagsForResourceInput, (*Server).listTagsForResource, appendListTagsForResourceOutput),
+	targetPrefix + "PutProjectPolicy":        serve("PutProjectPolicy", readPutProjectPolicyInput, (*Server).putProjectPolicy, appendPutProjectPolicyOutput),
 	targetPrefix + "StartProjectVersion":     serve("StartProjectVersion", readStartProjectVersionInput, (*Server).startProjectVersion, appendStartProjectVersionOutput),
 	targetPrefix + "StopProjectVersion":      serve("StopProjectVersion", readStopProjectVersionInput, (*Server).stopProjectVersion, appendStopProjectVersionOutput),
+	targetPrefix + "TagResource":             serve("TagResource", readTagResourceInput, (*Server).tagResource, appendTagResourceOutput),
+	targetPrefix + "UntagResource":           serve("UntagResource", readUntagResourceInput, (*Server).untagResource, appendUntagResourceOutput),
 }
 
 // codecs are the request readers and response writers of every
@@ -27,11 +33,17 @@ var operations = map[string]*operation{
 var codecs = map[string]codec{
 	"CreateProject":           newCodec(readCreateProjectInput, appendCreateProjectOutput),
 	"DeleteProject":           newCodec(readDeleteProjectInput, appendDeleteProjectOutput),
+	"DeleteProjectPolicy":     newCodec(readDeleteProjectPolicyInput, appendDeleteProjectPolicyOutput),
 	"DescribeProjectVersions": newCodec(readDescribeProjectVersionsInput, appendDescribeProjectVersionsOutput),
 	"DescribeProjects":        newCodec(readDescribeProjectsInput, appendDescribeProjectsOutput),
 	"DetectCustomLabels":      newCodec(readDetectCustomLabelsInput, appendDetectCustomLabelsOutput),
+	"ListProjectPolicies":     newCodec(readListProjectPoliciesInput, appendListProjectPoliciesOutput),
+	"ListTagsForResource":     newCodec(readListTagsForResourceInput, appendListTagsForResourceOutput),
+	"PutProjectPolicy":        newCodec(readPutProjectPolicyInput, appendPutProjectPolicyOutput),
 	"StartProjectVersion":     newCodec(readStartProjectVersionInput, appendStartProjectVersionOutput),
 	"StopProjectVersion":      newCodec(readStopProjectVersionInput, appendStopProjectVersionOutput),
+	"TagResource":             newCodec(readTagResourceInput, appendTagResourceOutput),
+	"UntagResource":           newCodec(readUntagResourceInput, appendUntagResourceOutput),
 }
 
 // modeledExceptions are the exceptions of the service model, with the
@@ -61,7 +73,9 @@ var modeledExceptions = map[string]modeledException{
 const (
 	patternProjectArn        = `(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`
 	patternProjectVersionArn = `(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/version\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`
+	patternPolicyRevisionID  = `[0-9A-Fa-f]+`
 	patternS3Bucket          = `[0-9A-Za-z\.\-_]*`
+	patternPolicyDocument    = `[\u0009\u000A\u000D\u0020-\u00FF]+`
 	patternName              = `[a-zA-Z0-9_.\-]+`
 	patternTagKey            = `^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`
 	patternTagValue          = `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`
@@ -110,6 +124,41 @@ func readDeleteProjectInput(r *reader, raw json.RawMessage, p path, v *customlab
 	m := r.object(raw, p)
 	if m == nil {
 		return
+	}
+	if raw, ok := present(m, "ProjectArn"); ok {
+		p := p.member("ProjectArn")
+		if s, ok := r.str(raw, p); ok {
+			v.ProjectArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.ProjectArn(s), patternProjectArn)
+		}
+	} else {
+		r.required(p.member("ProjectArn"))
+	}
+}
+
+func readDeleteProjectPolicyInput(r *reader, raw json.RawMessage, p path, v *customlabels.DeleteProjectPolicyInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "PolicyName"); ok {
+		p := p.member("PolicyName")
+		if s, ok := r.str(raw, p); ok {
+			v.PolicyName = s
+			r.length(s, p, 1, 128)
+			r.pattern(s, p, pattern.Name(s), patternName)
+		}
+	} else {
+		r.required(p.member("PolicyName"))
+	}
+	if raw, ok := present(m, "PolicyRevisionId"); ok {
+		p := p.member("PolicyRevisionId")
+		if s, ok := r.str(raw, p); ok {
+			v.PolicyRevisionId = s
+			r.length(s, p, -1, 64)
+			r.pattern(s, p, pattern.PolicyRevisionID(s), patternPolicyRevisionID)
+		}
 	}
 	if raw, ok := present(m, "ProjectArn"); ok {
 		p := p.member("ProjectArn")
@@ -281,6 +330,98 @@ func readImage(r *reader, raw json.RawMessage, p path, v *customlabels.Image) {
 	}
 }
 
+func readListProjectPoliciesInput(r *reader, raw json.RawMessage, p path, v *customlabels.ListProjectPoliciesInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "MaxResults"); ok {
+		p := p.member("MaxResults")
+		if n, ok := r.integer(raw, p); ok {
+			v.MaxResults = int32(n)
+			r.intRange(n, p, 1, 5)
+		}
+	}
+	if raw, ok := present(m, "NextToken"); ok {
+		p := p.member("NextToken")
+		if s, ok := r.str(raw, p); ok {
+			v.NextToken = s
+			r.length(s, p, -1, 1024)
+		}
+	}
+	if raw, ok := present(m, "ProjectArn"); ok {
+		p := p.member("ProjectArn")
+		if s, ok := r.str(raw, p); ok {
+			v.ProjectArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.ProjectArn(s), patternProjectArn)
+		}
+	} else {
+		r.required(p.member("ProjectArn"))
+	}
+}
+
+func readListTagsForResourceInput(r *reader, raw json.RawMessage, p path, v *customlabels.ListTagsForResourceInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "ResourceArn"); ok {
+		p := p.member("ResourceArn")
+		if s, ok := r.str(raw, p); ok {
+			v.ResourceArn = s
+			r.length(s, p, 20, 2048)
+		}
+	} else {
+		r.required(p.member("ResourceArn"))
+	}
+}
+
+func readPutProjectPolicyInput(r *reader, raw json.RawMessage, p path, v *customlabels.PutProjectPolicyInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "PolicyDocument"); ok {
+		p := p.member("PolicyDocument")
+		if s, ok := r.str(raw, p); ok {
+			v.PolicyDocument = s
+			r.length(s, p, 1, 2000)
+			r.pattern(s, p, pattern.PolicyDocument(s), patternPolicyDocument)
+		}
+	} else {
+		r.required(p.member("PolicyDocument"))
+	}
+	if raw, ok := present(m, "PolicyName"); ok {
+		p := p.member("PolicyName")
+		if s, ok := r.str(raw, p); ok {
+			v.PolicyName = s
+			r.length(s, p, 1, 128)
+			r.pattern(s, p, pattern.Name(s), patternName)
+		}
+	} else {
+		r.required(p.member("PolicyName"))
+	}
+	if raw, ok := present(m, "PolicyRevisionId"); ok {
+		p := p.member("PolicyRevisionId")
+		if s, ok := r.str(raw, p); ok {
+			v.PolicyRevisionId = s
+			r.length(s, p, -1, 64)
+			r.pattern(s, p, pattern.PolicyRevisionID(s), patternPolicyRevisionID)
+		}
+	}
+	if raw, ok := present(m, "ProjectArn"); ok {
+		p := p.member("ProjectArn")
+		if s, ok := r.str(raw, p); ok {
+			v.ProjectArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.ProjectArn(s), patternProjectArn)
+		}
+	} else {
+		r.required(p.member("ProjectArn"))
+	}
+}
+
 func readS3Object(r *reader, raw json.RawMessage, p path, v *customlabels.S3Object) {
 	m := r.object(raw, p)
 	if m == nil {
@@ -360,6 +501,68 @@ func readStopProjectVersionInput(r *reader, raw json.RawMessage, p path, v *cust
 	}
 }
 
+func readTagResourceInput(r *reader, raw json.RawMessage, p path, v *customlabels.TagResourceInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "ResourceArn"); ok {
+		p := p.member("ResourceArn")
+		if s, ok := r.str(raw, p); ok {
+			v.ResourceArn = s
+			r.length(s, p, 20, 2048)
+		}
+	} else {
+		r.required(p.member("ResourceArn"))
+	}
+	if raw, ok := present(m, "Tags"); ok {
+		p := p.member("Tags")
+		if entries, ok := r.stringMap(raw, p); ok {
+			v.Tags = entries
+			r.listLength(javaMap(entries), len(entries), p, 0, 200)
+			r.mapEntries(entries, p, textConstraint{1, 128, pattern.TagKey, patternTagKey}, textConstraint{0, 256, pattern.TagValue, patternTagValue})
+		}
+	} else {
+		r.required(p.member("Tags"))
+	}
+}
+
+func readUntagResourceInput(r *reader, raw json.RawMessage, p path, v *customlabels.UntagResourceInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "ResourceArn"); ok {
+		p := p.member("ResourceArn")
+		if s, ok := r.str(raw, p); ok {
+			v.ResourceArn = s
+			r.length(s, p, 20, 2048)
+		}
+	} else {
+		r.required(p.member("ResourceArn"))
+	}
+	if raw, ok := present(m, "TagKeys"); ok {
+		p := p.member("TagKeys")
+		if items, ok := r.list(raw, p, "strings"); ok {
+			list := make([]string, 0, len(items))
+			for i, raw := range items {
+				if s, ok := r.str(raw, p.elem(i)); ok {
+					list = append(list, s)
+				}
+			}
+			v.TagKeys = list
+			r.listLength(javaList(list), len(list), p, 0, 200)
+			for i, s := range list {
+				p := p.elem(i)
+				r.length(s, p, 1, 128)
+				r.pattern(s, p, pattern.TagKey(s), patternTagKey)
+			}
+		}
+	} else {
+		r.required(p.member("TagKeys"))
+	}
+}
+
 func appendAsset(b []byte, v *customlabels.Asset) []byte {
 	o := jsonObject{b: append(b, '{')}
 	writeAsset(&o, v)
@@ -436,6 +639,15 @@ func appendDeleteProjectOutput(b []byte, v *customlabels.DeleteProjectOutput) []
 
 func writeDeleteProjectOutput(o *jsonObject, v *customlabels.DeleteProjectOutput) {
 	o.str("Status", string(v.Status))
+}
+
+func appendDeleteProjectPolicyOutput(b []byte, v *customlabels.DeleteProjectPolicyOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeDeleteProjectPolicyOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeDeleteProjectPolicyOutput(o *jsonObject, v *customlabels.DeleteProjectPolicyOutput) {
 }
 
 func appendDescribeProjectVersionsOutput(b []byte, v *customlabels.DescribeProjectVersionsOutput) []byte {
@@ -530,6 +742,37 @@ func writeGroundTruthManifest(o *jsonObject, v *customlabels.GroundTruthManifest
 	}
 }
 
+func appendListProjectPoliciesOutput(b []byte, v *customlabels.ListProjectPoliciesOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeListProjectPoliciesOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeListProjectPoliciesOutput(o *jsonObject, v *customlabels.ListProjectPoliciesOutput) {
+	if v.ProjectPolicies != nil {
+		o.key("ProjectPolicies")
+		o.b = append(o.b, '[')
+		for i := range v.ProjectPolicies {
+			if i > 0 {
+				o.b = append(o.b, ',')
+			}
+			o.b = appendProjectPolicy(o.b, &v.ProjectPolicies[i])
+		}
+		o.b = append(o.b, ']')
+	}
+	o.str("NextToken", v.NextToken)
+}
+
+func appendListTagsForResourceOutput(b []byte, v *customlabels.ListTagsForResourceOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeListTagsForResourceOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeListTagsForResourceOutput(o *jsonObject, v *customlabels.ListTagsForResourceOutput) {
+	o.stringMap("Tags", v.Tags)
+}
+
 func writeOutputConfig(o *jsonObject, v *customlabels.OutputConfig) {
 	o.str("S3Bucket", v.S3Bucket)
 	o.str("S3KeyPrefix", v.S3KeyPrefix)
@@ -569,6 +812,21 @@ func writeProjectDescription(o *jsonObject, v *customlabels.ProjectDescription) 
 	}
 	o.str("Feature", string(v.Feature))
 	o.str("AutoUpdate", string(v.AutoUpdate))
+}
+
+func appendProjectPolicy(b []byte, v *customlabels.ProjectPolicy) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeProjectPolicy(&o, v)
+	return append(o.b, '}')
+}
+
+func writeProjectPolicy(o *jsonObject, v *customlabels.ProjectPolicy) {
+	o.str("ProjectArn", v.ProjectArn)
+	o.str("PolicyName", v.PolicyName)
+	o.str("PolicyRevisionId", v.PolicyRevisionId)
+	o.str("PolicyDocument", v.PolicyDocument)
+	o.time("CreationTimestamp", v.CreationTimestamp)
+	o.time("LastUpdatedTimestamp", v.LastUpdatedTimestamp)
 }
 
 func appendProjectVersionDescription(b []byte, v *customlabels.ProjectVersionDescription) []byte {
@@ -611,6 +869,16 @@ func writeProjectVersionDescription(o *jsonObject, v *customlabels.ProjectVersio
 	}
 }
 
+func appendPutProjectPolicyOutput(b []byte, v *customlabels.PutProjectPolicyOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writePutProjectPolicyOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writePutProjectPolicyOutput(o *jsonObject, v *customlabels.PutProjectPolicyOutput) {
+	o.str("PolicyRevisionId", v.PolicyRevisionId)
+}
+
 func writeS3Object(o *jsonObject, v *customlabels.S3Object) {
 	o.str("Bucket", v.Bucket)
 	o.str("Name", v.Name)
@@ -641,6 +909,15 @@ func writeSummary(o *jsonObject, v *customlabels.Summary) {
 	if !isZero(&v.S3Object) {
 		o.object("S3Object", func(o *jsonObject) { writeS3Object(o, &v.S3Object) })
 	}
+}
+
+func appendTagResourceOutput(b []byte, v *customlabels.TagResourceOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeTagResourceOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeTagResourceOutput(o *jsonObject, v *customlabels.TagResourceOutput) {
 }
 
 func writeTestingData(o *jsonObject, v *customlabels.TestingData) {
@@ -694,6 +971,15 @@ func writeTrainingDataResult(o *jsonObject, v *customlabels.TrainingDataResult) 
 	if !isZero(&v.Validation) {
 		o.object("Validation", func(o *jsonObject) { writeValidationData(o, &v.Validation) })
 	}
+}
+
+func appendUntagResourceOutput(b []byte, v *customlabels.UntagResourceOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeUntagResourceOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeUntagResourceOutput(o *jsonObject, v *customlabels.UntagResourceOutput) {
 }
 
 func writeValidationData(o *jsonObject, v *customlabels.ValidationData) {

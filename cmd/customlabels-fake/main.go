@@ -86,6 +86,7 @@
 //	--access-key-id ID       access key ID to accept
 //	--secret-access-key KEY  secret access key to accept
 //	--session-token TOKEN    session token to require
+//	--account KEY=ACCOUNT    also accept access key ID KEY, acting in AWS account ACCOUNT (repeatable)
 //	--region REGION          region signatures must be scoped to (default us-east-1)
 //	--no-verify              accept requests without checking signatures
 //	--throttle-rps R         answer ThrottlingException above R requests per second
@@ -196,6 +197,7 @@ type options struct {
 	stoppingTime time.Duration
 	unitsLimit   int
 	labels       []string
+	accounts     [][2]string // of --account: access key ID, account ID
 }
 
 // newFlagSet returns the command's flags, which set o; labels and
@@ -220,6 +222,14 @@ func newFlagSet(o *options) (fs *flag.FlagSet, labels *string, version *bool) {
 	version = fs.Bool("version", false, "print the version and exit")
 	labels = fs.String("labels", "object,background", "comma-separated label `names` every RUNNING model finds in an image, with confidences a function of the image (\"\" for none)")
 	fs.IntVar(&o.unitsLimit, "inference-units-limit", 0, "answer LimitExceededException to a start that would put more than `N` inference units in use (default no limit)")
+	fs.Func("account", "also accept access key `KEY=ACCOUNT`, whose requests act in that 12-digit AWS account (repeatable)", func(v string) error {
+		key, account, ok := strings.Cut(v, "=")
+		if !ok || key == "" || len(account) != 12 || strings.Trim(account, "0123456789") != "" {
+			return fmt.Errorf("want ACCESS_KEY_ID=ACCOUNT_ID with a 12-digit account ID, got %q", v)
+		}
+		o.accounts = append(o.accounts, [2]string{key, account})
+		return nil
+	})
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usageHead)
 		fs.PrintDefaults()
@@ -357,6 +367,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if o.s3Endpoint != "" {
 		opts = append(opts, customlabelstest.WithS3Endpoint(o.s3Endpoint))
+	}
+	for _, a := range o.accounts {
+		opts = append(opts, customlabelstest.WithAccount(a[0], a[1]))
 	}
 	if len(o.labels) > 0 {
 		for _, v := range d.ProjectVersions {

@@ -263,6 +263,9 @@ func TestRunFailures(t *testing.T) {
 		{"version of no project", []string{"--data", orphan}, 1, "belongs to no project of the file"},
 		{"empty key", []string{"--access-key-id", ""}, 2, "must not be empty"},
 		{"empty region", []string{"--region", ""}, 2, "--region must not be empty"},
+		{"short account", []string{"--account", "AKIDOTHER=12345"}, 2, `want ACCESS_KEY_ID=ACCOUNT_ID with a 12-digit account ID, got "AKIDOTHER=12345"`},
+		{"account without key", []string{"--account", "=111122223333"}, 2, "want ACCESS_KEY_ID=ACCOUNT_ID"},
+		{"account without =", []string{"--account", "AKIDOTHER"}, 2, "want ACCESS_KEY_ID=ACCOUNT_ID"},
 		{"address in use", []string{"--addr", inUse.Addr().String()}, 1, "address already in use"},
 		{"missing data file", []string{"--data", filepath.Join(dir, "nope.json")}, 1, "no such file or directory"},
 		{"invalid data file", []string{"--data", bad}, 1, "bad.json: ProjectDescriptions[0].ProjectArn: is required"},
@@ -317,4 +320,40 @@ func TestVersion(t *testing.T) {
 	assert.Equal(t, 0, code, "stderr: %s", stderr.String())
 	assert.Equal(t, "customlabels-fake "+customlabels.Version+"\n", stdout.String(), "the version, and no listening line")
 	assert.Empty(t, stderr.String())
+}
+
+// --account adds access keys of other accounts, each seeing its own
+// projects only.
+func TestRunAccounts(t *testing.T) {
+	pr, pw := io.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	var stderr syncBuffer
+	code := make(chan int, 1)
+	go func() {
+		code <- run(ctx, []string{"--projects", "3", "--quiet",
+			"--account", "AKIDTRUSTED=111122223333", "--account", "AKIDOTHER=444455556666"}, pw, &stderr)
+		pw.Close()
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	require.NoError(t, err)
+	m := listeningLine.FindStringSubmatch(strings.TrimSuffix(line, "\n"))
+	require.NotNil(t, m, "first line %q", line)
+
+	owner := client(m[1], customlabelstest.DefaultAccessKeyID, customlabelstest.DefaultSecretAccessKey, "", "us-east-1")
+	assert.Len(t, listAll(t, owner, customlabels.DescribeProjectsInput{Features: bothFeatures}), 3, "the demo projects are the default account's")
+	trusted := client(m[1], "AKIDTRUSTED", customlabelstest.DefaultSecretAccessKey, "", "us-east-1")
+	assert.Empty(t, listAll(t, trusted, customlabels.DescribeProjectsInput{Features: bothFeatures}))
+	p, err := trusted.CreateProject(context.Background(), &customlabels.CreateProjectInput{ProjectName: "mine"})
+	require.NoError(t, err)
+	assert.Contains(t, p.ProjectArn, ":111122223333:project/mine/")
+	other := client(m[1], "AKIDOTHER", customlabelstest.DefaultSecretAccessKey, "", "us-east-1")
+	assert.Empty(t, listAll(t, other, customlabels.DescribeProjectsInput{Features: bothFeatures}))
+
+	cancel()
+	select {
+	case c := <-code:
+		assert.Equal(t, 0, c, "stderr:\n%s", stderr.String())
+	case <-time.After(30 * time.Second):
+		t.Fatal("run did not return after its context ended")
+	}
 }

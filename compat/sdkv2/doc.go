@@ -4,12 +4,14 @@
 // (DescribeProjects, DescribeProjectVersions), filters, StartProjectVersion
 // and StopProjectVersion with the SDK's ProjectVersionRunning and
 // ProjectVersionTrainingCompleted waiters, typed errors (from the fake's
-// own checks and through fault injection), retries, and SigV4
-// verification of the SDK's own signing; and the official S3 client
-// (service/s3) against the fake's S3: buckets, objects with the SDK's
-// default checksums (as a header over HTTP, as an aws-chunked trailer over
-// TLS), listings with its paginator, multipart uploads, typed errors, and
-// an uploaded image read by DetectCustomLabels.
+// own checks and through fault injection), retries, SigV4 verification
+// of the SDK's own signing, project policies (ListProjectPolicies with the
+// SDK's paginator, stale revisions and malformed documents as typed
+// errors), tags, and a second account refused another's project; and the
+// official S3 client (service/s3) against the fake's S3: buckets, objects
+// with the SDK's default checksums (as a header over HTTP, as an
+// aws-chunked trailer over TLS), listings with its paginator, multipart
+// uploads, typed errors, and an uploaded image read by DetectCustomLabels.
 //
 // It is a module of its own so that the customlabels module never
 // requires service/rekognition, service/s3 or config. Run it from this directory:

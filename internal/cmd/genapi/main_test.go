@@ -112,6 +112,11 @@ func TestToyModel(t *testing.T) {
 		`if n := len(in.Labels); n > 3 {`,
 		`"Labels[" + strconv.Itoa(i) + "]"`,
 		`if n := len(in.Tags); n > 2 {`,
+		// A required list or map must not be empty, even where the model
+		// allows zero entries: empty is unset, as for a string.
+		"if len(in.Tags) == 0 {\n\t\treturn &InvalidParamError{Field: \"Tags\", Rule: \"is required\"}",
+		"if len(in.Keys) == 0 {\n\t\treturn &InvalidParamError{Field: \"Keys\", Rule: \"is required\"}",
+		`if n := len(in.Keys); n > 4 {`,
 		`"must be BIG or SMALL, got %s"`,
 		`return v.checkRules(path)`,
 	} {
@@ -144,7 +149,7 @@ func TestToyModelMismatches(t *testing.T) {
 		{"missing member", func(s string) string { return strings.Replace(s, "\tCount  int32\n", "", 1) },
 			"PutThingInput has no field Count"},
 		{"extra field", func(s string) string {
-			return strings.Replace(s, "\tFlag   bool\n}", "\tFlag   bool\n\tExtra  string\n}", 1)
+			return strings.Replace(s, "\tKeys   []string\n}", "\tKeys   []string\n\tExtra  string\n}", 1)
 		},
 			"PutThingInput.Extra is not a member"},
 		{"wrong scalar", func(s string) string { return strings.Replace(s, "Count  int32", "Count  int64", 1) },

@@ -281,11 +281,24 @@ func noun(t *goType) string {
 	return "items"
 }
 
+// checkRequiredEntries writes the check of a required list or map: an
+// empty one is unset, as an empty string is, even where the model allows
+// zero entries (TagResource's Tags): a call that sends none is a mistake
+// more often than a wish to change nothing.
+func checkRequiredEntries(g *gen, m *member, v, field string) {
+	if m.required {
+		g.p("\tif len(%s) == 0 {", v)
+		g.p("\t\treturn &InvalidParamError{Field: %s, Rule: \"is required\"}", field)
+		g.p("\t}")
+	}
+}
+
 func checkList(g *gen, m *member, v, field string) error {
 	t := m.t
 	min, hasMin := bound(t.shape.Min)
 	max, hasMax := bound(t.shape.Max)
 	g.use("fmt", "strconv")
+	checkRequiredEntries(g, m, v, field)
 	if hasMin || hasMax {
 		var cond, rule string
 		switch {
@@ -330,6 +343,7 @@ func checkList(g *gen, m *member, v, field string) error {
 
 func checkMap(g *gen, m *member, v, field string) error {
 	t := m.t
+	checkRequiredEntries(g, m, v, field)
 	if max, ok := bound(t.shape.Max); ok {
 		g.use("fmt")
 		g.p("\tif n := len(%s); n > %d {", v, max)

@@ -13,6 +13,7 @@ type PutThingInput struct {
 	Tags   map[string]string
 	Kind   Kind
 	Flag   bool
+	Keys   []string
 }
 
 type Body struct {
