@@ -1,0 +1,148 @@
+package customlabels_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/mock"
+	"github.com/stretchr/testify/require"
+
+	"github.com/rekognition-go/customlabels"
+	"github.com/rekognition-go/customlabels/customlabelstest"
+)
+
+// The three ways to test code that calls Rekognition, on one function of
+// a user's: a method-level mock of a role interface, the Stub transport,
+// the fake server. The README quotes these declarations (readme_test.go
+// keeps it in step).
+
+const (
+	shelfProject = "arn:aws:rekognition:us-east-1:123456789012:project/shelf/1700000000000"
+	shelfV1      = "arn:aws:rekognition:us-east-1:123456789012:project/shelf/version/v1/1700000001000"
+)
+
+// startModel starts a model with one inference unit and waits until it
+// runs, polling every poll.
+func startModel(ctx context.Context, models customlabels.ModelController, projectArn, versionArn string, poll time.Duration) error {
+	arn, err := customlabels.ParseARN(versionArn)
+	if err != nil {
+		return err
+	}
+	_, err = models.StartProjectVersion(ctx, &customlabels.StartProjectVersionInput{
+		ProjectVersionArn: versionArn,
+		MinInferenceUnits: 1,
+	})
+	if err != nil {
+		return fmt.Errorf("start %s: %w", arn.VersionName, err)
+	}
+	w := customlabels.NewProjectVersionRunningWaiter(models, func(o *customlabels.WaiterOptions) {
+		o.MinDelay, o.MaxDelay = poll, poll
+	})
+	in := &customlabels.DescribeProjectVersionsInput{ProjectArn: projectArn, VersionNames: []string{arn.VersionName}}
+	return w.Wait(ctx, in, 30*time.Minute)
+}
+
+// mockModels is a customlabels.ModelController made with testify's mock.
+type mockModels struct{ mock.Mock }
+
+func (m *mockModels) StartProjectVersion(ctx context.Context, in *customlabels.StartProjectVersionInput, _ ...func(*customlabels.Options)) (*customlabels.StartProjectVersionOutput, error) {
+	args := m.Called(in)
+	out, _ := args.Get(0).(*customlabels.StartProjectVersionOutput)
+	return out, args.Error(1)
+}
+
+func (m *mockModels) StopProjectVersion(ctx context.Context, in *customlabels.StopProjectVersionInput, _ ...func(*customlabels.Options)) (*customlabels.StopProjectVersionOutput, error) {
+	args := m.Called(in)
+	out, _ := args.Get(0).(*customlabels.StopProjectVersionOutput)
+	return out, args.Error(1)
+}
+
+func (m *mockModels) DescribeProjectVersions(ctx context.Context, in *customlabels.DescribeProjectVersionsInput, _ ...func(*customlabels.Options)) (*customlabels.DescribeProjectVersionsOutput, error) {
+	args := m.Called(in)
+	out, _ := args.Get(0).(*customlabels.DescribeProjectVersionsOutput)
+	return out, args.Error(1)
+}
+
+// versionIs returns a DescribeProjectVersions answer: shelf v1 in status.
+func versionIs(status customlabels.ProjectVersionStatus) *customlabels.DescribeProjectVersionsOutput {
+	return &customlabels.DescribeProjectVersionsOutput{
+		ProjectVersionDescriptions: []customlabels.ProjectVersionDescription{{ProjectVersionArn: shelfV1, Status: status}},
+	}
+}
+
+func TestStartModelWithMock(t *testing.T) {
+	models := new(mockModels)
+	models.On("StartProjectVersion", &customlabels.StartProjectVersionInput{ProjectVersionArn: shelfV1, MinInferenceUnits: 1}).
+		Return(&customlabels.StartProjectVersionOutput{Status: customlabels.ProjectVersionStatusStarting}, nil).Once()
+	models.On("DescribeProjectVersions", mock.Anything).Return(versionIs(customlabels.ProjectVersionStatusStarting), nil).Once()
+	models.On("DescribeProjectVersions", mock.Anything).Return(versionIs(customlabels.ProjectVersionStatusRunning), nil).Once()
+
+	require.NoError(t, startModel(context.Background(), models, shelfProject, shelfV1, time.Millisecond))
+	models.AssertExpectations(t)
+}
+
+func TestStartModelWithStub(t *testing.T) {
+	stub := customlabelstest.NewStub(t) // unmet expectations fail t at its end
+	start := &customlabels.StartProjectVersionInput{ProjectVersionArn: shelfV1, MinInferenceUnits: 1}
+	stub.Expect("StartProjectVersion").WithInput(start).
+		ReturnError(&customlabels.ThrottlingException{}) // HTTP 500, retried by the client
+	stub.Expect("StartProjectVersion").WithInput(start).
+		Return(&customlabels.StartProjectVersionOutput{Status: customlabels.ProjectVersionStatusStarting})
+	poll := &customlabels.DescribeProjectVersionsInput{ProjectArn: shelfProject, VersionNames: []string{"v1"}}
+	stub.Expect("DescribeProjectVersions").WithInput(poll).Return(versionIs(customlabels.ProjectVersionStatusStarting))
+	stub.Expect("DescribeProjectVersions").WithInput(poll).Return(versionIs(customlabels.ProjectVersionStatusRunning))
+
+	require.NoError(t, startModel(context.Background(), stub.Client(), shelfProject, shelfV1, time.Millisecond))
+}
+
+func TestStartModelWithFake(t *testing.T) {
+	srv := customlabelstest.NewServer(
+		customlabelstest.WithProjects(customlabels.ProjectDescription{ProjectArn: shelfProject}),
+		customlabelstest.WithProjectVersions(customlabels.ProjectVersionDescription{
+			ProjectVersionArn: shelfV1,
+			Status:            customlabels.ProjectVersionStatusStopped,
+		}),
+		customlabelstest.WithStartingTime(0)) // RUNNING at the first poll
+	defer srv.Close()
+
+	require.NoError(t, startModel(context.Background(), srv.Client(), shelfProject, shelfV1, time.Millisecond))
+	var targets []string
+	for _, r := range srv.Requests() {
+		targets = append(targets, r.Target)
+	}
+	require.Equal(t, []string{
+		"RekognitionService.StartProjectVersion",
+		"RekognitionService.DescribeProjectVersions",
+	}, targets)
+}
+
+// Test code that takes a role interface with a method-level mock: here
+// testify's mock stands in for the client of a function that starts a
+// model and waits until it runs.
+func ExampleModelController() {
+	models := new(mockModels)
+	models.On("StartProjectVersion", &customlabels.StartProjectVersionInput{ProjectVersionArn: shelfV1, MinInferenceUnits: 1}).
+		Return(&customlabels.StartProjectVersionOutput{Status: customlabels.ProjectVersionStatusStarting}, nil).Once()
+	for _, status := range []customlabels.ProjectVersionStatus{
+		customlabels.ProjectVersionStatusStarting,
+		customlabels.ProjectVersionStatusStarting,
+		customlabels.ProjectVersionStatusRunning,
+	} {
+		models.On("DescribeProjectVersions", mock.Anything).Return(versionIs(status), nil).Once()
+	}
+
+	if err := startModel(context.Background(), models, shelfProject, shelfV1, time.Millisecond); err != nil {
+		log.Fatal(err)
+	}
+	for _, c := range models.Calls {
+		fmt.Println(c.Method)
+	}
+	// Output:
+	// StartProjectVersion
+	// DescribeProjectVersions
+	// DescribeProjectVersions
+	// DescribeProjectVersions
+}
