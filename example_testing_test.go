@@ -107,16 +107,23 @@ func TestStartModelWithFake(t *testing.T) {
 		}),
 		customlabelstest.WithStartingTime(0)) // RUNNING at the first poll
 	defer srv.Close()
+	client := srv.Client() // endpoint, region and matching credentials
 
-	require.NoError(t, startModel(context.Background(), srv.Client(), shelfProject, shelfV1, time.Millisecond))
-	var targets []string
-	for _, r := range srv.Requests() {
-		targets = append(targets, r.Target)
+	srv.InjectFault(customlabelstest.Exception("ResourceInUseException", 0, "")) // the next request
+	err := startModel(context.Background(), client, shelfProject, shelfV1, time.Millisecond)
+	var inUse *customlabels.ResourceInUseException
+	require.ErrorAs(t, err, &inUse)
+
+	require.NoError(t, startModel(context.Background(), client, shelfProject, shelfV1, time.Millisecond))
+	var sent []string
+	for _, r := range srv.Requests() { // what the server received and answered
+		sent = append(sent, fmt.Sprintf("%s %d", r.Target, r.Status))
 	}
 	require.Equal(t, []string{
-		"RekognitionService.StartProjectVersion",
-		"RekognitionService.DescribeProjectVersions",
-	}, targets)
+		"RekognitionService.StartProjectVersion 400",
+		"RekognitionService.StartProjectVersion 200",
+		"RekognitionService.DescribeProjectVersions 200",
+	}, sent)
 }
 
 // Test code that takes a role interface with a method-level mock: here
