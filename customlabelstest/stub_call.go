@@ -314,13 +314,19 @@ func (c *Call) declaredAt() string {
 }
 
 // callerLine returns file:line of the caller of Expect: where the test
-// declared the call.
+// declared the call; and, when that is a helper in a test file, where
+// the helper was called from ("a_test.go:12 called from a_test.go:40"),
+// up to three helpers.
 func callerLine() string {
-	_, file, line, ok := runtime.Caller(2)
-	if !ok {
-		return ""
+	var at []string
+	for skip := 2; len(at) < 4; skip++ {
+		_, file, line, ok := runtime.Caller(skip)
+		if !ok || len(at) > 0 && !strings.HasSuffix(file, "_test.go") {
+			break
+		}
+		at = append(at, filepath.Base(file)+":"+strconv.Itoa(line))
 	}
-	return filepath.Base(file) + ":" + strconv.Itoa(line)
+	return strings.Join(at, " called from ")
 }
 
 // inputType returns the *Input type an operation's codec reads.
