@@ -104,6 +104,12 @@ func TestStubMissingCall(t *testing.T) {
 	assert.False(t, stub.AssertExpectations(tb), "still unmet")
 	assert.Empty(t, tb.takeErrors(), "reported once")
 
+	stub3, tb3 := newStubTB(t)
+	expectStop := func() { stub3.Expect("StopProjectVersion") } // a test's helper
+	expectStop()
+	assert.False(t, stub3.AssertExpectations(tb3))
+	assert.Regexp(t, `\(declared at stub_test\.go:\d+ called from stub_test\.go:\d+\)$`, tb3.takeErrors()[0], "the helper's line, and its caller's")
+
 	stub2, tb2 := newStubTB(t)
 	stub2.Expect("DetectCustomLabels")
 	tb2.finish()
