@@ -153,3 +153,73 @@ func ExampleModelController() {
 	// DescribeProjectVersions
 	// DescribeProjectVersions
 }
+
+// countModels is a user's function over a ProjectsReader: it counts the
+// models of every Custom Labels project.
+func countModels(ctx context.Context, projects customlabels.ProjectsReader) (int, error) {
+	n := 0
+	for p, err := range customlabels.AllProjects(ctx, projects, nil) {
+		if err != nil {
+			return 0, err
+		}
+		in := &customlabels.DescribeProjectVersionsInput{ProjectArn: p.ProjectArn}
+		for _, err := range customlabels.AllProjectVersions(ctx, projects, in) {
+			if err != nil {
+				return 0, err
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+// Code that only reads takes a ProjectsReader: here, tested with the
+// Stub, which answers two listings as the test declares them.
+func ExampleProjectsReader() {
+	stub := customlabelstest.NewStub(exampleTB{})
+	stub.Expect("DescribeProjects").Return(&customlabels.DescribeProjectsOutput{
+		ProjectDescriptions: []customlabels.ProjectDescription{{ProjectArn: shelfProject}},
+	})
+	stub.Expect("DescribeProjectVersions").
+		WithInput(&customlabels.DescribeProjectVersionsInput{ProjectArn: shelfProject}).
+		Return(versionIs(customlabels.ProjectVersionStatusRunning))
+
+	n, err := countModels(context.Background(), stub.Client())
+	fmt.Println(n, err)
+	fmt.Println("all calls made:", stub.AssertExpectations(exampleTB{}))
+	// Output:
+	// 1 <nil>
+	// all calls made: true
+}
+
+// Code that creates projects takes a ProjectsManager: here, tested with
+// the fake server, which creates projects as the service does (CREATING,
+// then CREATED) on a clock the test controls.
+func ExampleProjectsManager() {
+	srv := customlabelstest.NewServer(customlabelstest.WithProjectTime(0)) // CREATED at the first poll
+	defer srv.Close()
+	var projects customlabels.ProjectsManager = srv.Client()
+	ctx := context.Background()
+
+	out, err := projects.CreateProject(ctx, &customlabels.CreateProjectInput{ProjectName: "shelf"})
+	if err != nil {
+		log.Fatal(err)
+	}
+	w := customlabels.NewProjectCreatedWaiter(projects, func(o *customlabels.WaiterOptions) {
+		o.MinDelay, o.MaxDelay = time.Millisecond, time.Millisecond
+	})
+	err = w.Wait(ctx, &customlabels.DescribeProjectsInput{ProjectNames: []string{"shelf"}}, time.Minute)
+	arn, _ := customlabels.ParseARN(out.ProjectArn)
+	fmt.Println(arn.ProjectName, err)
+	// Output:
+	// shelf <nil>
+}
+
+// exampleTB stands in for an Example's missing *testing.T: it prints
+// what the Stub reports.
+type exampleTB struct{}
+
+func (exampleTB) Helper()                           {}
+func (exampleTB) Errorf(format string, args ...any) { fmt.Printf("FAIL: "+format+"\n", args...) }
+func (exampleTB) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
+func (exampleTB) Cleanup(func())                    {}

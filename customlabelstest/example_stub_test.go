@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"regexp"
 	"sync"
 	"time"
+
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 
 	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/customlabelstest"
@@ -204,4 +207,60 @@ func ExampleStub_InAnyOrder() {
 	fmt.Println("all met:", stub.AssertExpectations(t))
 	// Output:
 	// all met: true
+}
+
+// Any answer the service might give, or not: a page from a proxy, a
+// body cut short.
+func ExampleCall_ReturnResponse() {
+	t := &printTB{}
+	defer t.end()
+	stub := customlabelstest.NewStub(t)
+	stub.Expect("DescribeProjects").ReturnResponse(502, http.Header{"Content-Type": {"text/html"}}, "<html>Bad Gateway</html>")
+	client := stub.Client(func(o *customlabels.Options) { o.RetryMaxAttempts = 1 })
+
+	_, err := client.DescribeProjects(context.Background(), nil)
+	var re *awshttp.ResponseError
+	fmt.Println(errors.As(err, &re), re.HTTPStatusCode())
+	// Output:
+	// true 502
+}
+
+// A client built by hand sends to the Stub as its HTTPClient; signed with
+// the Stub's Credentials, its signatures are verified in full.
+func ExampleStub_Credentials() {
+	t := &printTB{}
+	defer t.end()
+	stub := customlabelstest.NewStub(t)
+	stub.Expect("DeleteProject").Return(&customlabels.DeleteProjectOutput{Status: customlabels.ProjectStatusDeleting})
+	client := customlabels.New(customlabels.Options{
+		Region:      "eu-west-1",
+		Credentials: stub.Credentials(),
+		HTTPClient:  stub,
+	})
+
+	out, err := client.DeleteProject(context.Background(), &customlabels.DeleteProjectInput{
+		ProjectArn: "arn:aws:rekognition:eu-west-1:123456789012:project/shelf/1700000000000",
+	})
+	fmt.Println(out.Status, err)
+	// Output:
+	// DELETING <nil>
+}
+
+// Input returns what a call received, for checks after the code under
+// test has run.
+func ExampleCall_Input() {
+	t := &printTB{}
+	defer t.end()
+	stub := customlabelstest.NewStub(t)
+	call := stub.Expect("CreateProject")
+	call.Return(&customlabels.CreateProjectOutput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/shelf/1700000000000"})
+
+	_, err := stub.Client().CreateProject(context.Background(), &customlabels.CreateProjectInput{
+		ProjectName: "shelf",
+		Tags:        map[string]string{"team": "vision"},
+	})
+	in := call.Input().(*customlabels.CreateProjectInput)
+	fmt.Println(in.ProjectName, in.Tags, err)
+	// Output:
+	// shelf map[team:vision] <nil>
 }

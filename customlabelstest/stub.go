@@ -39,7 +39,7 @@ import (
 // Expectations not met by the end of the test are reported from
 // t.Cleanup, or earlier by AssertExpectations.
 //
-// A Stub is an [customlabels.HTTPClient] and an [http.RoundTripper]:
+// A Stub is a [customlabels.HTTPClient] and an [http.RoundTripper]:
 // Client returns a ready client (static test credentials, region
 // DefaultRegion, retries without backoff); a client built otherwise takes
 // the Stub as Options.HTTPClient, or as the Transport of an *http.Client.
