@@ -15,6 +15,7 @@ import (
 	"github.com/aws/smithy-go"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
 
 	"github.com/rekognition-go/customlabels"
 )
@@ -173,6 +174,7 @@ func TestStubTransportErrors(t *testing.T) {
 		assert.True(t, stub.AssertExpectations(tb))
 	})
 	t.Run("stall until the idle timeout", func(t *testing.T) {
+		defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
 		stub, tb := newStubTB(t)
 		stub.Expect("DescribeProjects").Stall()
 		client := stub.Client(func(o *customlabels.Options) {
@@ -432,6 +434,7 @@ func TestStubAsHTTPClientAndTransport(t *testing.T) {
 // Concurrent calls in any order each meet the expectation of their
 // input; in the declared order they would not.
 func TestStubInAnyOrderConcurrent(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
 	stub, tb := newStubTB(t)
 	stub.InAnyOrder()
 	const n = 16
