@@ -251,10 +251,38 @@
 //
 // # Testing
 //
-// Code that lists projects or versions should depend on
-// [DescribeProjectsAPIClient] or [DescribeProjectVersionsAPIClient], which
-// *Client satisfies. Package customlabelstest runs a fake Rekognition
-// server on 127.0.0.1 that checks signatures, paginates like the service,
-// injects faults, and trains, starts and stops models on a clock a test can
-// advance, so tests need no AWS account.
+// Code that calls the client should take an interface, not *Client: the
+// one-method [DescribeProjectsAPIClient] and its kin, generated for every
+// operation, or a role interface that joins those one job needs:
+// [ProjectsReader], [ModelController], [ProjectsManager]. *Client
+// satisfies each. Then test it at one of three levels:
+//
+//   - Mock the methods: any mock of the interface (testify's mock, gomock,
+//     a hand-written fake) stands in for the client; see the
+//     [ModelController] example.
+//   - Stub the transport: customlabelstest.NewStub(t) answers the real
+//     client from the calls a test declares (operation, input, answer),
+//     with no server and no network; the client's validation, retries,
+//     paginators and waiters run for real, and an unexpected call, a
+//     wrong input or a missing call fails the test.
+//   - Run the fake: customlabelstest.NewServer runs a fake Rekognition
+//     server on 127.0.0.1 that checks signatures, paginates like the
+//     service, injects faults, and trains, starts and stops models on a
+//     clock a test can advance.
+//
+// None needs an AWS account. A test double written by hand needs these
+// facts of the wire protocol (awsJson1_1): every request is POST / with
+// Content-Type application/x-amz-json-1.1 and a JSON body, routed by the
+// header X-Amz-Target: RekognitionService.<Operation>; a success answers
+// 200 with a JSON body of the same content type; an error answers
+// {"__type":"<Code>","Message":"..."} with status 400, or 500 for
+// InternalServerError and ThrottlingException (the code may also carry a
+// namespace, "com.amazon.coral.validate#ValidationException", which the
+// client strips); timestamps are epoch seconds as JSON numbers
+// (1.7e9, fractions allowed). The client signs every request with SigV4 and
+// needs credentials with keys: aws.AnonymousCredentials is refused on the
+// first call, before anything is sent ("get credentials: ... the
+// AnonymousCredentials is not a valid credential provider"), so give a
+// test double's client static test credentials, as the Stub's and the
+// fake's clients have.
 package customlabels

@@ -5,7 +5,8 @@
 // client: customlabels, the official aws-sdk-go-v2 rekognition client,
 // boto3 and the AWS CLI (the command cmd/customlabels-fake runs it as a
 // process). On the same address it serves the S3 calls of the Custom
-// Labels workflow (see S3).
+// Labels workflow (see S3). For unit tests without a server, [Stub] stubs
+// the client's transport instead.
 //
 // # Operations
 //
@@ -29,6 +30,45 @@
 // and [DefaultAccessKeyID] with [DefaultSecretAccessKey] (or the
 // credentials of [WithCredentials]); [Server.AWSConfig] returns all of it
 // as an aws.Config.
+//
+// # A stubbed transport: Stub
+//
+// For unit tests that need no server at all, [NewStub] returns a [Stub]:
+// an HTTP transport that answers the real client from the calls a test
+// declares, in order, as botocore's Stubber does. Each [Stub.Expect]
+// names an operation, optionally its input ([Call.WithInput], compared
+// member by member, or [Call.Match]) and its answer: a typed output
+// ([Call.Return]), an exception ([Call.ReturnError], with its modeled
+// status), any response ([Call.ReturnResponse]), a transport error
+// ([Call.ReturnConnectionReset], [Call.ReturnTimeout],
+// [Call.ReturnTransportError]) or none ([Call.Stall]):
+//
+//	stub := customlabelstest.NewStub(t)
+//	stub.Expect("StopProjectVersion").ReturnError(&customlabels.ThrottlingException{})
+//	stub.Expect("StopProjectVersion").Return(&customlabels.StopProjectVersionOutput{Status: "STOPPING"})
+//	client := stub.Client() // static test credentials, retries without backoff
+//
+// The Stub checks each request as the service would (the SigV4 signature,
+// X-Amz-Target, Content-Type, a body the service reads and finds valid),
+// reads and writes bodies with the code generated from the service model
+// that the fake server uses, so every operation of the client can be
+// stubbed, and fails the test (through a [TB], such as *testing.T) on an
+// unexpected call, on a wrong input, showing each differing member as
+// -want +got, and at the test's end on an expectation not met. Each
+// request meets one expectation: a retried call is as many expectations
+// as attempts, a waiter's polls one each. Calls must arrive in the
+// declared order unless [Stub.InAnyOrder].
+//
+// A stub written by hand needs these facts of the wire protocol
+// (awsJson1_1), all of which Stub and Server follow: every request is POST
+// / with Content-Type application/x-amz-json-1.1, routed by the header
+// X-Amz-Target: RekognitionService.<Operation>; an error is
+// {"__type":"<Code>","Message":"..."} with status 400, or 500 for
+// InternalServerError and ThrottlingException; timestamps are epoch
+// seconds as JSON numbers. The client refuses aws.AnonymousCredentials
+// before sending anything ("the AnonymousCredentials is not a valid
+// credential provider"): give it static credentials, as [Stub.Client] and
+// [Server.Client] do.
 //
 // # What it does as the service does
 //
