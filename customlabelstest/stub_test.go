@@ -301,7 +301,7 @@ func TestStubDeclarationErrors(t *testing.T) {
 		want string
 	}{
 		{"unknown operation", func() { stub.Expect("DescribeDatasets") },
-			`Stub.Expect("DescribeDatasets"): no such operation; the client implements CreateProject, DeleteProject, DescribeProjectVersions, DescribeProjects`},
+			`Stub.Expect("DescribeDatasets"): no such operation; the client implements CreateProject, DeleteProject, `},
 		{"input of another operation", func() { stub.Expect("DescribeProjects").WithInput(&customlabels.StopProjectVersionInput{}) },
 			"DescribeProjects: WithInput(*customlabels.StopProjectVersionInput), want a *customlabels.DescribeProjectsInput"},
 		{"nil input", func() { stub.Expect("DescribeProjects").WithInput((*customlabels.DescribeProjectsInput)(nil)) },
