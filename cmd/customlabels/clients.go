@@ -9,6 +9,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/internal/endpoint"
@@ -19,6 +20,9 @@ type clients struct {
 	// regions are the Regions in the order the output shows them.
 	regions  []string
 	byRegion map[string]*customlabels.Client
+	// s3ByRegion are the S3 clients, for the manifests, images and
+	// evaluation files of the workflow's subcommands.
+	s3ByRegion map[string]*s3.Client
 	// close frees what the clients hold (the demo's fake servers).
 	close func()
 }
@@ -26,6 +30,11 @@ type clients struct {
 // one returns the client of the run's only Region.
 func (cs *clients) one() (string, *customlabels.Client) {
 	return cs.regions[0], cs.byRegion[cs.regions[0]]
+}
+
+// s3 returns the S3 client of the run's only Region.
+func (cs *clients) s3() *s3.Client {
+	return cs.s3ByRegion[cs.regions[0]]
 }
 
 // retryPolicy is the retry mode and attempts the clients use; zero fields
@@ -56,6 +65,16 @@ func (c *commonFlags) retryPolicy(cfg aws.Config, o commonOptions) retryPolicy {
 		p.maxAttempts = c.maxAttempts
 	}
 	return p
+}
+
+// applyS3 sets the retry settings of an S3 client.
+func (p retryPolicy) applyS3(o *s3.Options) {
+	if p.mode != "" {
+		o.RetryMode = p.mode
+	}
+	if p.maxAttempts > 0 {
+		o.RetryMaxAttempts = p.maxAttempts
+	}
 }
 
 func (p retryPolicy) apply(o *customlabels.Options) {
@@ -147,8 +166,19 @@ func (c *commonFlags) connect(ctx context.Context, e *env, o commonOptions) (*cl
 		}
 	}
 	policy := c.retryPolicy(cfg, o)
-	cs := &clients{regions: regions, byRegion: map[string]*customlabels.Client{}, close: func() {}}
+	cs := &clients{regions: regions, byRegion: map[string]*customlabels.Client{}, s3ByRegion: map[string]*s3.Client{}, close: func() {}}
 	for _, r := range regions {
+		cs.s3ByRegion[r] = s3.NewFromConfig(cfg, func(opts *s3.Options) {
+			opts.Region = r
+			// The fake (and MinIO, moto) serve S3 on the endpoint given,
+			// path-style: http://HOST/BUCKET/KEY.
+			if u, ok := c.endpoints[r]; ok {
+				opts.BaseEndpoint, opts.UsePathStyle = aws.String(u), true
+			} else if u, ok := c.endpoints[""]; ok {
+				opts.BaseEndpoint, opts.UsePathStyle = aws.String(u), true
+			}
+			policy.applyS3(opts)
+		})
 		cs.byRegion[r] = customlabels.NewFromConfig(cfg, append([]func(*customlabels.Options){func(opts *customlabels.Options) {
 			opts.Region = r
 			if u, ok := c.endpoints[r]; ok {

@@ -1,8 +1,9 @@
 package main
 
 import (
-	"strings"
 	"time"
+
+	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/customlabelstest"
@@ -69,15 +70,8 @@ func demoModels(d customlabelstest.Data) []customlabelstest.Option {
 		if v.Feature == customlabels.CustomizationFeatureContentModeration {
 			continue
 		}
-		subject := v.ProjectName()
-		if i := strings.LastIndexByte(subject, '-'); i > 0 {
-			subject = subject[:i] // the number
-		}
-		if i := strings.LastIndexByte(subject, '-'); i > 0 {
-			subject = subject[:i] // the kind: finder, detector, ...
-		}
 		opts = append(opts, customlabelstest.WithModel(v.ProjectVersionArn, customlabelstest.Model{
-			Detect: customlabelstest.HashLabels(subject+"-ok", subject+"-defect"),
+			Detect: customlabelstest.HashLabels(demoLabels(v)...),
 		}))
 	}
 	return opts
@@ -90,11 +84,11 @@ func demoProjects(region string) []customlabels.ProjectDescription {
 
 // newDemo starts a fake for each of regions and returns clients for them.
 func newDemo(regions []string, policy retryPolicy, optFns []func(*customlabels.Options)) *clients {
-	cs := &clients{regions: regions, byRegion: map[string]*customlabels.Client{}}
+	cs := &clients{regions: regions, byRegion: map[string]*customlabels.Client{}, s3ByRegion: map[string]*s3.Client{}}
 	var servers []*customlabelstest.Server
 	for _, r := range regions {
 		d := demoData(r)
-		srv := customlabelstest.NewServer(append(append(d.Options(), demoModels(d)...),
+		srv := customlabelstest.NewServer(append(append(append(d.Options(), demoModels(d)...), demoObjects(d)...),
 			customlabelstest.WithRegion(r),
 			// A fixed key: a NextToken printed by one run works in the next.
 			customlabelstest.WithTokenKey([]byte(demoTokenKey)),
@@ -106,6 +100,10 @@ func newDemo(regions []string, policy retryPolicy, optFns []func(*customlabels.O
 		)...)
 		servers = append(servers, srv)
 		cs.byRegion[r] = srv.Client(append([]func(*customlabels.Options){policy.apply}, optFns...)...)
+		cs.s3ByRegion[r] = s3.NewFromConfig(srv.AWSConfig(), func(o *s3.Options) {
+			o.UsePathStyle = true
+			policy.applyS3(o)
+		})
 	}
 	cs.close = func() {
 		for _, s := range servers {

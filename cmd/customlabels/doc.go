@@ -2,7 +2,9 @@
 // Labels users ask most: which of my models are running right now, in
 // which Region, and what are they costing me? It also lists projects and
 // model versions, starts and stops models, waits for them, and detects
-// labels in images.
+// labels in images; and it runs the whole workflow, from a folder of
+// images to a trained and evaluated model, and back to a cleaned-up
+// account (see The workflow below).
 //
 // Install it from a clone of the repository (the module is not published
 // yet; see the README's Install section) with
@@ -24,6 +26,27 @@
 //	customlabels stop MODEL [--wait] [--max-wait D] [--poll-interval D]
 //	customlabels wait running|trained|stopped MODEL [--max-wait D] [--poll-interval D]
 //	customlabels detect --model MODEL [--min-confidence C] [--max-results N] IMAGE...
+//	customlabels manifest build DIR --bucket s3://BUCKET/PREFIX [--upload [--create-bucket]] [-o FILE]
+//	customlabels manifest check FILE|-|s3://BUCKET/KEY [--max-problems N] [--max-lines N]
+//	customlabels create-project NAME [--feature F] [--auto-update ENABLED|DISABLED] [--tag KEY=VALUE]... [--wait]
+//	customlabels datasets PROJECT [--labels] [--entries [--type T] [--contains-label L]... [--labeled B] [--has-errors B] [--source-ref-contains S] [--max-items N]]
+//	customlabels train PROJECT --version NAME --output-config s3://BUCKET/PREFIX [--train MANIFEST (--test MANIFEST | --split)]
+//	                   [--description D] [--kms-key-id K] [--tag KEY=VALUE]... [--wait]
+//	customlabels evaluate MODEL [--compare MODEL]
+//	customlabels copy MODEL --to PROJECT --version NAME --output-config s3://BUCKET/PREFIX [--kms-key-id K] [--tag KEY=VALUE]... [--wait]
+//	customlabels policy put PROJECT --name NAME (--allow-account ID... --model MODEL | --document FILE) [--revision-id R]
+//	customlabels policy list PROJECT
+//	customlabels policy delete PROJECT --name NAME [--revision-id R] [--yes | --dry-run]
+//	customlabels delete MODEL [--stop-running] [--yes | --dry-run]
+//	customlabels delete-project PROJECT [--stop-running] [--yes | --dry-run]
+//	customlabels cleanup PROJECT --keep N [--yes | --dry-run]
+//	customlabels tag ARN KEY=VALUE...
+//	customlabels untag ARN KEY...
+//	customlabels tags ARN
+//
+// The subcommands that wait (start, stop and create-project with --wait,
+// wait, train and copy with --wait, delete, delete-project, cleanup) take
+// --max-wait D and --poll-interval D.
 //
 // MODEL (and --model) is a model's ARN, or PROJECT/VERSION: the PROJECT
 // and VERSION columns of the models and running tables, joined by a
@@ -72,6 +95,120 @@
 // customlabels --version for the version (customlabels.Version, the
 // module's).
 //
+// # The workflow
+//
+// From a folder of images to a trained model, in the Region of --region
+// or the configuration, with S3 for the images, the manifests and what
+// training writes:
+//
+//	customlabels manifest build images/train --bucket s3://shelf-images/train --upload --create-bucket
+//	customlabels manifest build images/test --bucket s3://shelf-images/test --upload
+//	customlabels create-project shelf-inspector --wait
+//	customlabels train shelf-inspector --version v1 --output-config s3://shelf-images/output \
+//	    --train s3://shelf-images/train/dataset.manifest --test s3://shelf-images/test/dataset.manifest --wait
+//	customlabels evaluate shelf-inspector/v1
+//
+// manifest build makes an image classification manifest (SageMaker Ground
+// Truth's format, one JSON line per image) of a folder that holds one
+// sub-folder per label, named after the label (the console's "folder
+// names as labels"): each image's source-ref is
+// s3://BUCKET/PREFIX/LABEL/FILE. It checks every image first (a JPEG or
+// PNG by its first bytes, at most 15 MB, sides of 64 to 4096 pixels; no
+// folder inside a label folder, no file outside one) and writes or
+// uploads nothing when one fails (exit status 2). Files and folders whose
+// names start with a dot are skipped, and counted. The manifest goes to -o
+// FILE, else with --upload only to S3, else to standard output; --upload
+// puts the images, then the manifest, at s3://BUCKET/PREFIX/dataset.manifest,
+// and --create-bucket creates the bucket first when this account does not
+// have it.
+//
+// manifest check checks a manifest (a file, - for standard input, or
+// s3://BUCKET/KEY) against the rules the service applies, with package
+// manifest, and prints each problem with its line number, the path in the
+// line, the service's error code (the one CreateDataset,
+// ListDatasetEntries or manifest_summary.json would give; codes without
+// ERROR_ or WARNING_ are ours, for rules the service states without a
+// code) and its tier: what the service does about it. It exits 1 when the
+// service would fail the dataset (a terminal file error, such as more
+// than 20 % invalid lines) or the training (too few labels, images in
+// several buckets), and 0 otherwise, warnings and dropped lines included.
+// --max-problems bounds the problems listed (the others are counted);
+// --max-lines is the account's quota of lines (250,000 by default).
+//
+// create-project creates a Custom Labels project (or with --feature
+// CONTENT_MODERATION an adapter; --auto-update applies to adapters), with
+// --tag tags, and with --wait waits until it is CREATED.
+//
+// datasets shows a project's TRAIN and TEST datasets (DescribeDataset):
+// status, status message, and their counts of entries, labelled entries,
+// labels and entries with errors. --labels lists each dataset's labels
+// with their images and bounding boxes (ListDatasetLabels); --entries
+// lists the entries, the JSON lines, of one dataset or both
+// (ListDatasetEntries), with the service's filters as flags: --type TRAIN
+// or TEST, --contains-label (repeatable, at most 10), --labeled true or
+// false, --has-errors true or false, --source-ref-contains, and
+// --max-items to stop after that many.
+//
+// train trains a model (CreateProjectVersion) from the project's
+// datasets. A project without datasets gets them first: --train MANIFEST
+// and --test MANIFEST (s3://BUCKET/KEY) become its TRAIN and TEST datasets
+// (CreateDataset), or with --split the TRAIN dataset and a TEST dataset of
+// a fifth of its images (DistributeDatasetEntries), and train waits until
+// they are created; a project that has datasets takes neither flag.
+// Training writes its results under --output-config s3://BUCKET/PREFIX.
+// --description, --kms-key-id and --tag set the version's. With --wait it
+// shows the status and the time elapsed until training ends, and exits 0
+// on TRAINING_COMPLETED (printing the F1 score) and 1 on TRAINING_FAILED,
+// with the service's status message and where the validation files are
+// (manifest_summary.json and the manifests with the errors of each line).
+// Training takes from 30 minutes to 24 hours and bills its time:
+// --max-wait (default 24h) ends only the wait, not the training.
+//
+// evaluate reads a trained model's evaluation summary from S3 (where
+// DescribeProjectVersions' EvaluationResult.Summary says it is) and shows
+// its overall F1 score, precision and recall, and for each label its F1
+// score, precision, recall, assumed threshold (0 to 1; detect
+// --min-confidence takes it times 100) and test images. --compare MODEL
+// puts a second model, the candidate, beside the first, the base, overall
+// and per label, with the candidate's change.
+//
+// copy copies a model to another project (CopyProjectVersion), --to,
+// named by ARN (a project of another account: its ARN) or by name, in the
+// same Region, under --version, with its results under --output-config;
+// --wait waits until the copy is COPYING_COMPLETED. A copy to another
+// account needs a project policy on the source project, which policy put
+// --allow-account ID --model MODEL writes: the one policy the developer
+// guide documents for a copy (customlabels.CopyPolicyDocument), which
+// allows rekognition:CopyProjectVersion of that model to the accounts
+// given (12-digit IDs, or IAM role and user ARNs). --document FILE
+// attaches a policy of your own instead; --revision-id replaces a policy
+// (policy list shows the revisions and the accounts each policy allows).
+//
+// The destructive subcommands, delete, delete-project, cleanup and policy
+// delete, print what they will do, then do it only with --yes, or when
+// "yes" is typed at their prompt (standard input a terminal). --dry-run
+// only prints the plan. Without --yes or --dry-run, and without a
+// terminal, they refuse before sending anything (exit status 2).
+//
+// delete-project deletes a project and everything in it, in the order the
+// service accepts: it stops the running and starting models (only with
+// --stop-running: a running model is never stopped without it, and the
+// plan then says what blocks it), waits out trainings and copies in
+// progress, deletes the models (waiting for each to be gone), the
+// datasets, the policies, then the project, waiting for each step with
+// the library's waiters. delete does the same for one model; cleanup
+// deletes all but the newest --keep N models of a project that are not
+// running, starting or in progress, which it keeps. They wait up to
+// --max-wait (default 24h, as a training in progress may take that long).
+//
+// tag adds tags (KEY=VALUE; an empty VALUE is allowed) to a project or a
+// model named by its ARN, untag removes tags by key, and tags lists them.
+//
+// With --demo, every subcommand is served by the in-process demo account,
+// made afresh on every run: its trained models have their evaluation
+// summaries in S3, so that evaluate --demo MODEL shows what a user gets,
+// and its S3 bucket customlabels-demo-datasets holds images and the
+// manifests of their training and test datasets, to train with.
 // # Flags of every subcommand
 //
 //	--output table|json    table (the default) for people, JSON for programs

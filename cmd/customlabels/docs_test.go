@@ -14,7 +14,7 @@ import (
 // set registers, as flag.PrintDefaults prints them.
 func helpFlags(t *testing.T, subcommand string) []string {
 	t.Helper()
-	r := runArgs(t, subcommand, "--help")
+	r := runArgs(t, append(strings.Fields(subcommand), "--help")...)
 	require.Equal(t, exitOK, r.code)
 	var names []string
 	for _, m := range regexp.MustCompile(`(?m)^  -([a-z0-9-]+)`).FindAllStringSubmatch(r.stderr, -1) {
@@ -41,6 +41,9 @@ func TestFlagsDocumented(t *testing.T) {
 	for _, sc := range subcommands {
 		for _, name := range helpFlags(t, sc.name) {
 			flag := regexp.MustCompile(`--` + regexp.QuoteMeta(name) + `\b`)
+			if len(name) == 1 { // -o, as such flags are written
+				flag = regexp.MustCompile(`(^|[^-\w])-` + regexp.QuoteMeta(name) + `\b`)
+			}
 			assert.True(t, flag.Match(docGo), "doc.go documents --%s of %s", name, sc.name)
 			assert.True(t, flag.MatchString(readme), "the README documents --%s of %s", name, sc.name)
 		}

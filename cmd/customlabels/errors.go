@@ -61,6 +61,25 @@ func (e *serviceValueError) Error() string {
 }
 func (e *serviceValueError) Unwrap() error { return e.err }
 
+// doingError is the error of a call made for a purpose a person must
+// know, such as "read s3://shelf-images/train.manifest": describeError
+// prints the purpose before the service's code and message.
+type doingError struct {
+	doing string
+	err   error
+}
+
+func (e *doingError) Error() string { return e.doing + ": " + e.err.Error() }
+func (e *doingError) Unwrap() error { return e.err }
+
+// doing wraps err, when not nil, with its purpose.
+func doing(err error, format string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	return &doingError{doing: fmt.Sprintf(format, args...), err: err}
+}
+
 // clip shortens s to at most n bytes for a message, marking the cut.
 func clip(s string, n int) string {
 	if len(s) <= n {
@@ -126,6 +145,10 @@ func describeError(err error) string {
 	var re *reportedError
 	if errors.As(err, &re) {
 		return re.msg
+	}
+	var de *doingError
+	if errors.As(err, &de) && !errors.Is(err, context.Canceled) {
+		return de.doing + ": " + describeError(de.err)
 	}
 	info := errorInfo(err)
 	if info.Code == "" {
@@ -198,6 +221,15 @@ var fieldFlags = map[string]map[string]string{
 	"stop":     {"ProjectVersionArn": "MODEL", "ProjectNames": "MODEL", "VersionNames": "MODEL"},
 	"wait":     {"ProjectVersionArn": "MODEL", "ProjectNames": "MODEL", "VersionNames": "MODEL"},
 	"detect":   {"ProjectVersionArn": "--model", "ProjectNames": "--model", "VersionNames": "--model", "MaxResults": "--max-results"},
+
+	"create-project": {"ProjectName": "NAME", "AutoUpdate": "--auto-update"},
+	"evaluate":       {"ProjectVersionArn": "MODEL", "ProjectNames": "MODEL", "VersionNames": "MODEL"},
+	"policy put":     {"ProjectArn": "PROJECT", "ProjectNames": "PROJECT", "PolicyName": "--name", "PolicyRevisionId": "--revision-id", "PolicyDocument": "--document", "principals": "--allow-account"},
+	"policy list":    {"ProjectArn": "PROJECT", "ProjectNames": "PROJECT"},
+	"policy delete":  {"ProjectArn": "PROJECT", "ProjectNames": "PROJECT", "PolicyName": "--name", "PolicyRevisionId": "--revision-id"},
+	"tag":            {"ResourceArn": "ARN", "Tags": "KEY=VALUE"},
+	"untag":          {"ResourceArn": "ARN", "TagKeys": "KEY"},
+	"tags":           {"ResourceArn": "ARN"},
 }
 
 // commonFieldFlags names the flag that sets an input field in every
@@ -209,6 +241,7 @@ var commonFieldFlags = map[string]string{
 	"MinInferenceUnits": "--min-units",
 	"MaxInferenceUnits": "--max-units",
 	"MinConfidence":     "--min-confidence",
+	"Tags":              "--tag",
 }
 
 // flagFor names the flag of subcommand that sets an input field, or the

@@ -146,3 +146,18 @@ func (c *commonFlags) selectedRegions() []string {
 	}
 	return c.regions
 }
+
+// regionOf makes region, the Region of an ARN the command line named with
+// what (MODEL, PROJECT, ARN), the run's Region; --region, when given, must
+// agree. An empty region (a name rather than an ARN) leaves the Region to
+// --region or the configuration.
+func (c *commonFlags) regionOf(what, region string) error {
+	if region == "" {
+		return nil
+	}
+	if len(c.regions) == 1 && c.regions[0] != region {
+		return usagef("--region %s, but %s is in %s", c.regions[0], what, region)
+	}
+	c.regions, c.regionFrom = []string{region}, what
+	return nil
+}

@@ -35,7 +35,8 @@ func main() {
 	os.Exit(code)
 }
 
-// subcommand is one verb of the command line.
+// subcommand is one verb of the command line. Its name is one word, or
+// two for the verbs of a group ("manifest build", "policy put").
 type subcommand struct {
 	name    string
 	args    string // synopsis of the arguments after the name
@@ -52,6 +53,22 @@ var subcommands = []subcommand{
 	{"stop", "MODEL [--wait]", "stop a model", runStop},
 	{"wait", "running|trained|stopped MODEL", "wait until a model is running, trained, or stopped", runWait},
 	{"detect", "--model MODEL IMAGE...", "detect labels in images (files, - for stdin, s3://BUCKET/KEY)", runDetect},
+	{"manifest build", "DIR --bucket s3://BUCKET/PREFIX [--upload] [-o FILE]", "make a classification manifest of a folder with one sub-folder per label", runManifestBuild},
+	{"manifest check", "FILE|s3://BUCKET/KEY", "check a manifest against the service's rules, line by line", runManifestCheck},
+	{"create-project", "NAME [--feature F]", "create a project", runCreateProject},
+	{"evaluate", "MODEL [--compare MODEL]", "show a trained model's F1 score, precision and recall, overall and per label", runEvaluate},
+	{"policy put", "PROJECT --name NAME (--allow-account ID --model MODEL | --document FILE)", "attach a project policy, such as one that lets another account copy a model", runPolicyPut},
+	{"policy list", "PROJECT", "list a project's policies", runPolicyList},
+	{"policy delete", "PROJECT --name NAME", "delete a project policy", runPolicyDelete},
+	{"tag", "ARN KEY=VALUE...", "add tags to a project or a model", runTag},
+	{"untag", "ARN KEY...", "remove tags from a project or a model", runUntag},
+	{"tags", "ARN", "list the tags of a project or a model", runTags},
+}
+
+// groups are the first words of the two-word subcommands.
+var groups = map[string]string{
+	"manifest": "make and check manifests",
+	"policy":   "project policies",
 }
 
 // env is where a run writes, and what it knows about its surroundings.
@@ -60,6 +77,9 @@ type env struct {
 	stdout, stderr io.Writer
 	// progress is true when stderr is a terminal: progress lines go there.
 	progress bool
+	// interactive is true when stdin is a terminal: a destructive
+	// subcommand run without --yes asks there.
+	interactive bool
 	// clientOptions are applied to every client after the flags; tests
 	// use them to retry without waiting.
 	clientOptions []func(*customlabels.Options)
@@ -67,13 +87,25 @@ type env struct {
 	// with the delay before the next poll (0 after the last): tests see
 	// the delays used.
 	onPoll func(state string, attempt int, next time.Duration)
+	// now, when set, is the clock of what the run writes (the
+	// creation-date of manifest lines); tests fix it.
+	now func() time.Time
+}
+
+// clock returns the time now, as e.now says.
+func (e *env) clock() time.Time {
+	if e.now != nil {
+		return e.now()
+	}
+	return time.Now()
 }
 
 // run is the whole program: it runs the subcommand args name, writes its
 // output to stdout and diagnostics to stderr, and returns the exit status.
 // Cancelling ctx interrupts the work.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	return runEnv(ctx, &env{stdin: os.Stdin, stdout: stdout, stderr: stderr, progress: isTerminal(stderr)}, args)
+	return runEnv(ctx, &env{stdin: os.Stdin, stdout: stdout, stderr: stderr,
+		progress: isTerminal(stderr), interactive: isTerminal(os.Stdin) && isTerminal(stderr)}, args)
 }
 
 // runEnv is run in e.
@@ -94,21 +126,53 @@ func runEnv(ctx context.Context, e *env, args []string) int {
 		return exitOK
 	}
 	for _, sc := range subcommands {
-		if sc.name == name {
-			return report(stderr, name, sc.run(ctx, e, args[1:]))
+		words := strings.Fields(sc.name)
+		if len(args) >= len(words) && slices.Equal(args[:len(words)], words) {
+			return report(stderr, sc.name, sc.run(ctx, e, args[len(words):]))
 		}
+	}
+	if about, ok := groups[name]; ok {
+		var verbs []string
+		for _, sc := range subcommands {
+			if group, verb, ok := strings.Cut(sc.name, " "); ok && group == name {
+				verbs = append(verbs, verb)
+			}
+		}
+		if len(args) > 1 && slices.Contains([]string{"-h", "-help", "--help", "help"}, args[1]) {
+			printGroupHelp(stderr, name, about)
+			return exitOK
+		}
+		if len(args) == 1 {
+			fmt.Fprintf(stderr, "usage error: %s needs a subcommand: %s\nrun %s %s --help for help\n", name, strings.Join(verbs, ", "), programName, name)
+		} else {
+			fmt.Fprintf(stderr, "usage error: unknown subcommand %q of %s: must be %s\nrun %s %s --help for help\n", args[1], name, strings.Join(verbs, ", "), programName, name)
+		}
+		return exitUsage
 	}
 	fmt.Fprintf(stderr, "usage error: unknown subcommand %q\nrun %s --help for the list\n", name, programName)
 	return exitUsage
 }
 
+// printGroupHelp lists the subcommands of a group.
+func printGroupHelp(w io.Writer, group, about string) {
+	fmt.Fprintf(w, "Usage: %s %s SUBCOMMAND [flags]\n\n%s:\n", programName, group, about)
+	for _, sc := range subcommands {
+		if g, _, ok := strings.Cut(sc.name, " "); ok && g == group {
+			fmt.Fprintf(w, "  %-15s %s\n", sc.name, sc.summary)
+		}
+	}
+	fmt.Fprintf(w, "\nRun %s %s SUBCOMMAND --help for its flags.\n", programName, group)
+}
+
 func printMainHelp(w io.Writer) {
 	fmt.Fprintf(w, "Usage: %s SUBCOMMAND [flags]\n\n", programName)
 	fmt.Fprintln(w, "Amazon Rekognition Custom Labels from the command line: which models are")
-	fmt.Fprintln(w, "running, in which region, and what they cost per hour.")
+	fmt.Fprintln(w, "running, in which region, and what they cost per hour; and the whole")
+	fmt.Fprintln(w, "workflow, from a folder of images to a trained, evaluated model, and then")
+	fmt.Fprintln(w, "to a cleaned-up account.")
 	fmt.Fprintln(w, "\nSubcommands:")
 	for _, sc := range subcommands {
-		fmt.Fprintf(w, "  %-10s %s\n", sc.name, sc.summary)
+		fmt.Fprintf(w, "  %-15s %s\n", sc.name, sc.summary)
 	}
 	fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(modelAbout))
 	fmt.Fprintf(w, "\nRun %s SUBCOMMAND --help for its flags, %s --version for the version.\nTry it without AWS: --demo.\n", programName, programName)

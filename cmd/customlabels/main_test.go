@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -38,7 +39,7 @@ func TestMainUsageErrors(t *testing.T) {
 func TestEverySubcommandHasHelp(t *testing.T) {
 	for _, sc := range subcommands {
 		t.Run(sc.name, func(t *testing.T) {
-			r := runArgs(t, sc.name, "--help")
+			r := runArgs(t, append(strings.Fields(sc.name), "--help")...)
 			assert.Equal(t, exitOK, r.code)
 			assert.Empty(t, r.stdout)
 			assert.Contains(t, r.stderr, "Usage: customlabels "+sc.name+" ")
@@ -46,6 +47,31 @@ func TestEverySubcommandHasHelp(t *testing.T) {
 				assert.Contains(t, r.stderr, flag)
 			}
 		})
+	}
+}
+
+func TestGroups(t *testing.T) {
+	for group, about := range groups {
+		r := runArgs(t, group, "--help")
+		assert.Equal(t, exitOK, r.code)
+		assert.Contains(t, r.stderr, "Usage: customlabels "+group+" SUBCOMMAND")
+		assert.Contains(t, r.stderr, about)
+		n := 0
+		for _, sc := range subcommands {
+			if strings.HasPrefix(sc.name, group+" ") {
+				assert.Contains(t, r.stderr, "  "+sc.name+" ", "the help of %s lists %s", group, sc.name)
+				n++
+			}
+		}
+		assert.GreaterOrEqual(t, n, 2, "%s has subcommands", group)
+
+		r = runArgs(t, group)
+		assert.Equal(t, exitUsage, r.code)
+		assert.Contains(t, r.stderr, "usage error: "+group+" needs a subcommand: ")
+		r = runArgs(t, group, "frobnicate", "--demo")
+		assert.Equal(t, exitUsage, r.code)
+		assert.Contains(t, r.stderr, `usage error: unknown subcommand "frobnicate" of `+group)
+		assert.Empty(t, r.stdout)
 	}
 }
 

@@ -43,9 +43,10 @@ func (p *progress) done() {
 	}
 }
 
-// isTerminal reports whether w is a terminal: a character device other than
-// the null device. It needs no dependency beyond the os package.
-func isTerminal(w io.Writer) bool {
+// isTerminal reports whether w (a writer, or os.Stdin) is a terminal: a
+// character device other than the null device. It needs no dependency
+// beyond the os package.
+func isTerminal(w any) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
