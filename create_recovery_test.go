@@ -3,6 +3,7 @@ package customlabels_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,4 +89,44 @@ func TestCreateProjectNoLookupAfterARefusal(t *testing.T) {
 	_, err = c.CreateProject(ctx, &customlabels.CreateProjectInput{ProjectName: "p"})
 	require.ErrorAs(t, err, &inUse)
 	assert.Equal(t, []string{"CreateProject"}, targets(srv))
+}
+
+// The server commits the first PutProjectPolicy and drops its answer;
+// the retry meets the name taken (a new policy) or the revision changed
+// (a replacement), and the call finds the policy its first attempt put.
+func TestPutProjectPolicyRecoversFromALostAnswer(t *testing.T) {
+	srv := customlabelstest.NewServer(customlabelstest.WithProjectTime(0))
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+	p, err := c.CreateProject(ctx, &customlabels.CreateProjectInput{ProjectName: "shared"})
+	require.NoError(t, err)
+	doc, err := customlabels.CopyPolicyDocument(p.ProjectArn[:strings.LastIndex(p.ProjectArn, "/")]+"/version/v1/1", "111122223333")
+	require.NoError(t, err)
+
+	srv.ResetRequests()
+	srv.InjectFault(customlabelstest.LostAnswer())
+	out, err := c.PutProjectPolicy(ctx, &customlabels.PutProjectPolicyInput{ProjectArn: p.ProjectArn, PolicyName: "copy", PolicyDocument: doc})
+	require.NoError(t, err)
+	assert.True(t, out.Recovered)
+	assert.Equal(t, []string{"PutProjectPolicy", "PutProjectPolicy", "ListProjectPolicies"}, targets(srv))
+
+	// A replacement whose answer is lost: the retry's revision is stale.
+	doc2 := strings.Replace(doc, "111122223333", "444455556666", 1)
+	srv.ResetRequests()
+	srv.InjectFault(customlabelstest.LostAnswer())
+	out2, err := c.PutProjectPolicy(ctx, &customlabels.PutProjectPolicyInput{ProjectArn: p.ProjectArn, PolicyName: "copy", PolicyDocument: doc2, PolicyRevisionId: out.PolicyRevisionId})
+	require.NoError(t, err)
+	assert.True(t, out2.Recovered)
+	assert.NotEqual(t, out.PolicyRevisionId, out2.PolicyRevisionId)
+	policies, err := c.ListProjectPolicies(ctx, &customlabels.ListProjectPoliciesInput{ProjectArn: p.ProjectArn})
+	require.NoError(t, err)
+	require.Len(t, policies.ProjectPolicies, 1)
+	assert.Equal(t, out2.PolicyRevisionId, policies.ProjectPolicies[0].PolicyRevisionId)
+
+	// Another document under the name is not this call's: the conflict stands.
+	srv.InjectFault(customlabelstest.LostAnswer())
+	_, err = c.PutProjectPolicy(ctx, &customlabels.PutProjectPolicyInput{ProjectArn: p.ProjectArn, PolicyName: "copy", PolicyDocument: doc})
+	var exists *customlabels.ResourceAlreadyExistsException
+	require.ErrorAs(t, err, &exists)
 }
