@@ -146,6 +146,10 @@ func (s *Server) enter(e *versionEntry, status customlabels.ProjectVersionStatus
 		e.due = now.Add(s.startingTime)
 	case customlabels.ProjectVersionStatusStopping:
 		e.due = now.Add(s.stoppingTime)
+	case customlabels.ProjectVersionStatusCopyingInProgress:
+		e.due = now.Add(s.copyTime)
+	case customlabels.ProjectVersionStatusDeleting:
+		e.due = now.Add(s.deletingTime)
 	}
 }
 
@@ -159,6 +163,14 @@ func (s *Server) settle(e *versionEntry, now time.Time) {
 	at := e.due
 	switch e.v.Status {
 	case customlabels.ProjectVersionStatusTrainingInProgress:
+		if e.training != nil {
+			// Trained by the server (training.go); while it reads the
+			// data, the training goes on.
+			if !e.training.pending {
+				s.finishTraining(e, at)
+			}
+			return
+		}
 		if e.v.TrainingEndTimestamp.IsZero() {
 			e.v.TrainingEndTimestamp = at
 		}
@@ -183,6 +195,10 @@ func (s *Server) settle(e *versionEntry, now time.Time) {
 		s.enter(e, customlabels.ProjectVersionStatusRunning, msgRunning, at)
 	case customlabels.ProjectVersionStatusStopping:
 		s.enter(e, customlabels.ProjectVersionStatusStopped, msgStopped, at)
+	case customlabels.ProjectVersionStatusCopyingInProgress:
+		s.finishCopy(e, at)
+	case customlabels.ProjectVersionStatusDeleting:
+		s.removeVersion(e)
 	default:
 		e.due = time.Time{}
 	}

@@ -58,6 +58,7 @@ type config struct {
 	trainingTime time.Duration
 	startingTime time.Duration
 	stoppingTime time.Duration
+	copyTime     time.Duration
 	unitsLimit   int
 
 	models map[string]Model
@@ -192,7 +193,11 @@ type Server struct {
 	trainingTime time.Duration
 	startingTime time.Duration
 	stoppingTime time.Duration
+	copyTime     time.Duration
 	unitsLimit   int
+	// failNextTrainings are the messages the next trainings fail with
+	// (FailNextTraining).
+	failNextTrainings []string
 
 	// models and the S3 objects are what DetectCustomLabels reads
 	// (inference.go).
@@ -217,6 +222,7 @@ func NewServer(opts ...Option) *Server {
 		trainingTime: DefaultTrainingTime,
 		startingTime: DefaultStartingTime,
 		stoppingTime: DefaultStoppingTime,
+		copyTime:     DefaultCopyTime,
 		projectTime:  DefaultProjectTime,
 		deletingTime: DefaultDeletingTime,
 	}
@@ -240,6 +246,7 @@ func NewServer(opts ...Option) *Server {
 		trainingTime: c.trainingTime,
 		startingTime: c.startingTime,
 		stoppingTime: c.stoppingTime,
+		copyTime:     c.copyTime,
 		unitsLimit:   c.unitsLimit,
 		projectTime:  c.projectTime,
 		deletingTime: c.deletingTime,

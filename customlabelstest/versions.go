@@ -90,9 +90,9 @@ func (s *Server) ProjectVersions() []customlabels.ProjectVersionDescription {
 	now := s.modelNow()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.sweepVersions(now)
 	out := make([]customlabels.ProjectVersionDescription, len(s.versions.entries))
 	for i, e := range s.versions.entries {
-		s.settle(e, now)
 		out[i] = copyVersion(e.v)
 	}
 	return out

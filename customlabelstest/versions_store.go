@@ -27,6 +27,12 @@ type versionEntry struct {
 	// failTraining and failStart, when set, make the training in
 	// progress, or the current or next start, fail with their message.
 	failTraining, failStart *string
+	// training and copying are what a training or a copy by the server
+	// ends with (training.go, copy.go); trained is what a model the
+	// server trained knows of its data (trained_model.go).
+	training *trainingResult
+	copying  *copyResult
+	trained  *trainedModel
 }
 
 // key returns the entry's position in the listing.

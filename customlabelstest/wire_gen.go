@@ -13,8 +13,11 @@ import (
 // operations are the operations the fake serves, by X-Amz-Target: those
 // of the model that Server has a handler method for.
 var operations = map[string]*operation{
+	targetPrefix + "CopyProjectVersion":      serve("CopyProjectVersion", readCopyProjectVersionInput, (*Server).copyProjectVersion, appendCopyProjectVersionOutput),
 	targetPrefix + "CreateProject":           serve("CreateProject", readCreateProjectInput, (*Server).createProject, appendCreateProjectOutput),
+	targetPrefix + "CreateProjectVersion":    serve("CreateProjectVersion", readCreateProjectVersionInput, (*Server).createProjectVersion, appendCreateProjectVersionOutput),
 	targetPrefix + "DeleteProject":           serve("DeleteProject", readDeleteProjectInput, (*Server).deleteProject, appendDeleteProjectOutput),
+	targetPrefix + "DeleteProjectVersion":    serve("DeleteProjectVersion", readDeleteProjectVersionInput, (*Server).deleteProjectVersion, appendDeleteProjectVersionOutput),
 	targetPrefix + "DescribeProjectVersions": serve("DescribeProjectVersions", readDescribeProjectVersionsInput, (*Server).describeProjectVersions, appendDescribeProjectVersionsOutput),
 	targetPrefix + "DescribeProjects":        serve("DescribeProjects", readDescribeProjectsInput, (*Server).describeProjects, appendDescribeProjectsOutput),
 	targetPrefix + "DetectCustomLabels":      serve("DetectCustomLabels", readDetectCustomLabelsInput, (*Server).detectCustomLabels, appendDetectCustomLabelsOutput),
