@@ -33,9 +33,11 @@ const (
 )
 
 // WithTrainingTime sets how long, on the models' clock, a version stays
-// TRAINING_IN_PROGRESS once added, before it becomes TRAINING_COMPLETED
-// (or TRAINING_FAILED, see Server.FailTraining). Zero means at once; the
-// default is DefaultTrainingTime.
+// TRAINING_IN_PROGRESS once added or created by CreateProjectVersion,
+// before it becomes TRAINING_COMPLETED (or TRAINING_FAILED: see
+// Server.FailTraining, Server.FailNextTraining, and the data a
+// CreateProjectVersion trains with). Zero means at once; the default is
+// DefaultTrainingTime.
 func WithTrainingTime(d time.Duration) Option {
 	return func(c *config) { c.trainingTime = max(d, 0) }
 }

@@ -23,9 +23,11 @@ func WithProjectVersions(vs ...customlabels.ProjectVersionDescription) Option {
 //
 // A version's Status is where its lifecycle starts, now:
 // TRAINING_IN_PROGRESS ends after the training time (WithTrainingTime),
-// STARTING after the starting time and STOPPING after the stopping time;
-// other statuses stay until StartProjectVersion or StopProjectVersion
-// changes them.
+// STARTING after the starting time, STOPPING after the stopping time,
+// COPYING_IN_PROGRESS after the copy time (WithCopyTime) and DELETING
+// after the deleting time, when the version is gone; other statuses stay
+// until an operation (StartProjectVersion, StopProjectVersion,
+// DeleteProjectVersion) changes them.
 //
 // AddProjectVersions panics, adding none, on a version whose
 // ProjectVersionArn is not of that form, or whose project the server

@@ -22,7 +22,8 @@ type versionEntry struct {
 
 	// entered is when, on the models' clock, the version entered its
 	// status; due is when a transitional status (TRAINING_IN_PROGRESS,
-	// STARTING, STOPPING) ends, zero for any other status.
+	// STARTING, STOPPING, COPYING_IN_PROGRESS, DELETING) ends, zero for
+	// any other status.
 	entered, due time.Time
 	// failTraining and failStart, when set, make the training in
 	// progress, or the current or next start, fail with their message.
