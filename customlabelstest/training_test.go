@@ -463,3 +463,25 @@ func TestTrainingFromDatasetsNeedsATrainDataset(t *testing.T) {
 	})
 	assert.Equal(t, "InvalidParameterException", errorCode(err), "%v", err)
 }
+
+// A manifest asset with a Version reads that version of the object.
+func TestTrainingReadsTheManifestVersion(t *testing.T) {
+	srv := trainingServer(t)
+	c := srv.Client()
+	p := newProject(t, c, "p")
+	srv.PutS3Object(manifestsBucket, "train.manifest", "good", manifestBytes(t, classified(t, 0, 10, "a", "b")))
+	srv.PutS3Object(manifestsBucket, "train.manifest", "one-label", manifestBytes(t, classified(t, 0, 10, "a")))
+	test := putManifest(srv, "test.manifest", manifestBytes(t, classified(t, 10, 14, "a", "b")))
+	for version, want := range map[string]customlabels.ProjectVersionStatus{
+		"good": customlabels.ProjectVersionStatusTrainingCompleted,
+		"":     customlabels.ProjectVersionStatusTrainingFailed, // the version put last
+	} {
+		name := "v-" + version
+		train := asset(manifestsBucket, "train.manifest")
+		train.GroundTruthManifest.S3Object.Version = version
+		_, err := c.CreateProjectVersion(context.Background(), trainingInput(p, name, train, test))
+		require.NoError(t, err)
+		srv.Advance(trainingTime)
+		assert.Equal(t, want, versionNamed(t, c, p, name).Status, "version %q", version)
+	}
+}
