@@ -94,3 +94,19 @@ func TestDeleteProjectVersionWaiter(t *testing.T) {
 	require.NoError(t, w.Wait(ctx, &customlabels.DescribeProjectVersionsInput{ProjectArn: p.ProjectArn, VersionNames: []string{versionNameOf(v.ProjectVersionArn)}}, time.Minute))
 	assert.Equal(t, 3, polls, "DELETING, DELETING, gone")
 }
+
+// A project whose last version's deletion has ended can be deleted, with
+// nothing read in between.
+func TestDeleteProjectAfterItsVersions(t *testing.T) {
+	srv, p, vs := modelServer(t, []customlabelstest.Option{customlabelstest.WithDeletingTime(time.Minute)},
+		customlabels.ProjectVersionStatusStopped)
+	c := srv.Client()
+	ctx := context.Background()
+	_, err := c.DeleteProjectVersion(ctx, &customlabels.DeleteProjectVersionInput{ProjectVersionArn: vs[customlabels.ProjectVersionStatusStopped].ProjectVersionArn})
+	require.NoError(t, err)
+	_, err = c.DeleteProject(ctx, &customlabels.DeleteProjectInput{ProjectArn: p.ProjectArn})
+	assert.Equal(t, "ResourceInUseException", errorCode(err), "a version is still DELETING: %v", err)
+	srv.Advance(time.Minute)
+	_, err = c.DeleteProject(ctx, &customlabels.DeleteProjectInput{ProjectArn: p.ProjectArn})
+	assert.NoError(t, err)
+}
