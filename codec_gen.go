@@ -31,6 +31,42 @@ var (
 
 // appendJSON appends the request body: members in alphabetical order, as
 // the AWS SDKs write them, unset members left out.
+func (in *CopyProjectVersionInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "DestinationProjectArn")
+	b = wire.AppendString(b, in.DestinationProjectArn)
+	if in.KmsKeyId != "" {
+		b = wire.AppendKey(b, "KmsKeyId")
+		b = wire.AppendString(b, in.KmsKeyId)
+	}
+	b = wire.AppendKey(b, "OutputConfig")
+	b = appendOutputConfig(b, &in.OutputConfig)
+	b = wire.AppendKey(b, "SourceProjectArn")
+	b = wire.AppendString(b, in.SourceProjectArn)
+	b = wire.AppendKey(b, "SourceProjectVersionArn")
+	b = wire.AppendString(b, in.SourceProjectVersionArn)
+	if len(in.Tags) > 0 {
+		b = wire.AppendKey(b, "Tags")
+		b = wire.AppendStringMap(b, in.Tags)
+	}
+	b = wire.AppendKey(b, "VersionName")
+	b = wire.AppendString(b, in.VersionName)
+	return append(b, '}')
+}
+
+func (o *CopyProjectVersionOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *CopyProjectVersionOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = CopyProjectVersionOutput{}
+	for d.Object(); d.More(); {
+		if string(d.Key()) == "ProjectVersionArn" {
+			d.String(&o.ProjectVersionArn)
+		}
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
 func (in *CreateProjectInput) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	if in.AutoUpdate != "" {
@@ -57,6 +93,54 @@ func (o *CreateProjectOutput) decodeJSON(d *jsondec.Decoder) {
 	for d.Object(); d.More(); {
 		if string(d.Key()) == "ProjectArn" {
 			d.String(&o.ProjectArn)
+		}
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *CreateProjectVersionInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if !in.FeatureConfig.isZero() {
+		b = wire.AppendKey(b, "FeatureConfig")
+		b = appendCustomizationFeatureConfig(b, &in.FeatureConfig)
+	}
+	if in.KmsKeyId != "" {
+		b = wire.AppendKey(b, "KmsKeyId")
+		b = wire.AppendString(b, in.KmsKeyId)
+	}
+	b = wire.AppendKey(b, "OutputConfig")
+	b = appendOutputConfig(b, &in.OutputConfig)
+	b = wire.AppendKey(b, "ProjectArn")
+	b = wire.AppendString(b, in.ProjectArn)
+	if len(in.Tags) > 0 {
+		b = wire.AppendKey(b, "Tags")
+		b = wire.AppendStringMap(b, in.Tags)
+	}
+	if !in.TestingData.isZero() {
+		b = wire.AppendKey(b, "TestingData")
+		b = appendTestingData(b, &in.TestingData)
+	}
+	if !in.TrainingData.isZero() {
+		b = wire.AppendKey(b, "TrainingData")
+		b = appendTrainingData(b, &in.TrainingData)
+	}
+	if in.VersionDescription != "" {
+		b = wire.AppendKey(b, "VersionDescription")
+		b = wire.AppendString(b, in.VersionDescription)
+	}
+	b = wire.AppendKey(b, "VersionName")
+	b = wire.AppendString(b, in.VersionName)
+	return append(b, '}')
+}
+
+func (o *CreateProjectVersionOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *CreateProjectVersionOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = CreateProjectVersionOutput{}
+	for d.Object(); d.More(); {
+		if string(d.Key()) == "ProjectVersionArn" {
+			d.String(&o.ProjectVersionArn)
 		}
 	}
 }
@@ -101,6 +185,26 @@ func (o *DeleteProjectPolicyOutput) setRequestID(id string) { o.RequestID = id }
 func (o *DeleteProjectPolicyOutput) decodeJSON(d *jsondec.Decoder) {
 	*o = DeleteProjectPolicyOutput{}
 	for d.Object(); d.More(); {
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *DeleteProjectVersionInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "ProjectVersionArn")
+	b = wire.AppendString(b, in.ProjectVersionArn)
+	return append(b, '}')
+}
+
+func (o *DeleteProjectVersionOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *DeleteProjectVersionOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = DeleteProjectVersionOutput{}
+	for d.Object(); d.More(); {
+		if string(d.Key()) == "Status" {
+			jsondec.Enum(d, &o.Status, projectVersionStatusValues)
+		}
 	}
 }
 
@@ -395,6 +499,15 @@ func (o *UntagResourceOutput) decodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+func appendAsset(b []byte, v *Asset) []byte {
+	b = append(b, '{')
+	if !v.GroundTruthManifest.isZero() {
+		b = wire.AppendKey(b, "GroundTruthManifest")
+		b = appendGroundTruthManifest(b, &v.GroundTruthManifest)
+	}
+	return append(b, '}')
+}
+
 func decodeAsset(d *jsondec.Decoder, v *Asset) {
 	for d.Object(); d.More(); {
 		if string(d.Key()) == "GroundTruthManifest" {
@@ -431,12 +544,30 @@ func decodeCustomLabel(d *jsondec.Decoder, v *CustomLabel) {
 	}
 }
 
+func appendCustomizationFeatureConfig(b []byte, v *CustomizationFeatureConfig) []byte {
+	b = append(b, '{')
+	if !v.ContentModeration.isZero() {
+		b = wire.AppendKey(b, "ContentModeration")
+		b = appendCustomizationFeatureContentModerationConfig(b, &v.ContentModeration)
+	}
+	return append(b, '}')
+}
+
 func decodeCustomizationFeatureConfig(d *jsondec.Decoder, v *CustomizationFeatureConfig) {
 	for d.Object(); d.More(); {
 		if string(d.Key()) == "ContentModeration" {
 			decodeCustomizationFeatureContentModerationConfig(d, &v.ContentModeration)
 		}
 	}
+}
+
+func appendCustomizationFeatureContentModerationConfig(b []byte, v *CustomizationFeatureContentModerationConfig) []byte {
+	b = append(b, '{')
+	if v.ConfidenceThreshold != 0 {
+		b = wire.AppendKey(b, "ConfidenceThreshold")
+		b = wire.AppendFloat32(b, v.ConfidenceThreshold)
+	}
+	return append(b, '}')
 }
 
 func decodeCustomizationFeatureContentModerationConfig(d *jsondec.Decoder, v *CustomizationFeatureContentModerationConfig) {
@@ -488,6 +619,15 @@ func decodeGeometry(d *jsondec.Decoder, v *Geometry) {
 	}
 }
 
+func appendGroundTruthManifest(b []byte, v *GroundTruthManifest) []byte {
+	b = append(b, '{')
+	if !v.S3Object.isZero() {
+		b = wire.AppendKey(b, "S3Object")
+		b = appendS3Object(b, &v.S3Object)
+	}
+	return append(b, '}')
+}
+
 func decodeGroundTruthManifest(d *jsondec.Decoder, v *GroundTruthManifest) {
 	for d.Object(); d.More(); {
 		if string(d.Key()) == "S3Object" {
@@ -518,6 +658,19 @@ func appendImage(b []byte, v *Image, flush func([]byte)) []byte {
 	if !v.S3Object.isZero() {
 		b = wire.AppendKey(b, "S3Object")
 		b = appendS3Object(b, &v.S3Object)
+	}
+	return append(b, '}')
+}
+
+func appendOutputConfig(b []byte, v *OutputConfig) []byte {
+	b = append(b, '{')
+	if v.S3Bucket != "" {
+		b = wire.AppendKey(b, "S3Bucket")
+		b = wire.AppendString(b, v.S3Bucket)
+	}
+	if v.S3KeyPrefix != "" {
+		b = wire.AppendKey(b, "S3KeyPrefix")
+		b = wire.AppendString(b, v.S3KeyPrefix)
 	}
 	return append(b, '}')
 }
@@ -682,6 +835,26 @@ func decodeSummary(d *jsondec.Decoder, v *Summary) {
 	}
 }
 
+func appendTestingData(b []byte, v *TestingData) []byte {
+	b = append(b, '{')
+	if len(v.Assets) > 0 {
+		b = wire.AppendKey(b, "Assets")
+		b = append(b, '[')
+		for i := range v.Assets {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendAsset(b, &v.Assets[i])
+		}
+		b = append(b, ']')
+	}
+	if v.AutoCreate {
+		b = wire.AppendKey(b, "AutoCreate")
+		b = strconv.AppendBool(b, v.AutoCreate)
+	}
+	return append(b, '}')
+}
+
 func decodeTestingData(d *jsondec.Decoder, v *TestingData) {
 	for d.Object(); d.More(); {
 		switch string(d.Key()) {
@@ -704,6 +877,22 @@ func decodeTestingDataResult(d *jsondec.Decoder, v *TestingDataResult) {
 			decodeValidationData(d, &v.Validation)
 		}
 	}
+}
+
+func appendTrainingData(b []byte, v *TrainingData) []byte {
+	b = append(b, '{')
+	if len(v.Assets) > 0 {
+		b = wire.AppendKey(b, "Assets")
+		b = append(b, '[')
+		for i := range v.Assets {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendAsset(b, &v.Assets[i])
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
 }
 
 func decodeTrainingData(d *jsondec.Decoder, v *TrainingData) {

@@ -201,7 +201,7 @@ func checkConstraints(t *testing.T, m *serviceModel, name string, bases []reques
 	for _, member := range members {
 		p := append(slices.Clone(path), member)
 		ms := m.shape(t, s.Members[member].Shape)
-		field := strings.Join(p, ".")
+		field := strings.ReplaceAll(strings.Join(p, "."), ".[0]", "[0]")
 		base := bases[0]
 		for _, b := range bases {
 			if !memberValue(b, p).IsZero() {
@@ -287,6 +287,13 @@ func checkConstraints(t *testing.T, m *serviceModel, name string, bases []reques
 		case "list":
 			es := s.Members[member].Shape
 			elem := m.shape(t, m.shape(t, es).Member.Shape)
+			if elem.Type == "structure" {
+				// A list of structures (TrainingData.Assets): the
+				// constraints of the first element's members, in a base
+				// that has one.
+				checkConstraints(t, m, m.shape(t, es).Member.Shape, bases, append(p, "[0]"))
+				continue
+			}
 			sample := validString(t, m, m.shape(t, es).Member.Shape, elem, 0)
 			list := func(n int) []string {
 				out := make([]string, n)
@@ -459,6 +466,13 @@ func memberValue(r request, path []string) reflect.Value {
 			}
 			v = v.Elem()
 		}
+		if p == "[0]" {
+			if v.Len() == 0 {
+				return reflect.Zero(v.Type().Elem())
+			}
+			v = v.Index(0)
+			continue
+		}
 		v = v.FieldByName(p)
 	}
 	return v
@@ -470,6 +484,16 @@ func setMember(t *testing.T, r request, path []string, v any) {
 	t.Helper()
 	f := reflect.ValueOf(r).Elem()
 	for _, p := range path {
+		if p == "[0]" {
+			// The element of a list: a list of its own, so that the base
+			// the request was cloned from keeps its element.
+			require.Positive(t, f.Len(), "no element at %v", path)
+			own := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
+			reflect.Copy(own, f)
+			f.Set(own)
+			f = f.Index(0)
+			continue
+		}
 		f = f.FieldByName(p)
 		require.True(t, f.IsValid(), "no field %v", path)
 	}

@@ -37,8 +37,5 @@ type DeleteProjectPolicyOutput struct {
 // resent after its answer was lost may answer *ResourceNotFoundException
 // because the first one took effect.
 func (c *Client) DeleteProjectPolicy(ctx context.Context, params *DeleteProjectPolicyInput, optFns ...func(*Options)) (*DeleteProjectPolicyOutput, error) {
-	if params == nil {
-		params = &DeleteProjectPolicyInput{}
-	}
 	return call[DeleteProjectPolicyOutput](ctx, c, opDeleteProjectPolicy, params, optFns)
 }

@@ -1,6 +1,7 @@
 // Package customlabels is a focused Go client for Amazon Rekognition
-// Custom Labels: projects, their versions (trained models), starting and
-// stopping models, waiting for them, and running them on images
+// Custom Labels: projects, their versions (trained models), training,
+// copying, deleting, starting and stopping models, waiting for them, and
+// running them on images
 // (DetectCustomLabels); typed input and output, SigV4-signed awsJson1_1
 // requests, typed errors, retries with backoff, pagination with Go
 // iterators, waiters that end, and a fake server for tests in package
@@ -92,6 +93,24 @@
 // (rekognition:StartProjectVersion). A version ARN does not hold its
 // project's ARN; [ProjectVersionInput] finds it, and [ParseARN] splits an
 // ARN into its parts.
+//
+// # Training, copying and deleting models
+//
+// [Client.CreateProjectVersion] trains a new version from the project's
+// datasets or, in a project without datasets, from a training and a test
+// manifest in S3 (TrainingData and TestingData, both or neither; IAM
+// action rekognition:CreateProjectVersion). Training takes 30 minutes to
+// 24 hours and a successful one is billed; [NewProjectVersionTrainingCompletedWaiter]
+// waits for it, and a failed training's reason is its StatusMessage.
+// [Client.CopyProjectVersion] copies a trained model to another project
+// of the same Region without training it again
+// (rekognition:CopyProjectVersion; from another account, a project policy
+// on the source project must allow it; adapters cannot be copied).
+// [Client.DeleteProjectVersion] deletes a version that is neither running
+// nor training (rekognition:DeleteProjectVersion). Neither create has an
+// idempotency token: when an attempt's answer is lost and the retry meets
+// the name taken, the call finds the version its attempt made and succeeds
+// with Recovered set.
 //
 // # Inference
 //

@@ -51,9 +51,6 @@ type ListProjectPoliciesOutput struct {
 // To list every policy, range over AllProjectPolicies or use
 // NewListProjectPoliciesPaginator.
 func (c *Client) ListProjectPolicies(ctx context.Context, params *ListProjectPoliciesInput, optFns ...func(*Options)) (*ListProjectPoliciesOutput, error) {
-	if params == nil {
-		params = &ListProjectPoliciesInput{}
-	}
 	return call[ListProjectPoliciesOutput](ctx, c, opListProjectPolicies, params, optFns)
 }
 

@@ -28,8 +28,5 @@ type ListTagsForResourceOutput struct {
 // *InvalidParamError and sends nothing. Throttling, 5xx responses and
 // connection errors are retried.
 func (c *Client) ListTagsForResource(ctx context.Context, params *ListTagsForResourceInput, optFns ...func(*Options)) (*ListTagsForResourceOutput, error) {
-	if params == nil {
-		params = &ListTagsForResourceInput{}
-	}
 	return call[ListTagsForResourceOutput](ctx, c, opListTagsForResource, params, optFns)
 }

@@ -9,6 +9,20 @@ import (
 // generatedOperations has a row for each operation the package implements.
 var generatedOperations = []generatedOperation{
 	{
+		op:     opCopyProjectVersion,
+		input:  CopyProjectVersionInput{},
+		output: CopyProjectVersionOutput{},
+		minimal: func() request {
+			return &CopyProjectVersionInput{SourceProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", SourceProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456", DestinationProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", VersionName: "my-name.1", OutputConfig: OutputConfig{S3Bucket: "my-bucket"}}
+		},
+		full: func() request {
+			return &CopyProjectVersionInput{SourceProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", SourceProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456", DestinationProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", VersionName: "my-name.1", OutputConfig: OutputConfig{S3Bucket: "my-bucket", S3KeyPrefix: "s"}, Tags: map[string]string{"team": "vision"}, KmsKeyId: "alias/my-key"}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.CopyProjectVersion(ctx, in.(*CopyProjectVersionInput))
+		},
+	},
+	{
 		op:      opCreateProject,
 		input:   CreateProjectInput{},
 		output:  CreateProjectOutput{},
@@ -18,6 +32,20 @@ var generatedOperations = []generatedOperation{
 		},
 		call: func(ctx context.Context, c *Client, in request) (any, error) {
 			return c.CreateProject(ctx, in.(*CreateProjectInput))
+		},
+	},
+	{
+		op:     opCreateProjectVersion,
+		input:  CreateProjectVersionInput{},
+		output: CreateProjectVersionOutput{},
+		minimal: func() request {
+			return &CreateProjectVersionInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", VersionName: "my-name.1", OutputConfig: OutputConfig{S3Bucket: "my-bucket"}}
+		},
+		full: func() request {
+			return &CreateProjectVersionInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", VersionName: "my-name.1", OutputConfig: OutputConfig{S3Bucket: "my-bucket", S3KeyPrefix: "s"}, TrainingData: TrainingData{Assets: []Asset{Asset{GroundTruthManifest: GroundTruthManifest{S3Object: S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}}}}, TestingData: TestingData{Assets: []Asset{Asset{GroundTruthManifest: GroundTruthManifest{S3Object: S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}}}, AutoCreate: true}, Tags: map[string]string{"team": "vision"}, KmsKeyId: "alias/my-key", VersionDescription: "First model (v1)", FeatureConfig: CustomizationFeatureConfig{ContentModeration: CustomizationFeatureContentModerationConfig{ConfidenceThreshold: 50}}}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.CreateProjectVersion(ctx, in.(*CreateProjectVersionInput))
 		},
 	},
 	{
@@ -46,6 +74,20 @@ var generatedOperations = []generatedOperation{
 		},
 		call: func(ctx context.Context, c *Client, in request) (any, error) {
 			return c.DeleteProjectPolicy(ctx, in.(*DeleteProjectPolicyInput))
+		},
+	},
+	{
+		op:     opDeleteProjectVersion,
+		input:  DeleteProjectVersionInput{},
+		output: DeleteProjectVersionOutput{},
+		minimal: func() request {
+			return &DeleteProjectVersionInput{ProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456"}
+		},
+		full: func() request {
+			return &DeleteProjectVersionInput{ProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456"}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.DeleteProjectVersion(ctx, in.(*DeleteProjectVersionInput))
 		},
 	},
 	{
@@ -79,7 +121,7 @@ var generatedOperations = []generatedOperation{
 		input:  DetectCustomLabelsInput{},
 		output: DetectCustomLabelsOutput{},
 		minimal: func() request {
-			return &DetectCustomLabelsInput{ProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456", Image: Image{}}
+			return &DetectCustomLabelsInput{ProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456", Image: Image{Bytes: []byte("\xff\xd8\xff\xe0 a blob")}}
 		},
 		full: func() request {
 			return &DetectCustomLabelsInput{ProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456", Image: Image{Bytes: []byte("\xff\xd8\xff\xe0 a blob"), S3Object: S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}, MaxResults: 1, MinConfidence: ptr(float32(50))}

@@ -10,9 +10,12 @@ import (
 // The operations of the service model that the package implements, each
 // with the exceptions the model lists for it, in model order.
 var (
+	opCopyProjectVersion      = newOperation("CopyProjectVersion", "AccessDeniedException", "InternalServerError", "InvalidParameterException", "LimitExceededException", "ResourceNotFoundException", "ThrottlingException", "ServiceQuotaExceededException", "ProvisionedThroughputExceededException", "ResourceInUseException")
 	opCreateProject           = newOperation("CreateProject", "ResourceInUseException", "LimitExceededException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opCreateProjectVersion    = newOperation("CreateProjectVersion", "ResourceInUseException", "ResourceNotFoundException", "LimitExceededException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "ServiceQuotaExceededException")
 	opDeleteProject           = newOperation("DeleteProject", "ResourceInUseException", "ResourceNotFoundException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 	opDeleteProjectPolicy     = newOperation("DeleteProjectPolicy", "AccessDeniedException", "InternalServerError", "InvalidParameterException", "ResourceNotFoundException", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidPolicyRevisionIdException")
+	opDeleteProjectVersion    = newOperation("DeleteProjectVersion", "ResourceNotFoundException", "ResourceInUseException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 	opDescribeProjectVersions = newOperation("DescribeProjectVersions", "ResourceNotFoundException", "InvalidPaginationTokenException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 	opDescribeProjects        = newOperation("DescribeProjects", "InvalidPaginationTokenException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 	opDetectCustomLabels      = newOperation("DetectCustomLabels", "ResourceNotFoundException", "ResourceNotReadyException", "InvalidS3ObjectException", "InvalidParameterException", "ImageTooLargeException", "LimitExceededException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidImageFormatException")
@@ -25,11 +28,25 @@ var (
 	opUntagResource           = newOperation("UntagResource", "ResourceNotFoundException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
 )
 
+// CopyProjectVersionAPIClient is the CopyProjectVersion method of Client.
+// Depend on it instead of *Client to call the operation through a fake or a
+// stub in tests.
+type CopyProjectVersionAPIClient interface {
+	CopyProjectVersion(ctx context.Context, params *CopyProjectVersionInput, optFns ...func(*Options)) (*CopyProjectVersionOutput, error)
+}
+
 // CreateProjectAPIClient is the CreateProject method of Client. Depend on
 // it instead of *Client to call the operation through a fake or a stub in
 // tests.
 type CreateProjectAPIClient interface {
 	CreateProject(ctx context.Context, params *CreateProjectInput, optFns ...func(*Options)) (*CreateProjectOutput, error)
+}
+
+// CreateProjectVersionAPIClient is the CreateProjectVersion method of
+// Client. Depend on it instead of *Client to call the operation through a
+// fake or a stub in tests.
+type CreateProjectVersionAPIClient interface {
+	CreateProjectVersion(ctx context.Context, params *CreateProjectVersionInput, optFns ...func(*Options)) (*CreateProjectVersionOutput, error)
 }
 
 // DeleteProjectAPIClient is the DeleteProject method of Client. Depend on
@@ -44,6 +61,13 @@ type DeleteProjectAPIClient interface {
 // stub in tests.
 type DeleteProjectPolicyAPIClient interface {
 	DeleteProjectPolicy(ctx context.Context, params *DeleteProjectPolicyInput, optFns ...func(*Options)) (*DeleteProjectPolicyOutput, error)
+}
+
+// DeleteProjectVersionAPIClient is the DeleteProjectVersion method of
+// Client. Depend on it instead of *Client to call the operation through a
+// fake or a stub in tests.
+type DeleteProjectVersionAPIClient interface {
+	DeleteProjectVersion(ctx context.Context, params *DeleteProjectVersionInput, optFns ...func(*Options)) (*DeleteProjectVersionOutput, error)
 }
 
 // DescribeProjectVersionsAPIClient is the DescribeProjectVersions method of
@@ -117,9 +141,12 @@ type UntagResourceAPIClient interface {
 }
 
 var (
+	_ CopyProjectVersionAPIClient      = (*Client)(nil)
 	_ CreateProjectAPIClient           = (*Client)(nil)
+	_ CreateProjectVersionAPIClient    = (*Client)(nil)
 	_ DeleteProjectAPIClient           = (*Client)(nil)
 	_ DeleteProjectPolicyAPIClient     = (*Client)(nil)
+	_ DeleteProjectVersionAPIClient    = (*Client)(nil)
 	_ DescribeProjectVersionsAPIClient = (*Client)(nil)
 	_ DescribeProjectsAPIClient        = (*Client)(nil)
 	_ DetectCustomLabelsAPIClient      = (*Client)(nil)

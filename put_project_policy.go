@@ -1,6 +1,9 @@
 package customlabels
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // MaxProjectPolicies is how many project policies a project holds by
 // default. The quota can be raised on request; a policy beyond it is
@@ -30,6 +33,10 @@ type PutProjectPolicyInput struct {
 
 // PutProjectPolicyOutput is the revision of the policy attached.
 type PutProjectPolicyOutput struct {
+	// Recovered is set when the answer to an attempt of this call was lost
+	// and a later attempt met the policy that attempt put:
+	// PolicyRevisionId is that policy's revision.
+	Recovered bool
 	// PolicyRevisionId is the policy's new revision, which the next
 	// PutProjectPolicy or DeleteProjectPolicy of this policy needs.
 	PolicyRevisionId string
@@ -63,10 +70,38 @@ type PutProjectPolicyOutput struct {
 // errors are retried. The operation has no idempotency token: a put
 // resent after its answer was lost meets the policy its first attempt
 // made, as a *ResourceAlreadyExistsException for a new policy or an
-// *InvalidPolicyRevisionIdException for a replacement.
+// *InvalidPolicyRevisionIdException for a replacement. When an attempt may
+// have reached the service and a later one meets that error,
+// PutProjectPolicy lists the project's policies (IAM action
+// rekognition:ListProjectPolicies): the policy of this name with this
+// document, changed since the call began, is taken for this call's, and
+// the call succeeds with its revision and Recovered set. Else the error
+// stands.
 func (c *Client) PutProjectPolicy(ctx context.Context, params *PutProjectPolicyInput, optFns ...func(*Options)) (*PutProjectPolicyOutput, error) {
-	if params == nil {
-		params = &PutProjectPolicyInput{}
-	}
 	return call[PutProjectPolicyOutput](ctx, c, opPutProjectPolicy, params, optFns)
+}
+
+// conflict reports the error a resent put gets: the name is taken (a new
+// policy), or the revision has changed (a replacement).
+func (in *PutProjectPolicyInput) conflict(err error) bool {
+	if in.PolicyRevisionId == "" {
+		return isCode(err, "ResourceAlreadyExistsException")
+	}
+	return isCode(err, "InvalidPolicyRevisionIdException")
+}
+
+// recoverCreated finds the policy the input puts: its name and document,
+// changed at since or later.
+func (in *PutProjectPolicyInput) recoverCreated(ctx context.Context, c *Client, since time.Time, out response, optFns []func(*Options)) (bool, error) {
+	pages := NewListProjectPoliciesPaginator(c, &ListProjectPoliciesInput{ProjectArn: in.ProjectArn})
+	for p, err := range pages.All(ctx, optFns...) {
+		if err != nil {
+			return false, err
+		}
+		if p.PolicyName == in.PolicyName && p.PolicyDocument == in.PolicyDocument && !p.LastUpdatedTimestamp.Before(since) {
+			*out.(*PutProjectPolicyOutput) = PutProjectPolicyOutput{PolicyRevisionId: p.PolicyRevisionId, Recovered: true}
+			return true, nil
+		}
+	}
+	return false, nil
 }

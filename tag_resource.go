@@ -43,8 +43,5 @@ type TagResourceOutput struct {
 // responses and connection errors are retried: tagging again with the
 // same tags changes nothing.
 func (c *Client) TagResource(ctx context.Context, params *TagResourceInput, optFns ...func(*Options)) (*TagResourceOutput, error) {
-	if params == nil {
-		params = &TagResourceInput{}
-	}
 	return call[TagResourceOutput](ctx, c, opTagResource, params, optFns)
 }

@@ -223,11 +223,15 @@ type ProjectVersionDescription struct {
 	FeatureConfig CustomizationFeatureConfig
 }
 
-// OutputConfig says where training results are written.
+// OutputConfig says where training results are written: the evaluation
+// summary, manifest_summary.json, the validation manifests and the
+// evaluation manifest snapshots.
 type OutputConfig struct {
-	// S3Bucket is the S3 bucket.
+	// S3Bucket is the S3 bucket, 3 to 255 characters; it must exist and
+	// the caller must be able to write to it, or training fails.
 	S3Bucket string
-	// S3KeyPrefix is the prefix of the object keys.
+	// S3KeyPrefix is the prefix of the object keys, at most 1024
+	// characters; empty writes at the top of the bucket.
 	S3KeyPrefix string
 }
 
@@ -241,9 +245,11 @@ type TrainingDataResult struct {
 	Validation ValidationData
 }
 
-// TrainingData is a set of training manifests.
+// TrainingData is a set of training manifests: what CreateProjectVersion
+// trains with in a project without datasets, and in
+// TrainingDataResult what a training used.
 type TrainingData struct {
-	// Assets are the manifests.
+	// Assets are the manifests, SageMaker Ground Truth format in S3.
 	Assets []Asset
 }
 
@@ -257,12 +263,15 @@ type TestingDataResult struct {
 	Validation ValidationData
 }
 
-// TestingData is a set of testing manifests.
+// TestingData is a set of testing manifests, or a split of the training
+// data: what CreateProjectVersion tests with in a project without
+// datasets, and in TestingDataResult what a training used.
 type TestingData struct {
-	// Assets are the manifests.
+	// Assets are the manifests, SageMaker Ground Truth format in S3.
 	Assets []Asset
-	// AutoCreate is true when the service split the testing data off
-	// the training data.
+	// AutoCreate asks the service to split a fifth of the training
+	// images off for testing, for this training only; in a result, it
+	// says the service did.
 	AutoCreate bool
 }
 

@@ -29,8 +29,5 @@ type UntagResourceOutput struct {
 // *InvalidParamError and sends nothing. Throttling, 5xx responses and
 // connection errors are retried: removing a tag again changes nothing.
 func (c *Client) UntagResource(ctx context.Context, params *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error) {
-	if params == nil {
-		params = &UntagResourceInput{}
-	}
 	return call[UntagResourceOutput](ctx, c, opUntagResource, params, optFns)
 }

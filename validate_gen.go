@@ -11,6 +11,58 @@ import (
 
 // validate checks the input against the service model before anything
 // is sent; it returns an *InvalidParamError.
+func (in *CopyProjectVersionInput) validate() error {
+	if in.SourceProjectArn == "" {
+		return &InvalidParamError{Field: "SourceProjectArn", Rule: "is required"}
+	}
+	if rule := textRule(in.SourceProjectArn, 20, 2048, pattern.ProjectArn, "must be a project ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "SourceProjectArn", Rule: rule}
+	}
+	if in.SourceProjectVersionArn == "" {
+		return &InvalidParamError{Field: "SourceProjectVersionArn", Rule: "is required"}
+	}
+	if rule := textRule(in.SourceProjectVersionArn, 20, 2048, pattern.ProjectVersionArn, "must be a version ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "SourceProjectVersionArn", Rule: rule}
+	}
+	if in.DestinationProjectArn == "" {
+		return &InvalidParamError{Field: "DestinationProjectArn", Rule: "is required"}
+	}
+	if rule := textRule(in.DestinationProjectArn, 20, 2048, pattern.ProjectArn, "must be a project ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "DestinationProjectArn", Rule: rule}
+	}
+	if in.VersionName == "" {
+		return &InvalidParamError{Field: "VersionName", Rule: "is required"}
+	}
+	if rule := textRule(in.VersionName, 1, 255, pattern.Name, "must contain only [a-zA-Z0-9_.-]"); rule != "" {
+		return &InvalidParamError{Field: "VersionName", Rule: rule}
+	}
+	if in.OutputConfig.isZero() {
+		return &InvalidParamError{Field: "OutputConfig", Rule: "is required: set S3Bucket or S3KeyPrefix"}
+	}
+	if err := in.OutputConfig.check("OutputConfig."); err != nil {
+		return err
+	}
+	if n := len(in.Tags); n > 200 {
+		return &InvalidParamError{Field: "Tags", Rule: fmt.Sprintf("must have at most 200 tags, got %d", n)}
+	}
+	for _, k := range sortedKeys(in.Tags) {
+		if rule := textRule(k, 1, 128, pattern.TagKey, "must not start with aws: and must contain only letters, digits, spaces and _.:/=+-@"); rule != "" {
+			return &InvalidParamError{Field: "Tags[" + quoteShort(k) + "] key", Rule: rule}
+		}
+		if rule := textRule(in.Tags[k], 0, 256, pattern.TagValue, "must contain only letters, digits, spaces and _.:/=+-@"); rule != "" {
+			return &InvalidParamError{Field: "Tags[" + quoteShort(k) + "]", Rule: rule}
+		}
+	}
+	if in.KmsKeyId != "" {
+		if rule := textRule(in.KmsKeyId, 1, 2048, pattern.KmsKeyID, "must be a KMS key ID, key ARN, alias or alias ARN: a letter or digit, then only [A-Za-z0-9:_/+=,@.-]"); rule != "" {
+			return &InvalidParamError{Field: "KmsKeyId", Rule: rule}
+		}
+	}
+	return in.checkRules("")
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
 func (in *CreateProjectInput) validate() error {
 	if in.ProjectName == "" {
 		return &InvalidParamError{Field: "ProjectName", Rule: "is required"}
@@ -44,6 +96,66 @@ func (in *CreateProjectInput) validate() error {
 
 // validate checks the input against the service model before anything
 // is sent; it returns an *InvalidParamError.
+func (in *CreateProjectVersionInput) validate() error {
+	if in.ProjectArn == "" {
+		return &InvalidParamError{Field: "ProjectArn", Rule: "is required"}
+	}
+	if rule := textRule(in.ProjectArn, 20, 2048, pattern.ProjectArn, "must be a project ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "ProjectArn", Rule: rule}
+	}
+	if in.VersionName == "" {
+		return &InvalidParamError{Field: "VersionName", Rule: "is required"}
+	}
+	if rule := textRule(in.VersionName, 1, 255, pattern.Name, "must contain only [a-zA-Z0-9_.-]"); rule != "" {
+		return &InvalidParamError{Field: "VersionName", Rule: rule}
+	}
+	if in.OutputConfig.isZero() {
+		return &InvalidParamError{Field: "OutputConfig", Rule: "is required: set S3Bucket or S3KeyPrefix"}
+	}
+	if err := in.OutputConfig.check("OutputConfig."); err != nil {
+		return err
+	}
+	if !in.TrainingData.isZero() {
+		if err := in.TrainingData.check("TrainingData."); err != nil {
+			return err
+		}
+	}
+	if !in.TestingData.isZero() {
+		if err := in.TestingData.check("TestingData."); err != nil {
+			return err
+		}
+	}
+	if n := len(in.Tags); n > 200 {
+		return &InvalidParamError{Field: "Tags", Rule: fmt.Sprintf("must have at most 200 tags, got %d", n)}
+	}
+	for _, k := range sortedKeys(in.Tags) {
+		if rule := textRule(k, 1, 128, pattern.TagKey, "must not start with aws: and must contain only letters, digits, spaces and _.:/=+-@"); rule != "" {
+			return &InvalidParamError{Field: "Tags[" + quoteShort(k) + "] key", Rule: rule}
+		}
+		if rule := textRule(in.Tags[k], 0, 256, pattern.TagValue, "must contain only letters, digits, spaces and _.:/=+-@"); rule != "" {
+			return &InvalidParamError{Field: "Tags[" + quoteShort(k) + "]", Rule: rule}
+		}
+	}
+	if in.KmsKeyId != "" {
+		if rule := textRule(in.KmsKeyId, 1, 2048, pattern.KmsKeyID, "must be a KMS key ID, key ARN, alias or alias ARN: a letter or digit, then only [A-Za-z0-9:_/+=,@.-]"); rule != "" {
+			return &InvalidParamError{Field: "KmsKeyId", Rule: rule}
+		}
+	}
+	if in.VersionDescription != "" {
+		if rule := textRule(in.VersionDescription, 1, 255, pattern.VersionDescription, "must contain only [a-zA-Z0-9-_. ()':,;?]"); rule != "" {
+			return &InvalidParamError{Field: "VersionDescription", Rule: rule}
+		}
+	}
+	if !in.FeatureConfig.isZero() {
+		if err := in.FeatureConfig.check("FeatureConfig."); err != nil {
+			return err
+		}
+	}
+	return in.checkRules("")
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
 func (in *DeleteProjectInput) validate() error {
 	if in.ProjectArn == "" {
 		return &InvalidParamError{Field: "ProjectArn", Rule: "is required"}
@@ -73,6 +185,18 @@ func (in *DeleteProjectPolicyInput) validate() error {
 		if rule := textRule(in.PolicyRevisionId, 0, 64, pattern.PolicyRevisionID, "must contain only hexadecimal digits"); rule != "" {
 			return &InvalidParamError{Field: "PolicyRevisionId", Rule: rule}
 		}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
+func (in *DeleteProjectVersionInput) validate() error {
+	if in.ProjectVersionArn == "" {
+		return &InvalidParamError{Field: "ProjectVersionArn", Rule: "is required"}
+	}
+	if rule := textRule(in.ProjectVersionArn, 20, 2048, pattern.ProjectVersionArn, "must be a version ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "ProjectVersionArn", Rule: rule}
 	}
 	return nil
 }
@@ -299,6 +423,72 @@ func (in *UntagResourceInput) validate() error {
 	return nil
 }
 
+// check checks an Asset of a request against the service model; path
+// prefixes its members' names in errors.
+func (v *Asset) check(path string) error {
+	if !v.GroundTruthManifest.isZero() {
+		if err := v.GroundTruthManifest.check(path + "GroundTruthManifest."); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isZero reports whether every member of v is unset: such a structure is
+// left out of a request.
+func (v *Asset) isZero() bool {
+	return v.GroundTruthManifest.isZero()
+}
+
+// check checks a CustomizationFeatureConfig of a request against the
+// service model; path prefixes its members' names in errors.
+func (v *CustomizationFeatureConfig) check(path string) error {
+	if !v.ContentModeration.isZero() {
+		if err := v.ContentModeration.check(path + "ContentModeration."); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isZero reports whether every member of v is unset: such a structure is
+// left out of a request.
+func (v *CustomizationFeatureConfig) isZero() bool {
+	return v.ContentModeration.isZero()
+}
+
+// check checks a CustomizationFeatureContentModerationConfig of a request
+// against the service model; path prefixes its members' names in errors.
+func (v *CustomizationFeatureContentModerationConfig) check(path string) error {
+	if v.ConfidenceThreshold != 0 && !(v.ConfidenceThreshold >= 0 && v.ConfidenceThreshold <= 100) { // NaN fails both
+		return &InvalidParamError{Field: path + "ConfidenceThreshold", Rule: fmt.Sprintf("must be 0 to 100, got %v", v.ConfidenceThreshold)}
+	}
+	return nil
+}
+
+// isZero reports whether every member of v is unset: such a structure is
+// left out of a request.
+func (v *CustomizationFeatureContentModerationConfig) isZero() bool {
+	return v.ConfidenceThreshold == 0
+}
+
+// check checks a GroundTruthManifest of a request against the service
+// model; path prefixes its members' names in errors.
+func (v *GroundTruthManifest) check(path string) error {
+	if !v.S3Object.isZero() {
+		if err := v.S3Object.check(path + "S3Object."); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isZero reports whether every member of v is unset: such a structure is
+// left out of a request.
+func (v *GroundTruthManifest) isZero() bool {
+	return v.S3Object.isZero()
+}
+
 // check checks an Image of a request against the service model; path
 // prefixes its members' names in errors.
 func (v *Image) check(path string) error {
@@ -318,6 +508,29 @@ func (v *Image) check(path string) error {
 func (v *Image) isZero() bool {
 	return len(v.Bytes) == 0 &&
 		v.S3Object.isZero()
+}
+
+// check checks an OutputConfig of a request against the service model; path
+// prefixes its members' names in errors.
+func (v *OutputConfig) check(path string) error {
+	if v.S3Bucket != "" {
+		if rule := textRule(v.S3Bucket, 3, 255, pattern.S3Bucket, "must contain only [0-9A-Za-z.\\-_]"); rule != "" {
+			return &InvalidParamError{Field: path + "S3Bucket", Rule: rule}
+		}
+	}
+	if v.S3KeyPrefix != "" {
+		if rule := textRule(v.S3KeyPrefix, 0, 1024, nil, ""); rule != "" {
+			return &InvalidParamError{Field: path + "S3KeyPrefix", Rule: rule}
+		}
+	}
+	return nil
+}
+
+// isZero reports whether every member of v is unset: such a structure is
+// left out of a request.
+func (v *OutputConfig) isZero() bool {
+	return v.S3Bucket == "" &&
+		v.S3KeyPrefix == ""
 }
 
 // check checks a S3Object of a request against the service model; path
@@ -347,4 +560,39 @@ func (v *S3Object) isZero() bool {
 	return v.Bucket == "" &&
 		v.Name == "" &&
 		v.Version == ""
+}
+
+// check checks a TestingData of a request against the service model; path
+// prefixes its members' names in errors.
+func (v *TestingData) check(path string) error {
+	for i := range v.Assets {
+		if err := v.Assets[i].check(path + "Assets[" + strconv.Itoa(i) + "]."); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isZero reports whether every member of v is unset: such a structure is
+// left out of a request.
+func (v *TestingData) isZero() bool {
+	return len(v.Assets) == 0 &&
+		!v.AutoCreate
+}
+
+// check checks a TrainingData of a request against the service model; path
+// prefixes its members' names in errors.
+func (v *TrainingData) check(path string) error {
+	for i := range v.Assets {
+		if err := v.Assets[i].check(path + "Assets[" + strconv.Itoa(i) + "]."); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// isZero reports whether every member of v is unset: such a structure is
+// left out of a request.
+func (v *TrainingData) isZero() bool {
+	return len(v.Assets) == 0
 }

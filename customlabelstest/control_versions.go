@@ -99,14 +99,19 @@ func postAdvance(s *Server, body []byte) (any, error) {
 
 // postFailure answers POST failures {"ProjectVersionArn": ..., "Stage":
 // "training" or "start", "Message": ...}, as FailTraining or FailStart,
-// with {"Applied": ...} their result.
+// with {"Applied": ...} their result. Stage "training" without a
+// ProjectVersionArn is FailNextTraining's.
 func postFailure(s *Server, body []byte) (any, error) {
 	var in struct{ ProjectVersionArn, Stage, Message string }
 	if err := decodeControl(body, &in); err != nil {
 		return nil, err
 	}
+	if in.ProjectVersionArn == "" && in.Stage == "training" {
+		s.FailNextTraining(in.Message)
+		return struct{ Applied bool }{true}, nil
+	}
 	if in.ProjectVersionArn == "" {
-		return nil, badField("ProjectVersionArn", "is required: the version whose training or start fails")
+		return nil, badField("ProjectVersionArn", "is required: the version whose training or start fails (without it, Stage \"training\" fails the next CreateProjectVersion's training)")
 	}
 	var applied bool
 	switch in.Stage {

@@ -48,6 +48,7 @@ func (s *Server) describeProjectVersions(_ *caller, in *customlabels.DescribePro
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settleProjects(now)
+	s.sweepVersions(now)
 	if _, ok := s.store.byArn[q.projectArn]; !ok {
 		return nil, &customlabels.ResourceNotFoundException{Message: "The project " + q.projectArn + " does not exist"}
 	}

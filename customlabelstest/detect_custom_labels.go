@@ -57,12 +57,11 @@ func (s *Server) detectCustomLabels(_ *caller, in *customlabels.DetectCustomLabe
 
 	now := s.modelNow()
 	s.mu.Lock()
-	e, ok := s.versions.byArn[arn]
+	e, ok := s.version(arn, now)
 	if !ok {
 		s.mu.Unlock()
 		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
 	}
-	s.settle(e, now)
 	if e.v.Feature == customlabels.CustomizationFeatureContentModeration {
 		s.mu.Unlock()
 		return nil, &customlabels.InvalidParameterException{Message: "DetectCustomLabels applies only to Custom Labels models; " + arn + " is a Custom Moderation adapter"}
@@ -71,7 +70,7 @@ func (s *Server) detectCustomLabels(_ *caller, in *customlabels.DetectCustomLabe
 		s.mu.Unlock()
 		return nil, &customlabels.ResourceNotReadyException{Message: "The model " + arn + " is " + string(e.v.Status) + "; start it and wait until it is RUNNING"}
 	}
-	m := s.models[arn]
+	m, trained := s.models[arn], e.trained
 	var mm Model
 	if m != nil {
 		mm = m.m
@@ -106,15 +105,21 @@ func (s *Server) detectCustomLabels(_ *caller, in *customlabels.DetectCustomLabe
 		return nil, &customlabels.InvalidImageFormatException{Message: "Request has invalid image format"}
 	}
 	out := &customlabels.DetectCustomLabelsOutput{CustomLabels: []customlabels.CustomLabel{}}
-	if m != nil {
-		var minConfidence *float64
-		if in.MinConfidence != nil {
-			f := float64(*in.MinConfidence)
-			minConfidence = &f
-		}
-		if labels := mm.labelsFor(image, minConfidence, int64(in.MaxResults)); labels != nil {
-			out.CustomLabels = labels
-		}
+	var minConfidence *float64
+	if in.MinConfidence != nil {
+		f := float64(*in.MinConfidence)
+		minConfidence = &f
+	}
+	var labels []customlabels.CustomLabel
+	switch {
+	case m != nil:
+		labels = mm.labelsFor(image, minConfidence, int64(in.MaxResults))
+	case trained != nil:
+		// A model the server trained knows its data (trained_model.go).
+		labels = trained.labelsFor(image, img.S3Object, minConfidence, int64(in.MaxResults))
+	}
+	if labels != nil {
+		out.CustomLabels = labels
 	}
 	return out, nil
 }

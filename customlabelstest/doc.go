@@ -11,7 +11,8 @@
 // # Operations
 //
 // [ServedOperations] lists them. Projects: CreateProject, DeleteProject,
-// DescribeProjects. Models: DescribeProjectVersions, StartProjectVersion,
+// DescribeProjects. Models: CreateProjectVersion, CopyProjectVersion,
+// DeleteProjectVersion, DescribeProjectVersions, StartProjectVersion,
 // StopProjectVersion, DetectCustomLabels. Sharing: PutProjectPolicy,
 // ListProjectPolicies, DeleteProjectPolicy. Tags: TagResource,
 // UntagResource, ListTagsForResource. Each decodes and validates
@@ -134,14 +135,81 @@
 //     not list which statuses allow a start or a stop: these are assumed,
 //     and said so where they are decided.
 //
+// # Training, copies and deletes
+//
+// CreateProjectVersion trains a model from the project's datasets, or
+// from TrainingData and TestingData manifests in S3 (the server's own, or
+// [WithS3Endpoint]'s), refusing what the API reference refuses
+// (manifests both or neither, manifests for a project with datasets, a
+// FeatureConfig of another feature: InvalidParameterException; a version
+// name taken: ResourceInUseException; an unknown project:
+// ResourceNotFoundException). The version is TRAINING_IN_PROGRESS for
+// [WithTrainingTime], then:
+//
+//   - TRAINING_FAILED when the data fails as the developer guide says it
+//     does, checked with package manifest: a manifest missing, without a
+//     file extension, not JSON lines ("The manifest file extension or
+//     contents are invalid."), empty ("The manifest file is empty."); an
+//     output bucket that does not exist ("Unable to write to output S3
+//     bucket."); a content error, as "CODE: message", such as
+//     "ERROR_MANIFEST_TOO_FEW_LABELS: The manifest file has too few
+//     labels.", ERROR_TOO_MANY_INVALID_ROWS_IN_MANIFEST,
+//     ERROR_IMAGES_IN_MULTIPLE_S3_BUCKETS, ERROR_INSUFFICIENT_LABEL_OVERLAP,
+//     or ERROR_INSUFFICIENT_IMAGES_PER_LABEL_FOR_AUTOSPLIT (a label with
+//     fewer than 2 images when the test data is split off the training
+//     data). After a content error the validation manifests and
+//     manifest_summary.json are written and named, as the service does.
+//   - Else TRAINING_COMPLETED, with an EvaluationResult whose F1 score and
+//     per-label metrics are made from the data (the same data gives the
+//     same numbers), the evaluation summary written to the OutputConfig
+//     as EvaluationResultSummary-PROJECT-VERSION.json (the name the
+//     guide's example answer shows; it also names the file
+//     EvaluationSummary-...), manifest_summary.json, the validation
+//     manifests and the evaluation manifest snapshots under
+//     PREFIX/PROJECT/VERSION/, BillableTrainingTimeInSeconds and
+//     TrainingEndTimestamp. Package evaluation reads the files back.
+//
+// TestingData.AutoCreate, or a project without a TEST dataset, splits a
+// fifth of the training images off for testing, the same way every time.
+// The server reads the data when CreateProjectVersion is called and
+// writes the files then; the version names them when the training ends.
+// [Server.FailNextTraining] makes the next training fail with a message of
+// the test's choice, and [Server.FailTraining] one in progress.
+//
+// A trained model knows its data: once RUNNING, DetectCustomLabels answers
+// for an image of its manifests (named by Image.S3Object as its
+// source-ref does, or sent as the bytes of the S3 object a source-ref
+// names) the labels the manifest gives it, with boxes for a detection
+// model, at confidences of 95 or more; for any other image, each of its
+// labels at a confidence made from the image, kept when it reaches the
+// label's assumed threshold from the evaluation (or MinConfidence when
+// given). A [Model] set for the version ([Server.SetModel]) answers
+// instead.
+//
+// CopyProjectVersion copies a trained model within the Region, from the
+// caller's account or, with a project policy on the source allowing the
+// caller's account, from another: COPYING_IN_PROGRESS for [WithCopyTime],
+// then COPYING_COMPLETED with the source's evaluation (the summary written
+// again to the copy's OutputConfig) and SourceProjectVersionArn.
+// Adapters cannot be copied (InvalidParameterException); a source not
+// trained is ResourceInUseException; a copy without a policy allowing it
+// AccessDeniedException.
+//
+// DeleteProjectVersion refuses a version RUNNING or TRAINING_IN_PROGRESS,
+// as the API reference says, and STARTING, STOPPING or
+// COPYING_IN_PROGRESS too (assumed), with ResourceInUseException; else the
+// version is DELETING for [WithDeletingTime], then gone.
+//
 // # Driving lifecycles in tests
 //
 // Models move on by themselves, on the models' clock: TRAINING_IN_PROGRESS
 // becomes TRAINING_COMPLETED after [WithTrainingTime], STARTING becomes
 // RUNNING after [WithStartingTime], STOPPING becomes STOPPED after
-// [WithStoppingTime] (zero: at once). A test chooses failures:
-// [Server.FailTraining] ends a training in TRAINING_FAILED and
-// [Server.FailStart] a start in FAILED.
+// [WithStoppingTime], COPYING_IN_PROGRESS becomes COPYING_COMPLETED after
+// [WithCopyTime] and a version DELETING is gone after [WithDeletingTime]
+// (zero: at once). A test chooses failures: [Server.FailTraining] ends a
+// training in TRAINING_FAILED, [Server.FailNextTraining] the next
+// CreateProjectVersion's, and [Server.FailStart] a start in FAILED.
 //
 // The models' clock is the server's clock plus [Server.Advance]: a test
 // moves it forward instead of sleeping, and with a frozen [WithClock] the
@@ -371,7 +439,9 @@
 //     POST {"By":"10m"} ([Server.Advance]).
 //   - failures: POST {"ProjectVersionArn":...,"Stage":"training" or
 //     "start","Message":...} ([Server.FailTraining], [Server.FailStart])
-//     answers {"Applied":true} when it applies.
+//     answers {"Applied":true} when it applies; {"Stage":"training"}
+//     without a ProjectVersionArn fails the next CreateProjectVersion's
+//     training ([Server.FailNextTraining]) and answers {"Applied":true}.
 //   - reset: POST returns the server to its start ([Server.Reset]):
 //     its seed projects, versions, models and S3 objects, no faults, an
 //     empty request log.

@@ -33,9 +33,11 @@ const (
 )
 
 // WithTrainingTime sets how long, on the models' clock, a version stays
-// TRAINING_IN_PROGRESS once added, before it becomes TRAINING_COMPLETED
-// (or TRAINING_FAILED, see Server.FailTraining). Zero means at once; the
-// default is DefaultTrainingTime.
+// TRAINING_IN_PROGRESS once added or created by CreateProjectVersion,
+// before it becomes TRAINING_COMPLETED (or TRAINING_FAILED: see
+// Server.FailTraining, Server.FailNextTraining, and the data a
+// CreateProjectVersion trains with). Zero means at once; the default is
+// DefaultTrainingTime.
 func WithTrainingTime(d time.Duration) Option {
 	return func(c *config) { c.trainingTime = max(d, 0) }
 }
@@ -146,6 +148,10 @@ func (s *Server) enter(e *versionEntry, status customlabels.ProjectVersionStatus
 		e.due = now.Add(s.startingTime)
 	case customlabels.ProjectVersionStatusStopping:
 		e.due = now.Add(s.stoppingTime)
+	case customlabels.ProjectVersionStatusCopyingInProgress:
+		e.due = now.Add(s.copyTime)
+	case customlabels.ProjectVersionStatusDeleting:
+		e.due = now.Add(s.deletingTime)
 	}
 }
 
@@ -159,6 +165,14 @@ func (s *Server) settle(e *versionEntry, now time.Time) {
 	at := e.due
 	switch e.v.Status {
 	case customlabels.ProjectVersionStatusTrainingInProgress:
+		if e.training != nil {
+			// Trained by the server (training.go); while it reads the
+			// data, the training goes on.
+			if !e.training.pending {
+				s.finishTraining(e, at)
+			}
+			return
+		}
 		if e.v.TrainingEndTimestamp.IsZero() {
 			e.v.TrainingEndTimestamp = at
 		}
@@ -183,6 +197,10 @@ func (s *Server) settle(e *versionEntry, now time.Time) {
 		s.enter(e, customlabels.ProjectVersionStatusRunning, msgRunning, at)
 	case customlabels.ProjectVersionStatusStopping:
 		s.enter(e, customlabels.ProjectVersionStatusStopped, msgStopped, at)
+	case customlabels.ProjectVersionStatusCopyingInProgress:
+		s.finishCopy(e, at)
+	case customlabels.ProjectVersionStatusDeleting:
+		s.removeVersion(e)
 	default:
 		e.due = time.Time{}
 	}

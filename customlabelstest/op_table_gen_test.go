@@ -11,6 +11,16 @@ import (
 // generatedOperations has a row for each operation the client implements.
 var generatedOperations = []generatedOperation{
 	{
+		name: "CopyProjectVersion",
+		full: func() any {
+			return &customlabels.CopyProjectVersionInput{SourceProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", SourceProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456", DestinationProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", VersionName: "my-name.1", OutputConfig: customlabels.OutputConfig{S3Bucket: "my-bucket", S3KeyPrefix: "s"}, Tags: map[string]string{"team": "vision"}, KmsKeyId: "alias/my-key"}
+		},
+		output: func() any { return new(customlabels.CopyProjectVersionOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.CopyProjectVersion(ctx, in.(*customlabels.CopyProjectVersionInput))
+		},
+	},
+	{
 		name: "CreateProject",
 		full: func() any {
 			return &customlabels.CreateProjectInput{ProjectName: "my-name.1", Feature: customlabels.CustomizationFeature("CONTENT_MODERATION"), AutoUpdate: customlabels.ProjectAutoUpdate("ENABLED"), Tags: map[string]string{"team": "vision"}}
@@ -18,6 +28,16 @@ var generatedOperations = []generatedOperation{
 		output: func() any { return new(customlabels.CreateProjectOutput) },
 		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
 			return c.CreateProject(ctx, in.(*customlabels.CreateProjectInput))
+		},
+	},
+	{
+		name: "CreateProjectVersion",
+		full: func() any {
+			return &customlabels.CreateProjectVersionInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", VersionName: "my-name.1", OutputConfig: customlabels.OutputConfig{S3Bucket: "my-bucket", S3KeyPrefix: "s"}, TrainingData: customlabels.TrainingData{Assets: []customlabels.Asset{customlabels.Asset{GroundTruthManifest: customlabels.GroundTruthManifest{S3Object: customlabels.S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}}}}, TestingData: customlabels.TestingData{Assets: []customlabels.Asset{customlabels.Asset{GroundTruthManifest: customlabels.GroundTruthManifest{S3Object: customlabels.S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}}}, AutoCreate: true}, Tags: map[string]string{"team": "vision"}, KmsKeyId: "alias/my-key", VersionDescription: "First model (v1)", FeatureConfig: customlabels.CustomizationFeatureConfig{ContentModeration: customlabels.CustomizationFeatureContentModerationConfig{ConfidenceThreshold: 50}}}
+		},
+		output: func() any { return new(customlabels.CreateProjectVersionOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.CreateProjectVersion(ctx, in.(*customlabels.CreateProjectVersionInput))
 		},
 	},
 	{
@@ -38,6 +58,16 @@ var generatedOperations = []generatedOperation{
 		output: func() any { return new(customlabels.DeleteProjectPolicyOutput) },
 		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
 			return c.DeleteProjectPolicy(ctx, in.(*customlabels.DeleteProjectPolicyInput))
+		},
+	},
+	{
+		name: "DeleteProjectVersion",
+		full: func() any {
+			return &customlabels.DeleteProjectVersionInput{ProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456"}
+		},
+		output: func() any { return new(customlabels.DeleteProjectVersionOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.DeleteProjectVersion(ctx, in.(*customlabels.DeleteProjectVersionInput))
 		},
 	},
 	{

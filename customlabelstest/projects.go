@@ -101,6 +101,7 @@ func (s *Server) deleteProject(_ *caller, in *customlabels.DeleteProjectInput) (
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settleProjects(now)
+	s.sweepVersions(now) // versions whose deletion has ended are gone
 	e, ok := s.store.byArn[arn]
 	if !ok {
 		return nil, &customlabels.ResourceNotFoundException{Message: "The project " + arn + " does not exist"}

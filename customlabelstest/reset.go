@@ -23,8 +23,8 @@ type initialState struct {
 // creation times they got then), no queued faults, no recorded requests,
 // the throttle and clock offset of its options, the models of WithModel
 // and the S3 objects of WithS3Object only (no bucket or multipart upload
-// made through S3 since), no tags and no project policies, and no
-// Advance. The
+// made through S3 since), no tags and no project policies, no pending
+// FailNextTraining, and no Advance. The
 // versions' lifecycles start again from their first status, now. A
 // NextToken issued before a Reset stays valid: it holds a position in the
 // listing, not a project.
@@ -46,6 +46,7 @@ func (s *Server) Reset() {
 	s.requests = nil
 	s.clockOffset = s.initial.clockOffset
 	s.models = nil
+	s.failNextTrainings = nil
 	s.s3.init()
 	s.mu.Unlock()
 	s.SetThrottleRPS(s.initial.throttleRPS)

@@ -58,6 +58,7 @@ type config struct {
 	trainingTime time.Duration
 	startingTime time.Duration
 	stoppingTime time.Duration
+	copyTime     time.Duration
 	unitsLimit   int
 
 	models map[string]Model
@@ -149,14 +150,14 @@ func WithTokenKey(key []byte) Option {
 	return func(c *config) { c.tokenKey = append([]byte(nil), key...) }
 }
 
-// Server is a fake Amazon Rekognition endpoint that serves DescribeProjects,
-// DescribeProjectVersions, StartProjectVersion, StopProjectVersion and
-// DetectCustomLabels over real HTTP on a loopback address, for tests and
-// local runs. It checks SigV4 signatures, validates input and paginates
-// as the service does, runs models through their lifecycle on its clock,
-// answers DetectCustomLabels as a running model (see Model), records what
-// it receives, and can inject faults. It is safe for
-// concurrent use. Close it when done.
+// Server is a fake Amazon Rekognition endpoint that serves the Custom
+// Labels operations (ServedOperations lists them) over real HTTP on a
+// loopback address, for tests and local runs. It checks SigV4 signatures,
+// validates input and paginates as the service does, trains, copies and
+// runs models through their lifecycle on its clock, answers
+// DetectCustomLabels as a running model (see Model), records what it
+// receives, and can inject faults. It is safe for concurrent use. Close it
+// when done.
 type Server struct {
 	// URL is the base URL of the server, "http://127.0.0.1:PORT", for
 	// Options.BaseEndpoint or any SDK's endpoint override.
@@ -194,7 +195,11 @@ type Server struct {
 	trainingTime time.Duration
 	startingTime time.Duration
 	stoppingTime time.Duration
+	copyTime     time.Duration
 	unitsLimit   int
+	// failNextTrainings are the messages the next trainings fail with
+	// (FailNextTraining).
+	failNextTrainings []string
 
 	// models and the S3 objects are what DetectCustomLabels reads
 	// (inference.go).
@@ -225,6 +230,7 @@ func NewServer(opts ...Option) *Server {
 		trainingTime: DefaultTrainingTime,
 		startingTime: DefaultStartingTime,
 		stoppingTime: DefaultStoppingTime,
+		copyTime:     DefaultCopyTime,
 		projectTime:  DefaultProjectTime,
 		deletingTime: DefaultDeletingTime,
 	}
@@ -248,6 +254,7 @@ func NewServer(opts ...Option) *Server {
 		trainingTime: c.trainingTime,
 		startingTime: c.startingTime,
 		stoppingTime: c.stoppingTime,
+		copyTime:     c.copyTime,
 		unitsLimit:   c.unitsLimit,
 		projectTime:  c.projectTime,
 		deletingTime: c.deletingTime,
@@ -477,12 +484,11 @@ type Request struct {
 	// Params.
 	Input customlabels.DescribeProjectsInput
 	// Params is the body decoded into the operation's input struct, for
-	// every operation the server serves: a *customlabels.DescribeProjectsInput,
-	// *customlabels.DescribeProjectVersionsInput,
-	// *customlabels.StartProjectVersionInput,
-	// *customlabels.StopProjectVersionInput or
-	// *customlabels.DetectCustomLabelsInput (whose Image.Bytes holds the
-	// image sent). It is nil for another target or a body that is not a
+	// every operation the server serves: a
+	// *customlabels.DescribeProjectsInput for DescribeProjects, a
+	// *customlabels.CreateProjectVersionInput for CreateProjectVersion,
+	// and so on (a DetectCustomLabelsInput's Image.Bytes holds the image
+	// sent). It is nil for another target or a body that is not a
 	// JSON object of the members' types.
 	Params any
 	// AccessKeyID is the access key ID the Authorization header names.

@@ -42,11 +42,10 @@ func (s *Server) startProjectVersion(_ *caller, in *customlabels.StartProjectVer
 	now := s.modelNow()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e, ok := s.versions.byArn[arn]
+	e, ok := s.version(arn, now)
 	if !ok {
 		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
 	}
-	s.settle(e, now)
 	if e.v.Feature == customlabels.CustomizationFeatureContentModeration {
 		return nil, &customlabels.InvalidParameterException{Message: "StartProjectVersion applies only to Custom Labels models; " + arn + " is a Custom Moderation adapter"}
 	}
@@ -72,8 +71,8 @@ func (s *Server) startProjectVersion(_ *caller, in *customlabels.StartProjectVer
 // s.mu is held.
 func (s *Server) unitsInUse(now time.Time) int64 {
 	var n int64
+	s.sweepVersions(now)
 	for _, e := range s.versions.entries {
-		s.settle(e, now)
 		if e.v.Status == customlabels.ProjectVersionStatusStarting || e.v.Status == customlabels.ProjectVersionStatusRunning {
 			n += int64(max(1, e.v.MinInferenceUnits, e.v.MaxInferenceUnits))
 		}

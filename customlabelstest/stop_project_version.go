@@ -21,11 +21,10 @@ func (s *Server) stopProjectVersion(_ *caller, in *customlabels.StopProjectVersi
 	now := s.modelNow()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e, ok := s.versions.byArn[arn]
+	e, ok := s.version(arn, now)
 	if !ok {
 		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
 	}
-	s.settle(e, now)
 	if !stoppableStatuses[e.v.Status] {
 		return nil, &customlabels.ResourceInUseException{Message: "The model " + arn + " is " + string(e.v.Status) +
 			"; only a model that is RUNNING or STARTING can be stopped"}

@@ -23,9 +23,11 @@ func WithProjectVersions(vs ...customlabels.ProjectVersionDescription) Option {
 //
 // A version's Status is where its lifecycle starts, now:
 // TRAINING_IN_PROGRESS ends after the training time (WithTrainingTime),
-// STARTING after the starting time and STOPPING after the stopping time;
-// other statuses stay until StartProjectVersion or StopProjectVersion
-// changes them.
+// STARTING after the starting time, STOPPING after the stopping time,
+// COPYING_IN_PROGRESS after the copy time (WithCopyTime) and DELETING
+// after the deleting time, when the version is gone; other statuses stay
+// until an operation (StartProjectVersion, StopProjectVersion,
+// DeleteProjectVersion) changes them.
 //
 // AddProjectVersions panics, adding none, on a version whose
 // ProjectVersionArn is not of that form, or whose project the server
@@ -91,9 +93,9 @@ func (s *Server) ProjectVersions() []customlabels.ProjectVersionDescription {
 	now := s.modelNow()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.sweepVersions(now)
 	out := make([]customlabels.ProjectVersionDescription, len(s.versions.entries))
 	for i, e := range s.versions.entries {
-		s.settle(e, now)
 		out[i] = copyVersion(e.v)
 	}
 	return out

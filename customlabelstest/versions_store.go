@@ -22,11 +22,18 @@ type versionEntry struct {
 
 	// entered is when, on the models' clock, the version entered its
 	// status; due is when a transitional status (TRAINING_IN_PROGRESS,
-	// STARTING, STOPPING) ends, zero for any other status.
+	// STARTING, STOPPING, COPYING_IN_PROGRESS, DELETING) ends, zero for
+	// any other status.
 	entered, due time.Time
 	// failTraining and failStart, when set, make the training in
 	// progress, or the current or next start, fail with their message.
 	failTraining, failStart *string
+	// training and copying are what a training or a copy by the server
+	// ends with (training.go, copy.go); trained is what a model the
+	// server trained knows of its data (trained_model.go).
+	training *trainingResult
+	copying  *copyResult
+	trained  *trainedModel
 }
 
 // key returns the entry's position in the listing.

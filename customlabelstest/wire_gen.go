@@ -13,9 +13,12 @@ import (
 // operations are the operations the fake serves, by X-Amz-Target: those
 // of the model that Server has a handler method for.
 var operations = map[string]*operation{
+	targetPrefix + "CopyProjectVersion":      serve("CopyProjectVersion", readCopyProjectVersionInput, (*Server).copyProjectVersion, appendCopyProjectVersionOutput),
 	targetPrefix + "CreateProject":           serve("CreateProject", readCreateProjectInput, (*Server).createProject, appendCreateProjectOutput),
+	targetPrefix + "CreateProjectVersion":    serve("CreateProjectVersion", readCreateProjectVersionInput, (*Server).createProjectVersion, appendCreateProjectVersionOutput),
 	targetPrefix + "DeleteProject":           serve("DeleteProject", readDeleteProjectInput, (*Server).deleteProject, appendDeleteProjectOutput),
 	targetPrefix + "DeleteProjectPolicy":     serve("DeleteProjectPolicy", readDeleteProjectPolicyInput, (*Server).deleteProjectPolicy, appendDeleteProjectPolicyOutput),
+	targetPrefix + "DeleteProjectVersion":    serve("DeleteProjectVersion", readDeleteProjectVersionInput, (*Server).deleteProjectVersion, appendDeleteProjectVersionOutput),
 	targetPrefix + "DescribeProjectVersions": serve("DescribeProjectVersions", readDescribeProjectVersionsInput, (*Server).describeProjectVersions, appendDescribeProjectVersionsOutput),
 	targetPrefix + "DescribeProjects":        serve("DescribeProjects", readDescribeProjectsInput, (*Server).describeProjects, appendDescribeProjectsOutput),
 	targetPrefix + "DetectCustomLabels":      serve("DetectCustomLabels", readDetectCustomLabelsInput, (*Server).detectCustomLabels, appendDetectCustomLabelsOutput),
@@ -31,9 +34,12 @@ var operations = map[string]*operation{
 // codecs are the request readers and response writers of every
 // operation the client implements, by name, served or not.
 var codecs = map[string]codec{
+	"CopyProjectVersion":      newCodec(readCopyProjectVersionInput, appendCopyProjectVersionOutput),
 	"CreateProject":           newCodec(readCreateProjectInput, appendCreateProjectOutput),
+	"CreateProjectVersion":    newCodec(readCreateProjectVersionInput, appendCreateProjectVersionOutput),
 	"DeleteProject":           newCodec(readDeleteProjectInput, appendDeleteProjectOutput),
 	"DeleteProjectPolicy":     newCodec(readDeleteProjectPolicyInput, appendDeleteProjectPolicyOutput),
+	"DeleteProjectVersion":    newCodec(readDeleteProjectVersionInput, appendDeleteProjectVersionOutput),
 	"DescribeProjectVersions": newCodec(readDescribeProjectVersionsInput, appendDescribeProjectVersionsOutput),
 	"DescribeProjects":        newCodec(readDescribeProjectsInput, appendDescribeProjectsOutput),
 	"DetectCustomLabels":      newCodec(readDetectCustomLabelsInput, appendDetectCustomLabelsOutput),
@@ -71,15 +77,97 @@ var modeledExceptions = map[string]modeledException{
 
 // The model's patterns, as the service's messages quote them.
 const (
-	patternProjectArn        = `(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`
-	patternProjectVersionArn = `(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/version\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`
-	patternPolicyRevisionID  = `[0-9A-Fa-f]+`
-	patternS3Bucket          = `[0-9A-Za-z\.\-_]*`
-	patternPolicyDocument    = `[\u0009\u000A\u000D\u0020-\u00FF]+`
-	patternName              = `[a-zA-Z0-9_.\-]+`
-	patternTagKey            = `^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`
-	patternTagValue          = `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`
+	patternProjectArn         = `(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`
+	patternProjectVersionArn  = `(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/version\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`
+	patternPolicyRevisionID   = `[0-9A-Fa-f]+`
+	patternS3Bucket           = `[0-9A-Za-z\.\-_]*`
+	patternPolicyDocument     = `[\u0009\u000A\u000D\u0020-\u00FF]+`
+	patternVersionDescription = `[a-zA-Z0-9-_. ()':,;?]+`
+	patternName               = `[a-zA-Z0-9_.\-]+`
+	patternTagKey             = `^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`
+	patternTagValue           = `^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$`
+	patternKmsKeyID           = `^[A-Za-z0-9][A-Za-z0-9:_/+=,@.-]{0,2048}$`
 )
+
+func readAsset(r *reader, raw json.RawMessage, p path, v *customlabels.Asset) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "GroundTruthManifest"); ok {
+		p := p.member("GroundTruthManifest")
+		readGroundTruthManifest(r, raw, p, &v.GroundTruthManifest)
+	}
+}
+
+func readCopyProjectVersionInput(r *reader, raw json.RawMessage, p path, v *customlabels.CopyProjectVersionInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "DestinationProjectArn"); ok {
+		p := p.member("DestinationProjectArn")
+		if s, ok := r.str(raw, p); ok {
+			v.DestinationProjectArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.ProjectArn(s), patternProjectArn)
+		}
+	} else {
+		r.required(p.member("DestinationProjectArn"))
+	}
+	if raw, ok := present(m, "KmsKeyId"); ok {
+		p := p.member("KmsKeyId")
+		if s, ok := r.str(raw, p); ok {
+			v.KmsKeyId = s
+			r.length(s, p, 1, 2048)
+			r.pattern(s, p, pattern.KmsKeyID(s), patternKmsKeyID)
+		}
+	}
+	if raw, ok := present(m, "OutputConfig"); ok {
+		p := p.member("OutputConfig")
+		readOutputConfig(r, raw, p, &v.OutputConfig)
+	} else {
+		r.required(p.member("OutputConfig"))
+	}
+	if raw, ok := present(m, "SourceProjectArn"); ok {
+		p := p.member("SourceProjectArn")
+		if s, ok := r.str(raw, p); ok {
+			v.SourceProjectArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.ProjectArn(s), patternProjectArn)
+		}
+	} else {
+		r.required(p.member("SourceProjectArn"))
+	}
+	if raw, ok := present(m, "SourceProjectVersionArn"); ok {
+		p := p.member("SourceProjectVersionArn")
+		if s, ok := r.str(raw, p); ok {
+			v.SourceProjectVersionArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.ProjectVersionArn(s), patternProjectVersionArn)
+		}
+	} else {
+		r.required(p.member("SourceProjectVersionArn"))
+	}
+	if raw, ok := present(m, "Tags"); ok {
+		p := p.member("Tags")
+		if entries, ok := r.stringMap(raw, p); ok {
+			v.Tags = entries
+			r.listLength(javaMap(entries), len(entries), p, 0, 200)
+			r.mapEntries(entries, p, textConstraint{1, 128, pattern.TagKey, patternTagKey}, textConstraint{0, 256, pattern.TagValue, patternTagValue})
+		}
+	}
+	if raw, ok := present(m, "VersionName"); ok {
+		p := p.member("VersionName")
+		if s, ok := r.str(raw, p); ok {
+			v.VersionName = s
+			r.length(s, p, 1, 255)
+			r.pattern(s, p, pattern.Name(s), patternName)
+		}
+	} else {
+		r.required(p.member("VersionName"))
+	}
+}
 
 func readCreateProjectInput(r *reader, raw json.RawMessage, p path, v *customlabels.CreateProjectInput) {
 	m := r.object(raw, p)
@@ -116,6 +204,100 @@ func readCreateProjectInput(r *reader, raw json.RawMessage, p path, v *customlab
 			v.Tags = entries
 			r.listLength(javaMap(entries), len(entries), p, 0, 200)
 			r.mapEntries(entries, p, textConstraint{1, 128, pattern.TagKey, patternTagKey}, textConstraint{0, 256, pattern.TagValue, patternTagValue})
+		}
+	}
+}
+
+func readCreateProjectVersionInput(r *reader, raw json.RawMessage, p path, v *customlabels.CreateProjectVersionInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "FeatureConfig"); ok {
+		p := p.member("FeatureConfig")
+		readCustomizationFeatureConfig(r, raw, p, &v.FeatureConfig)
+	}
+	if raw, ok := present(m, "KmsKeyId"); ok {
+		p := p.member("KmsKeyId")
+		if s, ok := r.str(raw, p); ok {
+			v.KmsKeyId = s
+			r.length(s, p, 1, 2048)
+			r.pattern(s, p, pattern.KmsKeyID(s), patternKmsKeyID)
+		}
+	}
+	if raw, ok := present(m, "OutputConfig"); ok {
+		p := p.member("OutputConfig")
+		readOutputConfig(r, raw, p, &v.OutputConfig)
+	} else {
+		r.required(p.member("OutputConfig"))
+	}
+	if raw, ok := present(m, "ProjectArn"); ok {
+		p := p.member("ProjectArn")
+		if s, ok := r.str(raw, p); ok {
+			v.ProjectArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.ProjectArn(s), patternProjectArn)
+		}
+	} else {
+		r.required(p.member("ProjectArn"))
+	}
+	if raw, ok := present(m, "Tags"); ok {
+		p := p.member("Tags")
+		if entries, ok := r.stringMap(raw, p); ok {
+			v.Tags = entries
+			r.listLength(javaMap(entries), len(entries), p, 0, 200)
+			r.mapEntries(entries, p, textConstraint{1, 128, pattern.TagKey, patternTagKey}, textConstraint{0, 256, pattern.TagValue, patternTagValue})
+		}
+	}
+	if raw, ok := present(m, "TestingData"); ok {
+		p := p.member("TestingData")
+		readTestingData(r, raw, p, &v.TestingData)
+	}
+	if raw, ok := present(m, "TrainingData"); ok {
+		p := p.member("TrainingData")
+		readTrainingData(r, raw, p, &v.TrainingData)
+	}
+	if raw, ok := present(m, "VersionDescription"); ok {
+		p := p.member("VersionDescription")
+		if s, ok := r.str(raw, p); ok {
+			v.VersionDescription = s
+			r.length(s, p, 1, 255)
+			r.pattern(s, p, pattern.VersionDescription(s), patternVersionDescription)
+		}
+	}
+	if raw, ok := present(m, "VersionName"); ok {
+		p := p.member("VersionName")
+		if s, ok := r.str(raw, p); ok {
+			v.VersionName = s
+			r.length(s, p, 1, 255)
+			r.pattern(s, p, pattern.Name(s), patternName)
+		}
+	} else {
+		r.required(p.member("VersionName"))
+	}
+}
+
+func readCustomizationFeatureConfig(r *reader, raw json.RawMessage, p path, v *customlabels.CustomizationFeatureConfig) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "ContentModeration"); ok {
+		p := p.member("ContentModeration")
+		readCustomizationFeatureContentModerationConfig(r, raw, p, &v.ContentModeration)
+	}
+}
+
+func readCustomizationFeatureContentModerationConfig(r *reader, raw json.RawMessage, p path, v *customlabels.CustomizationFeatureContentModerationConfig) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "ConfidenceThreshold"); ok {
+		p := p.member("ConfidenceThreshold")
+		if f, ok := r.number(raw, p); ok {
+			v.ConfidenceThreshold = float32(f)
+			r.floatRange(f, p, 0, 100)
 		}
 	}
 }
@@ -169,6 +351,23 @@ func readDeleteProjectPolicyInput(r *reader, raw json.RawMessage, p path, v *cus
 		}
 	} else {
 		r.required(p.member("ProjectArn"))
+	}
+}
+
+func readDeleteProjectVersionInput(r *reader, raw json.RawMessage, p path, v *customlabels.DeleteProjectVersionInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "ProjectVersionArn"); ok {
+		p := p.member("ProjectVersionArn")
+		if s, ok := r.str(raw, p); ok {
+			v.ProjectVersionArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.ProjectVersionArn(s), patternProjectVersionArn)
+		}
+	} else {
+		r.required(p.member("ProjectVersionArn"))
 	}
 }
 
@@ -312,6 +511,17 @@ func readDetectCustomLabelsInput(r *reader, raw json.RawMessage, p path, v *cust
 	}
 }
 
+func readGroundTruthManifest(r *reader, raw json.RawMessage, p path, v *customlabels.GroundTruthManifest) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "S3Object"); ok {
+		p := p.member("S3Object")
+		readS3Object(r, raw, p, &v.S3Object)
+	}
+}
+
 func readImage(r *reader, raw json.RawMessage, p path, v *customlabels.Image) {
 	m := r.object(raw, p)
 	if m == nil {
@@ -374,6 +584,28 @@ func readListTagsForResourceInput(r *reader, raw json.RawMessage, p path, v *cus
 		}
 	} else {
 		r.required(p.member("ResourceArn"))
+	}
+}
+
+func readOutputConfig(r *reader, raw json.RawMessage, p path, v *customlabels.OutputConfig) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "S3Bucket"); ok {
+		p := p.member("S3Bucket")
+		if s, ok := r.str(raw, p); ok {
+			v.S3Bucket = s
+			r.length(s, p, 3, 255)
+			r.pattern(s, p, pattern.S3Bucket(s), patternS3Bucket)
+		}
+	}
+	if raw, ok := present(m, "S3KeyPrefix"); ok {
+		p := p.member("S3KeyPrefix")
+		if s, ok := r.str(raw, p); ok {
+			v.S3KeyPrefix = s
+			r.length(s, p, -1, 1024)
+		}
 	}
 }
 
@@ -527,6 +759,44 @@ func readTagResourceInput(r *reader, raw json.RawMessage, p path, v *customlabel
 	}
 }
 
+func readTestingData(r *reader, raw json.RawMessage, p path, v *customlabels.TestingData) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "Assets"); ok {
+		p := p.member("Assets")
+		if items, ok := r.list(raw, p, "objects"); ok {
+			v.Assets = make([]customlabels.Asset, len(items))
+			for i, raw := range items {
+				readAsset(r, raw, p.elem(i), &v.Assets[i])
+			}
+		}
+	}
+	if raw, ok := present(m, "AutoCreate"); ok {
+		p := p.member("AutoCreate")
+		if b, ok := r.boolean(raw, p); ok {
+			v.AutoCreate = b
+		}
+	}
+}
+
+func readTrainingData(r *reader, raw json.RawMessage, p path, v *customlabels.TrainingData) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "Assets"); ok {
+		p := p.member("Assets")
+		if items, ok := r.list(raw, p, "objects"); ok {
+			v.Assets = make([]customlabels.Asset, len(items))
+			for i, raw := range items {
+				readAsset(r, raw, p.elem(i), &v.Assets[i])
+			}
+		}
+	}
+}
+
 func readUntagResourceInput(r *reader, raw json.RawMessage, p path, v *customlabels.UntagResourceInput) {
 	m := r.object(raw, p)
 	if m == nil {
@@ -582,6 +852,16 @@ func writeBoundingBox(o *jsonObject, v *customlabels.BoundingBox) {
 	o.float("Top", v.Top, true)
 }
 
+func appendCopyProjectVersionOutput(b []byte, v *customlabels.CopyProjectVersionOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeCopyProjectVersionOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeCopyProjectVersionOutput(o *jsonObject, v *customlabels.CopyProjectVersionOutput) {
+	o.str("ProjectVersionArn", v.ProjectVersionArn)
+}
+
 func appendCreateProjectOutput(b []byte, v *customlabels.CreateProjectOutput) []byte {
 	o := jsonObject{b: append(b, '{')}
 	writeCreateProjectOutput(&o, v)
@@ -590,6 +870,16 @@ func appendCreateProjectOutput(b []byte, v *customlabels.CreateProjectOutput) []
 
 func writeCreateProjectOutput(o *jsonObject, v *customlabels.CreateProjectOutput) {
 	o.str("ProjectArn", v.ProjectArn)
+}
+
+func appendCreateProjectVersionOutput(b []byte, v *customlabels.CreateProjectVersionOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeCreateProjectVersionOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeCreateProjectVersionOutput(o *jsonObject, v *customlabels.CreateProjectVersionOutput) {
+	o.str("ProjectVersionArn", v.ProjectVersionArn)
 }
 
 func appendCustomLabel(b []byte, v *customlabels.CustomLabel) []byte {
@@ -648,6 +938,16 @@ func appendDeleteProjectPolicyOutput(b []byte, v *customlabels.DeleteProjectPoli
 }
 
 func writeDeleteProjectPolicyOutput(o *jsonObject, v *customlabels.DeleteProjectPolicyOutput) {
+}
+
+func appendDeleteProjectVersionOutput(b []byte, v *customlabels.DeleteProjectVersionOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeDeleteProjectVersionOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeDeleteProjectVersionOutput(o *jsonObject, v *customlabels.DeleteProjectVersionOutput) {
+	o.str("Status", string(v.Status))
 }
 
 func appendDescribeProjectVersionsOutput(b []byte, v *customlabels.DescribeProjectVersionsOutput) []byte {

@@ -63,10 +63,12 @@
 // clock: start-project-version answers STARTING, and the model is RUNNING
 // once --starting-time has passed (then `aws rekognition wait
 // project-version-running` returns); stop-project-version answers
-// STOPPING, and the model is STOPPED after --stopping-time; a demo model
-// TRAINING_IN_PROGRESS is TRAINING_COMPLETED after --training-time. The
-// defaults are short so that a demo shows every status within minutes; 0
-// makes a change instant.
+// STOPPING, and the model is STOPPED after --stopping-time; a model
+// trained with create-project-version (from manifests uploaded to the
+// fake's S3) is TRAINING_COMPLETED, or TRAINING_FAILED with the reason its
+// data fails, after --training-time; a copy-project-version copy is
+// COPYING_COMPLETED after --copy-time. The defaults are short so that a
+// demo shows every status within minutes; 0 makes a change instant.
 //
 // Flags:
 //
@@ -80,6 +82,7 @@
 //	--training-time D        how long a training in progress lasts, a Go duration (default 5m; 0 instant)
 //	--starting-time D        how long a model is STARTING (default 1m; 0 instant)
 //	--stopping-time D        how long a model is STOPPING (default 30s; 0 instant)
+//	--copy-time D            how long a copy is COPYING_IN_PROGRESS (default 2m; 0 instant)
 //	--inference-units-limit N  refuse starts over N inference units in use with LimitExceededException (default no limit)
 //	--labels NAMES           comma-separated labels every RUNNING model finds, confidences a function of the image
 //	                         (default object,background; "" for none); the control API's models resource sets others
@@ -164,7 +167,8 @@ Content-Type application/json), under http://127.0.0.1:PORT/_customlabels/:
   GET|POST|DELETE projects   list, add (JSON as --data: projects and their versions), remove ({"ProjectArns":[...]})
   GET|POST|DELETE versions   list, add ({"ProjectVersionDescriptions":[...]}), remove ({"ProjectVersionArns":[...]})
   GET|POST        advance    the models' clock: read it, move it on ({"By":"10m"}) to end trainings, starts, stops
-  POST            failures   make a training or a start fail ({"ProjectVersionArn":...,"Stage":"training"|"start"})
+  POST            failures   make a training or a start fail ({"ProjectVersionArn":...,"Stage":"training"|"start"});
+                             without ProjectVersionArn, Stage training: the next CreateProjectVersion's
   GET|PUT|DELETE  models     how RUNNING models answer DetectCustomLabels ({"ProjectVersionArn":...,"Labels":[...]})
   GET|POST|DELETE s3objects  images for Image.S3Object ({"Bucket":"b","Name":"k.jpg","Bytes":"<base64>"})
   GET|DELETE      requests   the request log (no secrets), clear it
@@ -195,6 +199,7 @@ type options struct {
 	trainingTime time.Duration
 	startingTime time.Duration
 	stoppingTime time.Duration
+	copyTime     time.Duration
 	unitsLimit   int
 	labels       []string
 	accounts     [][2]string // of --account: access key ID, account ID
@@ -219,6 +224,7 @@ func newFlagSet(o *options) (fs *flag.FlagSet, labels *string, version *bool) {
 	fs.DurationVar(&o.trainingTime, "training-time", 5*time.Minute, "how long a training in progress lasts, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.startingTime, "starting-time", time.Minute, "how long a started model is STARTING before RUNNING, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.stoppingTime, "stopping-time", 30*time.Second, "how long a stopped model is STOPPING before STOPPED, a Go `duration`; 0 is instant")
+	fs.DurationVar(&o.copyTime, "copy-time", 2*time.Minute, "how long a model copied with CopyProjectVersion is COPYING_IN_PROGRESS before COPYING_COMPLETED, a Go `duration`; 0 is instant")
 	version = fs.Bool("version", false, "print the version and exit")
 	labels = fs.String("labels", "object,background", "comma-separated label `names` every RUNNING model finds in an image, with confidences a function of the image (\"\" for none)")
 	fs.IntVar(&o.unitsLimit, "inference-units-limit", 0, "answer LimitExceededException to a start that would put more than `N` inference units in use (default no limit)")
@@ -270,8 +276,8 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, fmt.Errorf("%w: --projects must be 0 or more, got %d", errUsage, o.projects)
 	case o.throttleRPS < 0:
 		return nil, fmt.Errorf("%w: --throttle-rps must be 0 or more, got %v", errUsage, o.throttleRPS)
-	case o.trainingTime < 0 || o.startingTime < 0 || o.stoppingTime < 0:
-		return nil, fmt.Errorf("%w: --training-time, --starting-time and --stopping-time must be 0 or more", errUsage)
+	case o.trainingTime < 0 || o.startingTime < 0 || o.stoppingTime < 0 || o.copyTime < 0:
+		return nil, fmt.Errorf("%w: --training-time, --starting-time, --stopping-time and --copy-time must be 0 or more", errUsage)
 	case o.unitsLimit < 0:
 		return nil, fmt.Errorf("%w: --inference-units-limit must be 0 or more, got %d", errUsage, o.unitsLimit)
 	case o.keyID == "" || o.secret == "":
@@ -357,6 +363,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		customlabelstest.WithTrainingTime(o.trainingTime),
 		customlabelstest.WithStartingTime(o.startingTime),
 		customlabelstest.WithStoppingTime(o.stoppingTime),
+		customlabelstest.WithCopyTime(o.copyTime),
 		customlabelstest.WithInferenceUnitsLimit(o.unitsLimit),
 		customlabelstest.WithCredentials(o.keyID, o.secret, o.token),
 		customlabelstest.WithRegion(o.region),
@@ -398,7 +405,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if o.throttleRPS > 0 {
 		fmt.Fprintf(&banner, ", throttled above %s requests/s", strconv.FormatFloat(o.throttleRPS, 'g', -1, 64))
 	}
-	fmt.Fprintf(&banner, "; models train in %s, start in %s, stop in %s", o.trainingTime, o.startingTime, o.stoppingTime)
+	fmt.Fprintf(&banner, "; models train in %s, copy in %s, start in %s, stop in %s", o.trainingTime, o.copyTime, o.startingTime, o.stoppingTime)
 	if o.unitsLimit > 0 {
 		fmt.Fprintf(&banner, ", at most %d inference units", o.unitsLimit)
 	}

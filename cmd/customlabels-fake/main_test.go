@@ -170,7 +170,7 @@ func TestCommandServesDemoProjectsAndStopsOnSignal(t *testing.T) {
 
 			assert.Equal(t, 0, p.stop(t, sig), "stderr:\n%s", p.stderr.String())
 			stderr := p.stderr.String()
-			assert.Contains(t, stderr, "customlabels-fake: 7 projects, 6 models, region us-east-1, access key ID AKIDFAKECUSTOMLABELS, signatures verified; models train in 5m0s, start in 1m0s, stop in 30s; stop with Ctrl-C")
+			assert.Contains(t, stderr, "customlabels-fake: 7 projects, 6 models, region us-east-1, access key ID AKIDFAKECUSTOMLABELS, signatures verified; models train in 5m0s, copy in 2m0s, start in 1m0s, stop in 30s; stop with Ctrl-C")
 			assert.Contains(t, stderr, `POST / "RekognitionService.DescribeProjects" status=200 key=AKIDFAKECUSTOMLABELS request-id=`)
 			assert.Contains(t, stderr, "status=400 error=InvalidSignatureException")
 			assert.Contains(t, stderr, "customlabels-fake: stopped")
@@ -257,7 +257,8 @@ func TestRunFailures(t *testing.T) {
 		{"no port", []string{"--addr", "127.0.0.1"}, 2, "missing port in address"},
 		{"negative projects", []string{"--projects", "-1"}, 2, "--projects must be 0 or more"},
 		{"negative throttle", []string{"--throttle-rps", "-2"}, 2, "--throttle-rps must be 0 or more"},
-		{"negative starting time", []string{"--starting-time", "-1s"}, 2, "--training-time, --starting-time and --stopping-time must be 0 or more"},
+		{"negative starting time", []string{"--starting-time", "-1s"}, 2, "--training-time, --starting-time, --stopping-time and --copy-time must be 0 or more"},
+		{"negative copy time", []string{"--copy-time", "-1m"}, 2, "--copy-time must be 0 or more"},
 		{"not a duration", []string{"--training-time", "5"}, 2, `invalid value "5" for flag -training-time`},
 		{"negative units limit", []string{"--inference-units-limit", "-1"}, 2, "--inference-units-limit must be 0 or more"},
 		{"version of no project", []string{"--data", orphan}, 1, "belongs to no project of the file"},

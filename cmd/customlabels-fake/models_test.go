@@ -84,7 +84,7 @@ func demoModel(t *testing.T, d customlabelstest.Data, status customlabels.Projec
 }
 
 func TestCommandRunsModelsInstantly(t *testing.T) {
-	p := start(t, "--projects", "10", "--training-time", "0", "--starting-time", "0", "--stopping-time", "0s", "--quiet")
+	p := start(t, "--projects", "10", "--training-time", "0", "--starting-time", "0", "--stopping-time", "0s", "--copy-time", "0", "--quiet")
 	d := customlabelstest.DemoData("us-east-1", 10, 1)
 
 	proj, model := demoModel(t, d, customlabels.ProjectVersionStatusTrainingCompleted)
@@ -99,9 +99,19 @@ func TestCommandRunsModelsInstantly(t *testing.T) {
 	proj, model = demoModel(t, d, customlabels.ProjectVersionStatusTrainingInProgress)
 	assert.Equal(t, "TRAINING_COMPLETED", modelStatus(t, p.url, proj, model), "--training-time 0 is instant")
 
+	// A copy, to a bucket of the fake's S3.
+	status, body = ctlCall(t, p.url, http.MethodPost, "s3objects", `{"Bucket":"results","Name":"README","Bytes":"cmVzdWx0cw=="}`)
+	require.Equal(t, http.StatusOK, status, body)
+	status, body = callOp(t, p.url, "CopyProjectVersion", map[string]any{"SourceProjectArn": proj.ProjectArn,
+		"SourceProjectVersionArn": model.ProjectVersionArn, "DestinationProjectArn": proj.ProjectArn, "VersionName": "copy",
+		"OutputConfig": map[string]string{"S3Bucket": "results"}})
+	require.Equal(t, http.StatusOK, status, body)
+	copied := customlabels.ProjectVersionDescription{ProjectVersionArn: strings.TrimSuffix(strings.TrimPrefix(body, `{"ProjectVersionArn":"`), `"}`)}
+	assert.Equal(t, "COPYING_COMPLETED", modelStatus(t, p.url, proj, copied), "--copy-time 0 is instant")
+
 	assert.Equal(t, 0, p.stop(t, syscall.SIGTERM))
 	assert.Contains(t, p.stderr.String(), "10 projects, 9 models, region us-east-1")
-	assert.Contains(t, p.stderr.String(), "models train in 0s, start in 0s, stop in 0s; stop with Ctrl-C")
+	assert.Contains(t, p.stderr.String(), "models train in 0s, copy in 0s, start in 0s, stop in 0s; stop with Ctrl-C")
 }
 
 func TestCommandModelsTakeTheirTimeAndLimit(t *testing.T) {
@@ -143,7 +153,7 @@ func TestCommandServesModelsOfTheDataFile(t *testing.T) {
 func TestHelpListsTheModelFlags(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	assert.Equal(t, 0, run(context.Background(), []string{"--help"}, &stdout, &stderr))
-	for _, flag := range []string{"-training-time", "-starting-time", "-stopping-time", "-inference-units-limit", "StartProjectVersion"} {
+	for _, flag := range []string{"-training-time", "-starting-time", "-stopping-time", "-copy-time", "-inference-units-limit", "StartProjectVersion"} {
 		assert.Contains(t, stderr.String(), flag)
 	}
 }

@@ -214,11 +214,27 @@ func (a *api) bindStruct(p *goPackage, goName, shapeName string, input bool) (*s
 	return s, nil
 }
 
+// mark records that s travels as an input or an output, and so do the
+// structures it holds: a structure met again in the other direction (a
+// FeatureConfig sent by one operation and received from another) needs
+// both its encoder and its decoder, down to its leaves.
 func (s *structure) mark(input bool) {
+	if input && s.input || !input && s.output {
+		return
+	}
 	if input {
 		s.input = true
 	} else {
 		s.output = true
+	}
+	for _, m := range s.wireOrder {
+		t := m.t
+		for t.kind == kList || t.kind == kMap {
+			t = t.elem
+		}
+		if t.kind == kStruct {
+			t.st.mark(input)
+		}
 	}
 }
 

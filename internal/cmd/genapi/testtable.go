@@ -45,9 +45,16 @@ func testTableFile(a *api) (*gen, error) {
 // inputValue returns a Go composite literal of s: its required members,
 // or every member when full.
 func inputValue(s *structure, full bool, q string) (string, error) {
+	return structValue(s, full, false, q)
+}
+
+// structValue is inputValue; with nonEmpty, a structure without required
+// members still gets its first one, for a required member that must not
+// be left out (CreateProjectVersionInput.OutputConfig).
+func structValue(s *structure, full, nonEmpty bool, q string) (string, error) {
 	var fields []string
-	for _, m := range s.goOrder {
-		if !full && !m.required {
+	for i, m := range s.goOrder {
+		if !full && !m.required && !(nonEmpty && i == 0 && !s.hasRequired()) {
 			continue
 		}
 		v, err := typeValue(m.t, full, q)
@@ -95,7 +102,9 @@ func typeValue(t *goType, full bool, q string) (string, error) {
 	case kMap:
 		v = "map[string]string{" + strconv.Quote(sampleString(t.key)) + ": " + strconv.Quote(sampleString(t.elem)) + "}"
 	case kStruct:
-		return inputValue(t.st, full, q)
+		// A structure reached in a minimal input is a required member:
+		// an empty one would be left out.
+		return structValue(t.st, full, true, q)
 	case kList:
 		n := int64(1)
 		if hasMin && min > n {
@@ -200,4 +209,14 @@ func compatTestTableFile(a *api) (*gen, error) {
 	}
 	g.p("}")
 	return g, nil
+}
+
+// hasRequired reports whether s has a required member.
+func (s *structure) hasRequired() bool {
+	for _, m := range s.goOrder {
+		if m.required {
+			return true
+		}
+	}
+	return false
 }
