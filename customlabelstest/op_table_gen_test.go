@@ -11,6 +11,16 @@ import (
 // generatedOperations has a row for each operation the client implements.
 var generatedOperations = []generatedOperation{
 	{
+		name: "CreateDataset",
+		full: func() any {
+			return &customlabels.CreateDatasetInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", DatasetType: customlabels.DatasetType("TRAIN"), DatasetSource: customlabels.DatasetSource{GroundTruthManifest: customlabels.GroundTruthManifest{S3Object: customlabels.S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}, DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, Tags: map[string]string{"team": "vision"}}
+		},
+		output: func() any { return new(customlabels.CreateDatasetOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.CreateDataset(ctx, in.(*customlabels.CreateDatasetInput))
+		},
+	},
+	{
 		name: "CreateProject",
 		full: func() any {
 			return &customlabels.CreateProjectInput{ProjectName: "my-name.1", Feature: customlabels.CustomizationFeature("CONTENT_MODERATION"), AutoUpdate: customlabels.ProjectAutoUpdate("ENABLED"), Tags: map[string]string{"team": "vision"}}
@@ -21,6 +31,16 @@ var generatedOperations = []generatedOperation{
 		},
 	},
 	{
+		name: "DeleteDataset",
+		full: func() any {
+			return &customlabels.DeleteDatasetInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}
+		},
+		output: func() any { return new(customlabels.DeleteDatasetOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.DeleteDataset(ctx, in.(*customlabels.DeleteDatasetInput))
+		},
+	},
+	{
 		name: "DeleteProject",
 		full: func() any {
 			return &customlabels.DeleteProjectInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123"}
@@ -28,6 +48,16 @@ var generatedOperations = []generatedOperation{
 		output: func() any { return new(customlabels.DeleteProjectOutput) },
 		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
 			return c.DeleteProject(ctx, in.(*customlabels.DeleteProjectInput))
+		},
+	},
+	{
+		name: "DescribeDataset",
+		full: func() any {
+			return &customlabels.DescribeDatasetInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}
+		},
+		output: func() any { return new(customlabels.DescribeDatasetOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.DescribeDataset(ctx, in.(*customlabels.DescribeDatasetInput))
 		},
 	},
 	{
@@ -61,6 +91,36 @@ var generatedOperations = []generatedOperation{
 		},
 	},
 	{
+		name: "DistributeDatasetEntries",
+		full: func() any {
+			return &customlabels.DistributeDatasetEntriesInput{Datasets: []customlabels.DistributeDataset{customlabels.DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, customlabels.DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}}}
+		},
+		output: func() any { return new(customlabels.DistributeDatasetEntriesOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.DistributeDatasetEntries(ctx, in.(*customlabels.DistributeDatasetEntriesInput))
+		},
+	},
+	{
+		name: "ListDatasetEntries",
+		full: func() any {
+			return &customlabels.ListDatasetEntriesInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456", ContainsLabels: []string{"cat"}, Labeled: ptr(bool(true)), SourceRefContains: "images/", HasErrors: ptr(bool(true)), NextToken: "s", MaxResults: 1}
+		},
+		output: func() any { return new(customlabels.ListDatasetEntriesOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.ListDatasetEntries(ctx, in.(*customlabels.ListDatasetEntriesInput))
+		},
+	},
+	{
+		name: "ListDatasetLabels",
+		full: func() any {
+			return &customlabels.ListDatasetLabelsInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456", NextToken: "s", MaxResults: 1}
+		},
+		output: func() any { return new(customlabels.ListDatasetLabelsOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.ListDatasetLabels(ctx, in.(*customlabels.ListDatasetLabelsInput))
+		},
+	},
+	{
 		name: "StartProjectVersion",
 		full: func() any {
 			return &customlabels.StartProjectVersionInput{ProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456", MinInferenceUnits: 1, MaxInferenceUnits: 1}
@@ -78,6 +138,16 @@ var generatedOperations = []generatedOperation{
 		output: func() any { return new(customlabels.StopProjectVersionOutput) },
 		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
 			return c.StopProjectVersion(ctx, in.(*customlabels.StopProjectVersionInput))
+		},
+	},
+	{
+		name: "UpdateDatasetEntries",
+		full: func() any {
+			return &customlabels.UpdateDatasetEntriesInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456", Changes: customlabels.DatasetChanges{GroundTruth: []byte("\xff\xd8\xff\xe0 a blob")}}
+		},
+		output: func() any { return new(customlabels.UpdateDatasetEntriesOutput) },
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.UpdateDatasetEntries(ctx, in.(*customlabels.UpdateDatasetEntriesInput))
 		},
 	},
 }
