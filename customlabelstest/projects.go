@@ -121,8 +121,10 @@ func (s *Server) deleteProject(_ *caller, in *customlabels.DeleteProjectInput) (
 }
 
 // settleProjects ends the projects' transitional statuses whose time has
-// come by now, on the models' clock. s.mu is held.
+// come by now, on the models' clock, after the datasets' (which a project
+// lists). s.mu is held.
 func (s *Server) settleProjects(now time.Time) {
+	s.settleDatasets(now)
 	for arn, life := range s.projectLife {
 		if now.Before(life.due) {
 			continue

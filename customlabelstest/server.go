@@ -53,6 +53,8 @@ type config struct {
 
 	projectTime  time.Duration
 	deletingTime time.Duration
+	datasetTime  time.Duration
+	datasets     []Dataset
 
 	versions     []customlabels.ProjectVersionDescription
 	trainingTime time.Duration
@@ -187,6 +189,11 @@ type Server struct {
 	deletingTime time.Duration
 	tagStore     tagStore
 
+	// datasets holds the datasets (datasets_store.go); datasetTime is
+	// how long a creation or an update takes.
+	datasets    datasetStore
+	datasetTime time.Duration
+
 	versions     versionStore
 	advanced     time.Duration // the models' clock is ahead of now() by this
 	trainingTime time.Duration
@@ -219,6 +226,7 @@ func NewServer(opts ...Option) *Server {
 		stoppingTime: DefaultStoppingTime,
 		projectTime:  DefaultProjectTime,
 		deletingTime: DefaultDeletingTime,
+		datasetTime:  DefaultDatasetTime,
 	}
 	for _, o := range opts {
 		o(&c)
@@ -243,6 +251,7 @@ func NewServer(opts ...Option) *Server {
 		unitsLimit:   c.unitsLimit,
 		projectTime:  c.projectTime,
 		deletingTime: c.deletingTime,
+		datasetTime:  c.datasetTime,
 		projectLife:  map[string]*projectLife{},
 	}
 	if len(c.tokenKey) > 0 {
@@ -251,6 +260,7 @@ func NewServer(opts ...Option) *Server {
 		_, _ = rand.Read(s.tokenKey)
 	}
 	s.store.init()
+	s.datasets.init()
 	s.versions.init()
 	s.SetThrottleRPS(c.throttleRPS)
 	s.AddProjects(c.projects...)
@@ -258,7 +268,8 @@ func NewServer(opts ...Option) *Server {
 	s.s3.init()
 	s.objects = s.newObjectStore(c.s3Endpoint)
 	s.seedInference(c.models, c.s3)
-	s.initial = initialState{projects: s.projectsInOrderAdded(), versions: s.versionsInOrderAdded(),
+	s.seedDatasets(c.datasets)
+	s.initial = initialState{datasets: c.datasets, projects: s.projectsInOrderAdded(), versions: s.versionsInOrderAdded(),
 		throttleRPS: c.throttleRPS, clockOffset: c.clockOffset, models: c.models, s3: c.s3}
 
 	if c.listener != nil {
@@ -347,7 +358,7 @@ func (s *Server) AddProjects(ps ...customlabels.ProjectDescription) {
 	if len(ps) == 0 {
 		return
 	}
-	now := s.now()
+	now, modelNow := s.now(), s.modelNow()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, p := range ps {
@@ -358,6 +369,7 @@ func (s *Server) AddProjects(ps ...customlabels.ProjectDescription) {
 			p.CreationTimestamp = now
 		}
 		s.store.put(p)
+		s.registerDatasets(p, modelNow)
 	}
 }
 
@@ -371,6 +383,7 @@ func (s *Server) RemoveProjects(arns ...string) int {
 		if s.store.remove(arn) {
 			n++
 			s.removeVersionsOf(projectKey(arn))
+			s.removeDatasetsOf(arn)
 		}
 	}
 	return n
@@ -468,10 +481,8 @@ type Request struct {
 	// Params.
 	Input customlabels.DescribeProjectsInput
 	// Params is the body decoded into the operation's input struct, for
-	// every operation the server serves: a *customlabels.DescribeProjectsInput,
-	// *customlabels.DescribeProjectVersionsInput,
-	// *customlabels.StartProjectVersionInput,
-	// *customlabels.StopProjectVersionInput or
+	// every operation the server serves: a *customlabels.XInput for the
+	// operation X, such as *customlabels.DescribeProjectsInput or
 	// *customlabels.DetectCustomLabelsInput (whose Image.Bytes holds the
 	// image sent). It is nil for another target or a body that is not a
 	// JSON object of the members' types.

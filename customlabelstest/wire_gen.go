@@ -13,13 +13,20 @@ import (
 // operations are the operations the fake serves, by X-Amz-Target: those
 // of the model that Server has a handler method for.
 var operations = map[string]*operation{
-	targetPrefix + "CreateProject":           serve("CreateProject", readCreateProjectInput, (*Server).createProject, appendCreateProjectOutput),
-	targetPrefix + "DeleteProject":           serve("DeleteProject", readDeleteProjectInput, (*Server).deleteProject, appendDeleteProjectOutput),
-	targetPrefix + "DescribeProjectVersions": serve("DescribeProjectVersions", readDescribeProjectVersionsInput, (*Server).describeProjectVersions, appendDescribeProjectVersionsOutput),
-	targetPrefix + "DescribeProjects":        serve("DescribeProjects", readDescribeProjectsInput, (*Server).describeProjects, appendDescribeProjectsOutput),
-	targetPrefix + "DetectCustomLabels":      serve("DetectCustomLabels", readDetectCustomLabelsInput, (*Server).detectCustomLabels, appendDetectCustomLabelsOutput),
-	targetPrefix + "StartProjectVersion":     serve("StartProjectVersion", readStartProjectVersionInput, (*Server).startProjectVersion, appendStartProjectVersionOutput),
-	targetPrefix + "StopProjectVersion":      serve("StopProjectVersion", readStopProjectVersionInput, (*Server).stopProjectVersion, appendStopProjectVersionOutput),
+	targetPrefix + "CreateDataset":            serve("CreateDataset", readCreateDatasetInput, (*Server).createDataset, appendCreateDatasetOutput),
+	targetPrefix + "CreateProject":            serve("CreateProject", readCreateProjectInput, (*Server).createProject, appendCreateProjectOutput),
+	targetPrefix + "DeleteDataset":            serve("DeleteDataset", readDeleteDatasetInput, (*Server).deleteDataset, appendDeleteDatasetOutput),
+	targetPrefix + "DeleteProject":            serve("DeleteProject", readDeleteProjectInput, (*Server).deleteProject, appendDeleteProjectOutput),
+	targetPrefix + "DescribeDataset":          serve("DescribeDataset", readDescribeDatasetInput, (*Server).describeDataset, appendDescribeDatasetOutput),
+	targetPrefix + "DescribeProjectVersions":  serve("DescribeProjectVersions", readDescribeProjectVersionsInput, (*Server).describeProjectVersions, appendDescribeProjectVersionsOutput),
+	targetPrefix + "DescribeProjects":         serve("DescribeProjects", readDescribeProjectsInput, (*Server).describeProjects, appendDescribeProjectsOutput),
+	targetPrefix + "DetectCustomLabels":       serve("DetectCustomLabels", readDetectCustomLabelsInput, (*Server).detectCustomLabels, appendDetectCustomLabelsOutput),
+	targetPrefix + "DistributeDatasetEntries": serve("DistributeDatasetEntries", readDistributeDatasetEntriesInput, (*Server).distributeDatasetEntries, appendDistributeDatasetEntriesOutput),
+	targetPrefix + "ListDatasetEntries":       serve("ListDatasetEntries", readListDatasetEntriesInput, (*Server).listDatasetEntries, appendListDatasetEntriesOutput),
+	targetPrefix + "ListDatasetLabels":        serve("ListDatasetLabels", readListDatasetLabelsInput, (*Server).listDatasetLabels, appendListDatasetLabelsOutput),
+	targetPrefix + "StartProjectVersion":      serve("StartProjectVersion", readStartProjectVersionInput, (*Server).startProjectVersion, appendStartProjectVersionOutput),
+	targetPrefix + "StopProjectVersion":       serve("StopProjectVersion", readStopProjectVersionInput, (*Server).stopProjectVersion, appendStopProjectVersionOutput),
+	targetPrefix + "UpdateDatasetEntries":     serve("UpdateDatasetEntries", readUpdateDatasetEntriesInput, (*Server).updateDatasetEntries, appendUpdateDatasetEntriesOutput),
 }
 
 // codecs are the request readers and response writers of every
