@@ -39,8 +39,9 @@ func WithDatasetTime(d time.Duration) Option {
 // FailDataset makes a dataset operation fail with message, the dataset's
 // StatusMessage: with datasetArn "", the next CreateDataset's dataset
 // ends CREATE_FAILED; with a dataset's ARN, its creation or update in
-// progress (a distribution included), or else its next one, ends
-// CREATE_FAILED or UPDATE_FAILED, leaving its entries as they were. A
+// progress on the models' clock (a distribution included), or else its
+// next one, ends CREATE_FAILED or UPDATE_FAILED, leaving its entries as
+// they were. A
 // documented terminal file error (ERROR_MANIFEST_ROWS_EXCEEDS_MAXIMUM,
 // ERROR_TOO_MANY_RECORDS_IN_ERROR, ...) gets StatusMessageCode
 // CLIENT_ERROR; any other message SERVICE_ERROR, and an empty one a
@@ -50,8 +51,10 @@ func (s *Server) FailDataset(datasetArn, message string) bool {
 	if message == "" {
 		message = msgDatasetFailed
 	}
+	now := s.modelNow()
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.settleProjects(now)
 	if datasetArn == "" {
 		s.datasets.failNext = &message
 		return true

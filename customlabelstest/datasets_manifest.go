@@ -19,7 +19,7 @@ import (
 //     more than 250 labels, more than 20 % of the lines invalid, an empty
 //     manifest) fails the operation, with the error's code as the status
 //     message (ERROR_MANIFEST_INACCESSIBLE_OR_UNSUPPORTED_FORMAT for an
-//     empty one: its contents are invalid);
+//     empty one, or one of blank lines only: its contents are invalid);
 //   - a line with a terminal content error (not a JSON object, longer than
 //     100,000 characters, no source-ref or a bad one, or an image listed
 //     before) is dropped, without a word anywhere;
@@ -40,6 +40,10 @@ func readManifest(data []byte) (lines []*datasetLine, failure string) {
 	rep, err := manifest.Validate(bytes.NewReader(data), manifest.Options{MaxProblems: 1})
 	if err != nil {
 		return nil, errManifestInaccessible // reading memory does not fail
+	}
+	if rep.Lines == rep.BlankLines {
+		// No line at all, or blank ones only: nothing in it is a manifest.
+		return nil, errManifestInaccessible
 	}
 	if msg := fileFailure(rep); msg != "" {
 		return nil, msg
@@ -68,9 +72,6 @@ func fileFailure(rep *manifest.Report) string {
 	for _, p := range rep.Problems {
 		if p.Tier != manifest.TierFile {
 			continue
-		}
-		if p.Code == manifest.CodeManifestEmpty {
-			return errManifestInaccessible
 		}
 		return string(p.Code)
 	}
