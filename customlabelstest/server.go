@@ -351,6 +351,11 @@ func (s *Server) AWSConfig() aws.Config {
 // current time. The server keeps its own copies. AddProjects panics on a
 // project without a ProjectArn.
 //
+// The datasets a project lists in Datasets become the datasets the dataset
+// operations know, without entries (WithDatasets and AddDataset give
+// entries); a project that replaces another has the datasets it lists,
+// and a dataset of the server it lists keeps its entries.
+//
 // A listing in progress neither skips nor repeats a project when others
 // are added or removed: its NextToken holds the position of the last
 // project returned.
