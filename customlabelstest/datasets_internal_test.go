@@ -2,13 +2,17 @@ package customlabelstest
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/rekognition-go/customlabels"
+	"github.com/rekognition-go/customlabels/manifest"
 )
 
 // datasetLines gives training the entries of a complete dataset, as
@@ -51,4 +55,41 @@ func TestDatasetLines(t *testing.T) {
 	srv.mu.Unlock()
 	assert.True(t, ok, "UPDATE_FAILED keeps its entries")
 	assert.Len(t, lines, 2)
+}
+
+// FuzzReadManifest: whatever a client sends as a manifest, the dataset
+// keeps JSON lines of distinct images, each within the model's length,
+// whose recorded errors are those the line carries; or it fails with a
+// documented terminal file error.
+func FuzzReadManifest(f *testing.F) {
+	f.Add([]byte(`{"source-ref":"s3://bucket/a.jpg","x":1,"x-metadata":{"confidence":2,"class-name":"cat","human-annotated":"yes","creation-date":"2024-01-02T03:04:05","type":"groundtruth/image-classification"}}` + "\n" +
+		`{"source-ref":"s3://bucket/b.jpg"}` + "\n" + `{"source-ref":"s3://bucket/a.jpg"}`))
+	f.Add([]byte("\n\n"))
+	f.Add([]byte("{\"source-ref\":\"s3://bucket/r.jpg\",\r\"x\":1}"))
+	f.Add([]byte(`{"source-ref":"s3://bucket/a.jpg","errors":[{"code":"X","message":"y"}]}` + "\r\n" + `not json`))
+	f.Add([]byte(`{"source-ref":"s3://bucket/c.jpg","bounding-box":{"image_size":[{"width":640,"height":480,"depth":3}],"annotations":[{"class_id":0,"top":10,"left":630,"width":50,"height":20}]},"bounding-box-metadata":{"objects":[{"confidence":1}],"class-map":{"0":"cat"},"type":"groundtruth/object-detection","human-annotated":"yes","creation-date":"2024-01-02T03:04:05"}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		lines, failure := readManifest(data)
+		if failure != "" {
+			if !slices.Contains(datasetFileErrors, failure) || lines != nil {
+				t.Fatalf("readManifest(%q) = %d lines, %q", data, len(lines), failure)
+			}
+			return
+		}
+		seen := map[string]bool{}
+		for _, l := range lines {
+			parsed, err := manifest.ParseLine([]byte(l.text))
+			switch {
+			case err != nil:
+				t.Fatalf("kept %q, not a JSON object: %v", l.text, err)
+			case utf8.RuneCountInString(l.text) > manifest.MaxLineLength || strings.ContainsAny(l.text, "\n\r"):
+				t.Fatalf("kept a line the model's DatasetEntry refuses: %q", l.text)
+			case l.sourceRef == "" || parsed.SourceRef != l.sourceRef || seen[l.sourceRef]:
+				t.Fatalf("kept %q for source-ref %q (seen %v)", l.text, l.sourceRef, seen[l.sourceRef])
+			case parsed.HasErrors() != l.hasErrors:
+				t.Fatalf("line %q: hasErrors %v, the line says %v", l.text, l.hasErrors, parsed.HasErrors())
+			}
+			seen[l.sourceRef] = true
+		}
+	})
 }

@@ -96,7 +96,9 @@ func keptLine(raw []byte) (*datasetLine, bool) {
 	}
 	attached := attachErrors(&l, probs)
 	text := string(raw)
-	if attached || hadErrors {
+	if attached || hadErrors || bytes.IndexByte(raw, '\r') >= 0 {
+		// Written again: with its errors, or without a carriage return
+		// between members, which a DatasetEntry (one line) cannot hold.
 		b, err := l.AppendJSON(nil)
 		if err != nil || utf8.RuneCount(b) > manifest.MaxLineLength {
 			return nil, false
