@@ -150,14 +150,14 @@ func WithTokenKey(key []byte) Option {
 	return func(c *config) { c.tokenKey = append([]byte(nil), key...) }
 }
 
-// Server is a fake Amazon Rekognition endpoint that serves DescribeProjects,
-// DescribeProjectVersions, StartProjectVersion, StopProjectVersion and
-// DetectCustomLabels over real HTTP on a loopback address, for tests and
+// Server is a fake Amazon Rekognition endpoint that serves the Custom
+// Labels operations ServedOperations lists (projects, datasets, models and
+// DetectCustomLabels) over real HTTP on a loopback address, for tests and
 // local runs. It checks SigV4 signatures, validates input and paginates
-// as the service does, runs models through their lifecycle on its clock,
-// answers DetectCustomLabels as a running model (see Model), records what
-// it receives, and can inject faults. It is safe for
-// concurrent use. Close it when done.
+// as the service does, runs projects, datasets and models through their
+// lifecycles on its clock, answers DetectCustomLabels as a running model
+// (see Model), records what it receives, and can inject faults. It is
+// safe for concurrent use. Close it when done.
 type Server struct {
 	// URL is the base URL of the server, "http://127.0.0.1:PORT", for
 	// Options.BaseEndpoint or any SDK's endpoint override.
