@@ -23,6 +23,8 @@ var (
 
 // Scratch buffers of the lists a page is made of.
 var (
+	datasetEntriesScratch             jsondec.Scratch[string]
+	datasetLabelDescriptionsScratch   jsondec.Scratch[DatasetLabelDescription]
 	datasetMetadataListScratch        jsondec.Scratch[DatasetMetadata]
 	projectDescriptionsScratch        jsondec.Scratch[ProjectDescription]
 	projectPoliciesScratch            jsondec.Scratch[ProjectPolicy]
@@ -61,6 +63,36 @@ func (o *CopyProjectVersionOutput) decodeJSON(d *jsondec.Decoder) {
 	for d.Object(); d.More(); {
 		if string(d.Key()) == "ProjectVersionArn" {
 			d.String(&o.ProjectVersionArn)
+		}
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *CreateDatasetInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if !in.DatasetSource.isZero() {
+		b = wire.AppendKey(b, "DatasetSource")
+		b = appendDatasetSource(b, &in.DatasetSource)
+	}
+	b = wire.AppendKey(b, "DatasetType")
+	b = wire.AppendString(b, string(in.DatasetType))
+	b = wire.AppendKey(b, "ProjectArn")
+	b = wire.AppendString(b, in.ProjectArn)
+	if len(in.Tags) > 0 {
+		b = wire.AppendKey(b, "Tags")
+		b = wire.AppendStringMap(b, in.Tags)
+	}
+	return append(b, '}')
+}
+
+func (o *CreateDatasetOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *CreateDatasetOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = CreateDatasetOutput{}
+	for d.Object(); d.More(); {
+		if string(d.Key()) == "DatasetArn" {
+			d.String(&o.DatasetArn)
 		}
 	}
 }
@@ -147,6 +179,23 @@ func (o *CreateProjectVersionOutput) decodeJSON(d *jsondec.Decoder) {
 
 // appendJSON appends the request body: members in alphabetical order, as
 // the AWS SDKs write them, unset members left out.
+func (in *DeleteDatasetInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "DatasetArn")
+	b = wire.AppendString(b, in.DatasetArn)
+	return append(b, '}')
+}
+
+func (o *DeleteDatasetOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *DeleteDatasetOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = DeleteDatasetOutput{}
+	for d.Object(); d.More(); {
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
 func (in *DeleteProjectInput) appendJSON(b []byte) []byte {
 	b = append(b, '{')
 	b = wire.AppendKey(b, "ProjectArn")
@@ -204,6 +253,26 @@ func (o *DeleteProjectVersionOutput) decodeJSON(d *jsondec.Decoder) {
 	for d.Object(); d.More(); {
 		if string(d.Key()) == "Status" {
 			jsondec.Enum(d, &o.Status, projectVersionStatusValues)
+		}
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *DescribeDatasetInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "DatasetArn")
+	b = wire.AppendString(b, in.DatasetArn)
+	return append(b, '}')
+}
+
+func (o *DescribeDatasetOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *DescribeDatasetOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = DescribeDatasetOutput{}
+	for d.Object(); d.More(); {
+		if string(d.Key()) == "DatasetDescription" {
+			decodeDatasetDescription(d, &o.DatasetDescription)
 		}
 	}
 }
@@ -333,6 +402,110 @@ func (o *DetectCustomLabelsOutput) decodeJSON(d *jsondec.Decoder) {
 			jsondec.List(d, &o.CustomLabels, nil, decodeCustomLabel)
 		}
 	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *DistributeDatasetEntriesInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "Datasets")
+	b = append(b, '[')
+	for i := range in.Datasets {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendDistributeDataset(b, &in.Datasets[i])
+	}
+	b = append(b, ']')
+	return append(b, '}')
+}
+
+func (o *DistributeDatasetEntriesOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *DistributeDatasetEntriesOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = DistributeDatasetEntriesOutput{}
+	for d.Object(); d.More(); {
+	}
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *ListDatasetEntriesInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	if len(in.ContainsLabels) > 0 {
+		b = wire.AppendKey(b, "ContainsLabels")
+		b = wire.AppendStrings(b, in.ContainsLabels)
+	}
+	b = wire.AppendKey(b, "DatasetArn")
+	b = wire.AppendString(b, in.DatasetArn)
+	if in.HasErrors != nil {
+		b = wire.AppendKey(b, "HasErrors")
+		b = strconv.AppendBool(b, *in.HasErrors)
+	}
+	if in.Labeled != nil {
+		b = wire.AppendKey(b, "Labeled")
+		b = strconv.AppendBool(b, *in.Labeled)
+	}
+	if in.MaxResults != 0 {
+		b = wire.AppendKey(b, "MaxResults")
+		b = strconv.AppendInt(b, int64(in.MaxResults), 10)
+	}
+	if in.NextToken != "" {
+		b = wire.AppendKey(b, "NextToken")
+		b = wire.AppendString(b, in.NextToken)
+	}
+	if in.SourceRefContains != "" {
+		b = wire.AppendKey(b, "SourceRefContains")
+		b = wire.AppendString(b, in.SourceRefContains)
+	}
+	return append(b, '}')
+}
+
+func (o *ListDatasetEntriesOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *ListDatasetEntriesOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = ListDatasetEntriesOutput{}
+	for d.Object(); d.More(); {
+		switch string(d.Key()) {
+		case "DatasetEntries":
+			jsondec.List(d, &o.DatasetEntries, &datasetEntriesScratch, (*jsondec.Decoder).String)
+		case "NextToken":
+			d.String(&o.NextToken)
+		}
+	}
+	checkResponseNextToken(d, o.NextToken)
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *ListDatasetLabelsInput) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "DatasetArn")
+	b = wire.AppendString(b, in.DatasetArn)
+	if in.MaxResults != 0 {
+		b = wire.AppendKey(b, "MaxResults")
+		b = strconv.AppendInt(b, int64(in.MaxResults), 10)
+	}
+	if in.NextToken != "" {
+		b = wire.AppendKey(b, "NextToken")
+		b = wire.AppendString(b, in.NextToken)
+	}
+	return append(b, '}')
+}
+
+func (o *ListDatasetLabelsOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *ListDatasetLabelsOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = ListDatasetLabelsOutput{}
+	for d.Object(); d.More(); {
+		switch string(d.Key()) {
+		case "DatasetLabelDescriptions":
+			jsondec.List(d, &o.DatasetLabelDescriptions, &datasetLabelDescriptionsScratch, decodeDatasetLabelDescription)
+		case "NextToken":
+			d.String(&o.NextToken)
+		}
+	}
+	checkResponseNextToken(d, o.NextToken)
 }
 
 // appendJSON appends the request body: members in alphabetical order, as
@@ -499,6 +672,40 @@ func (o *UntagResourceOutput) decodeJSON(d *jsondec.Decoder) {
 	}
 }
 
+// jsonSizeHint returns the exact length of the body appendJSON writes, so
+// that the body is encoded into a buffer that never grows.
+func (in *UpdateDatasetEntriesInput) jsonSizeHint() int {
+	n, members := 2, 0 // {}, and a comma between members
+	n += len(`"Changes":`) + sizeDatasetChanges(&in.Changes)
+	members++
+	n += len(`"DatasetArn":`) + wire.StringLen(in.DatasetArn)
+	members++
+	return n + max(members-1, 0)
+}
+
+// appendJSON appends the request body: members in alphabetical order, as
+// the AWS SDKs write them, unset members left out.
+func (in *UpdateDatasetEntriesInput) appendJSON(b []byte) []byte { return in.appendJSONStream(b, nil) }
+
+// appendJSONStream is appendJSON handing the body to flush as the blob is
+// encoded, so that it is hashed meanwhile.
+func (in *UpdateDatasetEntriesInput) appendJSONStream(b []byte, flush func([]byte)) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "Changes")
+	b = appendDatasetChanges(b, &in.Changes, flush)
+	b = wire.AppendKey(b, "DatasetArn")
+	b = wire.AppendString(b, in.DatasetArn)
+	return append(b, '}')
+}
+
+func (o *UpdateDatasetEntriesOutput) setRequestID(id string) { o.RequestID = id }
+
+func (o *UpdateDatasetEntriesOutput) decodeJSON(d *jsondec.Decoder) {
+	*o = UpdateDatasetEntriesOutput{}
+	for d.Object(); d.More(); {
+	}
+}
+
 func appendAsset(b []byte, v *Asset) []byte {
 	b = append(b, '{')
 	if !v.GroundTruthManifest.isZero() {
@@ -578,6 +785,61 @@ func decodeCustomizationFeatureContentModerationConfig(d *jsondec.Decoder, v *Cu
 	}
 }
 
+func sizeDatasetChanges(v *DatasetChanges) int {
+	n, members := 2, 0 // {}, and a comma between members
+	n += len(`"GroundTruth":`) + wire.Base64Len(len(v.GroundTruth))
+	members++
+	return n + max(members-1, 0)
+}
+
+func appendDatasetChanges(b []byte, v *DatasetChanges, flush func([]byte)) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "GroundTruth")
+	b = wire.AppendBase64Stream(b, v.GroundTruth, 3*hashStretch/4, flush)
+	return append(b, '}')
+}
+
+func decodeDatasetDescription(d *jsondec.Decoder, v *DatasetDescription) {
+	for d.Object(); d.More(); {
+		switch string(d.Key()) {
+		case "CreationTimestamp":
+			d.Time(&v.CreationTimestamp)
+		case "LastUpdatedTimestamp":
+			d.Time(&v.LastUpdatedTimestamp)
+		case "Status":
+			jsondec.Enum(d, &v.Status, datasetStatusValues)
+		case "StatusMessage":
+			d.SharedString(&v.StatusMessage)
+		case "StatusMessageCode":
+			jsondec.Enum(d, &v.StatusMessageCode, datasetStatusMessageCodeValues)
+		case "DatasetStats":
+			decodeDatasetStats(d, &v.DatasetStats)
+		}
+	}
+}
+
+func decodeDatasetLabelDescription(d *jsondec.Decoder, v *DatasetLabelDescription) {
+	for d.Object(); d.More(); {
+		switch string(d.Key()) {
+		case "LabelName":
+			d.String(&v.LabelName)
+		case "LabelStats":
+			decodeDatasetLabelStats(d, &v.LabelStats)
+		}
+	}
+}
+
+func decodeDatasetLabelStats(d *jsondec.Decoder, v *DatasetLabelStats) {
+	for d.Object(); d.More(); {
+		switch string(d.Key()) {
+		case "EntryCount":
+			d.Int32(&v.EntryCount)
+		case "BoundingBoxCount":
+			d.Int32(&v.BoundingBoxCount)
+		}
+	}
+}
+
 func decodeDatasetMetadata(d *jsondec.Decoder, v *DatasetMetadata) {
 	for d.Object(); d.More(); {
 		switch string(d.Key()) {
@@ -595,6 +857,41 @@ func decodeDatasetMetadata(d *jsondec.Decoder, v *DatasetMetadata) {
 			jsondec.Enum(d, &v.StatusMessageCode, datasetStatusMessageCodeValues)
 		}
 	}
+}
+
+func appendDatasetSource(b []byte, v *DatasetSource) []byte {
+	b = append(b, '{')
+	if v.DatasetArn != "" {
+		b = wire.AppendKey(b, "DatasetArn")
+		b = wire.AppendString(b, v.DatasetArn)
+	}
+	if !v.GroundTruthManifest.isZero() {
+		b = wire.AppendKey(b, "GroundTruthManifest")
+		b = appendGroundTruthManifest(b, &v.GroundTruthManifest)
+	}
+	return append(b, '}')
+}
+
+func decodeDatasetStats(d *jsondec.Decoder, v *DatasetStats) {
+	for d.Object(); d.More(); {
+		switch string(d.Key()) {
+		case "LabeledEntries":
+			d.Int32(&v.LabeledEntries)
+		case "TotalEntries":
+			d.Int32(&v.TotalEntries)
+		case "TotalLabels":
+			d.Int32(&v.TotalLabels)
+		case "ErrorEntries":
+			d.Int32(&v.ErrorEntries)
+		}
+	}
+}
+
+func appendDistributeDataset(b []byte, v *DistributeDataset) []byte {
+	b = append(b, '{')
+	b = wire.AppendKey(b, "Arn")
+	b = wire.AppendString(b, v.Arn)
+	return append(b, '}')
 }
 
 func decodeEvaluationResult(d *jsondec.Decoder, v *EvaluationResult) {

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -42,8 +43,16 @@ var conformanceOperations = func() (out []struct {
 }()
 
 // conformanceBases are the inputs of the operations whose members cannot
-// all be set at once: an image is bytes or an S3 object.
+// all be set at once: an image is bytes or an S3 object, a dataset source
+// a manifest or a dataset.
 var conformanceBases = map[string][]request{
+	"CreateDataset": {
+		&CreateDatasetInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/p/1700000000000", DatasetType: DatasetTypeTrain,
+			DatasetSource: DatasetSource{GroundTruthManifest: GroundTruthManifest{S3Object: S3Object{Bucket: "bucket", Name: "train.manifest", Version: "1"}}},
+			Tags:          map[string]string{"team": "vision"}},
+		&CreateDatasetInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/p/1700000000000", DatasetType: DatasetTypeTest,
+			DatasetSource: DatasetSource{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/p/dataset/train/1"}},
+	},
 	"DetectCustomLabels": {
 		&DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{S3Object: S3Object{Bucket: "bucket", Name: "image.jpg", Version: "1"}}},
 		&DetectCustomLabelsInput{ProjectVersionArn: testVersionArn, Image: Image{Bytes: []byte{0xff, 0xd8}}},
@@ -201,7 +210,7 @@ func checkConstraints(t *testing.T, m *serviceModel, name string, bases []reques
 	for _, member := range members {
 		p := append(slices.Clone(path), member)
 		ms := m.shape(t, s.Members[member].Shape)
-		field := strings.ReplaceAll(strings.Join(p, "."), ".[0]", "[0]")
+		field := strings.ReplaceAll(strings.Join(p, "."), ".[", "[")
 		base := bases[0]
 		for _, b := range bases {
 			if !memberValue(b, p).IsZero() {
@@ -221,7 +230,10 @@ func checkConstraints(t *testing.T, m *serviceModel, name string, bases []reques
 				return
 			}
 			pe := asInvalidParam(t, err)
-			assert.True(t, pe.Field == field || strings.HasPrefix(pe.Field, field+"["),
+			// A required member left zero may leave its structure empty, which
+			// is then the member unset: the error names the structure.
+			ancestor := what == "required" && strings.HasPrefix(field, pe.Field+".") && memberValue(base, p[:len(p)-1]).IsValid()
+			assert.True(t, pe.Field == field || strings.HasPrefix(pe.Field, field+"[") || ancestor,
 				"%s %s: the error names %q: %v", field, what, pe.Field, err)
 		}
 		good := func(what string, v any) {
@@ -286,6 +298,10 @@ func checkConstraints(t *testing.T, m *serviceModel, name string, bases []reques
 				func(what string, v any) { t.Helper(); good("value "+what, map[string]string{okKey: v.(string)}) })
 		case "list":
 			es := s.Members[member].Shape
+			if es := m.shape(t, es).Member.Shape; m.shape(t, es).Type == "structure" {
+				checkStructList(t, m, ms, es, base, p, bases, bad, good)
+				break
+			}
 			elem := m.shape(t, m.shape(t, es).Member.Shape)
 			if elem.Type == "structure" {
 				// A list of structures (TrainingData.Assets): the
@@ -318,6 +334,30 @@ func checkConstraints(t *testing.T, m *serviceModel, name string, bases []reques
 				func(what string, v any) { t.Helper(); good("element "+what, []string{v.(string)}) })
 		}
 	}
+}
+
+// checkStructList checks a list of structures (shape ms, elements of shape
+// elem) at path p: its length bounds, with lists made of the base's
+// elements over and over, then each member of its first element.
+func checkStructList(t *testing.T, m *serviceModel, ms modelShape, elem string, base request, p []string, bases []request, bad, good func(string, any)) {
+	t.Helper()
+	elems := memberValue(base, p)
+	require.Positive(t, elems.Len(), "the base input of %v must have an element", p)
+	list := func(n int) any {
+		out := reflect.MakeSlice(elems.Type(), n, n)
+		for i := range n {
+			out.Index(i).Set(elems.Index(i % elems.Len()))
+		}
+		return out.Interface()
+	}
+	if ms.Max != nil {
+		bad(fmt.Sprintf("more than %d elements", *ms.Max), list(int(*ms.Max)+1))
+	}
+	if ms.Min != nil && *ms.Min > 1 {
+		bad(fmt.Sprintf("fewer than %d elements", *ms.Min), list(int(*ms.Min)-1))
+	}
+	good("the base's elements", list(elems.Len()))
+	checkConstraints(t, m, elem, bases, append(slices.Clone(p), "[0]"))
 }
 
 // checkStringConstraints checks the length and pattern of a string shape.
@@ -460,6 +500,10 @@ func cloneRequest(r request) request {
 func memberValue(r request, path []string) reflect.Value {
 	v := reflect.ValueOf(r).Elem()
 	for _, p := range path {
+		if i, ok := elemIndex(p); ok {
+			v = v.Index(i)
+			continue
+		}
 		if v.Kind() == reflect.Pointer {
 			if v.IsNil() {
 				return reflect.Zero(v.Type().Elem())
@@ -484,14 +528,12 @@ func setMember(t *testing.T, r request, path []string, v any) {
 	t.Helper()
 	f := reflect.ValueOf(r).Elem()
 	for _, p := range path {
-		if p == "[0]" {
-			// The element of a list: a list of its own, so that the base
-			// the request was cloned from keeps its element.
-			require.Positive(t, f.Len(), "no element at %v", path)
-			own := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
-			reflect.Copy(own, f)
-			f.Set(own)
-			f = f.Index(0)
+		if i, ok := elemIndex(p); ok {
+			// A copy of the list, so that the base input keeps its own.
+			c := reflect.MakeSlice(f.Type(), f.Len(), f.Len())
+			reflect.Copy(c, f)
+			f.Set(c)
+			f = c.Index(i)
 			continue
 		}
 		f = f.FieldByName(p)
@@ -505,6 +547,15 @@ func setMember(t *testing.T, r request, path []string, v any) {
 		return
 	}
 	setValue(t, f, v)
+}
+
+// elemIndex returns i of a path element "[i]", an element of a list.
+func elemIndex(p string) (int, bool) {
+	if len(p) < 3 || p[0] != '[' || p[len(p)-1] != ']' {
+		return 0, false
+	}
+	i, err := strconv.Atoi(p[1 : len(p)-1])
+	return i, err == nil
 }
 
 func setValue(t *testing.T, f reflect.Value, v any) {

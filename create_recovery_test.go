@@ -236,3 +236,44 @@ func TestCopyProjectVersionRecoversFromALostAnswer(t *testing.T) {
 	require.ErrorAs(t, err, &inUse)
 	assert.Equal(t, []string{"CopyProjectVersion", "CopyProjectVersion", "DescribeProjectVersions"}, targets(srv))
 }
+
+// The server commits the first CreateDataset and drops its answer; the
+// retry meets the type taken, and the call finds the dataset its first
+// attempt made in the project's Datasets.
+func TestCreateDatasetRecoversFromALostAnswer(t *testing.T) {
+	srv := customlabelstest.NewServer(customlabelstest.WithProjects(exampleProject))
+	defer srv.Close()
+	srv.InjectFault(customlabelstest.LostAnswer())
+	out, err := srv.Client().CreateDataset(context.Background(), &customlabels.CreateDatasetInput{
+		ProjectArn: exampleProject.ProjectArn, DatasetType: customlabels.DatasetTypeTest})
+	require.NoError(t, err)
+	assert.True(t, out.Recovered)
+	ds := srv.Projects()[0].Datasets
+	require.Len(t, ds, 1)
+	assert.Equal(t, ds[0].DatasetArn, out.DatasetArn)
+	assert.Equal(t, []string{"CreateDataset", "CreateDataset", "DescribeProjects"}, targets(srv))
+	assert.NotEmpty(t, out.RequestID)
+}
+
+// A dataset of the type made before the call began, or a dataset of the
+// other type, is not the call's: the conflict stands.
+func TestCreateDatasetConflictStandsForAnotherDataset(t *testing.T) {
+	srv := customlabelstest.NewServer(customlabelstest.WithProjects(exampleProject), customlabelstest.WithDatasets(customlabelstest.Dataset{
+		ProjectArn: exampleProject.ProjectArn, DatasetType: customlabels.DatasetTypeTrain, CreationTimestamp: time.Now().Add(-time.Hour)}))
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+
+	srv.InjectFault(customlabelstest.DropConnection())
+	_, err := c.CreateDataset(ctx, &customlabels.CreateDatasetInput{ProjectArn: exampleProject.ProjectArn, DatasetType: customlabels.DatasetTypeTrain})
+	var exists *customlabels.ResourceAlreadyExistsException
+	require.ErrorAs(t, err, &exists)
+	assert.Equal(t, []string{"CreateDataset", "CreateDataset", "DescribeProjects"}, targets(srv), "looked, found the old dataset")
+
+	// A refusal (throttling) cannot have taken effect: no lookup.
+	srv.ResetRequests()
+	srv.InjectFault(customlabelstest.Exception("ThrottlingException", 0, ""))
+	_, err = c.CreateDataset(ctx, &customlabels.CreateDatasetInput{ProjectArn: exampleProject.ProjectArn, DatasetType: customlabels.DatasetTypeTrain})
+	require.ErrorAs(t, err, &exists)
+	assert.Equal(t, []string{"CreateDataset", "CreateDataset"}, targets(srv))
+}

@@ -1,7 +1,7 @@
 // Package customlabels is a focused Go client for Amazon Rekognition
-// Custom Labels: projects, their versions (trained models), training,
-// copying, deleting, starting and stopping models, waiting for them, and
-// running them on images
+// Custom Labels: projects, their datasets, their versions (trained
+// models), training, copying, deleting, starting and stopping models,
+// waiting for them, and running them on images
 // (DetectCustomLabels); typed input and output, SigV4-signed awsJson1_1
 // requests, typed errors, retries with backoff, pagination with Go
 // iterators, waiters that end, and a fake server for tests in package
@@ -112,6 +112,39 @@
 // the name taken, the call finds the version its attempt made and succeeds
 // with Recovered set.
 //
+// # Datasets
+//
+// A project has a training (TRAIN) and a test (TEST) dataset, the images
+// and labels a model is trained and tested on. [Client.CreateDataset]
+// makes one from a SageMaker Ground Truth manifest in S3, from another
+// dataset, or empty (rekognition:CreateDataset); it is CREATE_IN_PROGRESS
+// for a while, and [NewDatasetCreatedWaiter] waits until it is
+// CREATE_COMPLETE, failing with the status message when the manifest had
+// a terminal error (CREATE_FAILED). [Client.DescribeDataset] gives its
+// status and counts; DescribeProjects lists a project's datasets (there is
+// no operation that lists datasets).
+//
+// The entries of a dataset are the JSON lines of its manifest.
+// [Client.ListDatasetEntries] lists them, filtered by label, by whether
+// they are labeled or carry errors, and by source-ref; [AllDatasetEntries]
+// ranges over all of them, and [ListDatasetEntriesOutput.Lines] parses a
+// page with package manifest, which also builds, writes and validates
+// manifests. [Client.ListDatasetLabels] counts the images of each label.
+// [Client.UpdateDatasetEntries] adds entries or replaces those of the
+// same image (source-ref); [NewDatasetChanges] writes manifest lines as
+// its changes. [Client.DistributeDatasetEntries] moves 20 % of the
+// training dataset into an empty test dataset. Both make the datasets
+// UPDATE_IN_PROGRESS: [NewDatasetUpdatedWaiter] waits for them, several
+// at once. [Client.DeleteDataset] deletes one (DELETE_IN_PROGRESS, then
+// gone: [NewDatasetDeletedWaiter]); a project's datasets must be deleted
+// before the project.
+//
+// Traps: a manifest's lines with terminal content errors (not JSON, no
+// valid source-ref, an image listed twice) are dropped without a word,
+// and more than 20 % of invalid lines fails the whole dataset: validate a
+// manifest with manifest.Validate before you upload it. Labeled and
+// HasErrors are pointers because false is a filter of its own.
+//
 // # Inference
 //
 // [Client.DetectCustomLabels] runs a RUNNING model on one JPEG or PNG image
@@ -177,6 +210,13 @@
 //	...
 //	w := customlabels.NewProjectVersionRunningWaiter(client)
 //	err = w.Wait(ctx, in, 30*time.Minute)
+//
+// The same holds for the waiters the official SDKs lack: projects created
+// and deleted ([NewProjectCreatedWaiter], [NewProjectDeletedWaiter]), and
+// datasets created, updated and deleted ([NewDatasetCreatedWaiter],
+// [NewDatasetUpdatedWaiter], [NewDatasetDeletedWaiter]), which take
+// several dataset ARNs: a distribution is done when both of its datasets
+// are.
 //
 // # Errors
 //

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -34,6 +35,13 @@ var inputFixes = map[string]func(full bool, in request){
 		img := &in.(*DetectCustomLabelsInput).Image
 		img.Bytes = []byte{0xff, 0xd8, 0xff, 0xe0}
 		img.S3Object = S3Object{}
+	},
+	"CreateDataset": func(full bool, in request) {
+		in.(*CreateDatasetInput).DatasetSource.DatasetArn = "" // a manifest or a dataset
+	},
+	"DistributeDatasetEntries": func(full bool, in request) {
+		ds := in.(*DistributeDatasetEntriesInput).Datasets
+		ds[1].Arn = strings.Replace(ds[1].Arn, "/dataset/train/", "/dataset/test/", 1) // two datasets
 	},
 }
 

@@ -23,6 +23,20 @@ var generatedOperations = []generatedOperation{
 		},
 	},
 	{
+		op:     opCreateDataset,
+		input:  CreateDatasetInput{},
+		output: CreateDatasetOutput{},
+		minimal: func() request {
+			return &CreateDatasetInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", DatasetType: DatasetType("TRAIN")}
+		},
+		full: func() request {
+			return &CreateDatasetInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", DatasetType: DatasetType("TRAIN"), DatasetSource: DatasetSource{GroundTruthManifest: GroundTruthManifest{S3Object: S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}, DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, Tags: map[string]string{"team": "vision"}}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.CreateDataset(ctx, in.(*CreateDatasetInput))
+		},
+	},
+	{
 		op:      opCreateProject,
 		input:   CreateProjectInput{},
 		output:  CreateProjectOutput{},
@@ -46,6 +60,20 @@ var generatedOperations = []generatedOperation{
 		},
 		call: func(ctx context.Context, c *Client, in request) (any, error) {
 			return c.CreateProjectVersion(ctx, in.(*CreateProjectVersionInput))
+		},
+	},
+	{
+		op:     opDeleteDataset,
+		input:  DeleteDatasetInput{},
+		output: DeleteDatasetOutput{},
+		minimal: func() request {
+			return &DeleteDatasetInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}
+		},
+		full: func() request {
+			return &DeleteDatasetInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.DeleteDataset(ctx, in.(*DeleteDatasetInput))
 		},
 	},
 	{
@@ -91,6 +119,20 @@ var generatedOperations = []generatedOperation{
 		},
 	},
 	{
+		op:     opDescribeDataset,
+		input:  DescribeDatasetInput{},
+		output: DescribeDatasetOutput{},
+		minimal: func() request {
+			return &DescribeDatasetInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}
+		},
+		full: func() request {
+			return &DescribeDatasetInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.DescribeDataset(ctx, in.(*DescribeDatasetInput))
+		},
+	},
+	{
 		op:     opDescribeProjectVersions,
 		input:  DescribeProjectVersionsInput{},
 		output: DescribeProjectVersionsOutput{},
@@ -128,6 +170,48 @@ var generatedOperations = []generatedOperation{
 		},
 		call: func(ctx context.Context, c *Client, in request) (any, error) {
 			return c.DetectCustomLabels(ctx, in.(*DetectCustomLabelsInput))
+		},
+	},
+	{
+		op:     opDistributeDatasetEntries,
+		input:  DistributeDatasetEntriesInput{},
+		output: DistributeDatasetEntriesOutput{},
+		minimal: func() request {
+			return &DistributeDatasetEntriesInput{Datasets: []DistributeDataset{DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}}}
+		},
+		full: func() request {
+			return &DistributeDatasetEntriesInput{Datasets: []DistributeDataset{DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}}}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.DistributeDatasetEntries(ctx, in.(*DistributeDatasetEntriesInput))
+		},
+	},
+	{
+		op:     opListDatasetEntries,
+		input:  ListDatasetEntriesInput{},
+		output: ListDatasetEntriesOutput{},
+		minimal: func() request {
+			return &ListDatasetEntriesInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}
+		},
+		full: func() request {
+			return &ListDatasetEntriesInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456", ContainsLabels: []string{"cat"}, Labeled: ptr(bool(true)), SourceRefContains: "images/", HasErrors: ptr(bool(true)), NextToken: "s", MaxResults: 1}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.ListDatasetEntries(ctx, in.(*ListDatasetEntriesInput))
+		},
+	},
+	{
+		op:     opListDatasetLabels,
+		input:  ListDatasetLabelsInput{},
+		output: ListDatasetLabelsOutput{},
+		minimal: func() request {
+			return &ListDatasetLabelsInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}
+		},
+		full: func() request {
+			return &ListDatasetLabelsInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456", NextToken: "s", MaxResults: 1}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.ListDatasetLabels(ctx, in.(*ListDatasetLabelsInput))
 		},
 	},
 	{
@@ -222,6 +306,20 @@ var generatedOperations = []generatedOperation{
 		},
 		call: func(ctx context.Context, c *Client, in request) (any, error) {
 			return c.UntagResource(ctx, in.(*UntagResourceInput))
+		},
+	},
+	{
+		op:     opUpdateDatasetEntries,
+		input:  UpdateDatasetEntriesInput{},
+		output: UpdateDatasetEntriesOutput{},
+		minimal: func() request {
+			return &UpdateDatasetEntriesInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456", Changes: DatasetChanges{GroundTruth: []byte("\xff\xd8\xff\xe0 a blob")}}
+		},
+		full: func() request {
+			return &UpdateDatasetEntriesInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456", Changes: DatasetChanges{GroundTruth: []byte("\xff\xd8\xff\xe0 a blob")}}
+		},
+		call: func(ctx context.Context, c *Client, in request) (any, error) {
+			return c.UpdateDatasetEntries(ctx, in.(*UpdateDatasetEntriesInput))
 		},
 	},
 }

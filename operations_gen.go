@@ -10,22 +10,29 @@ import (
 // The operations of the service model that the package implements, each
 // with the exceptions the model lists for it, in model order.
 var (
-	opCopyProjectVersion      = newOperation("CopyProjectVersion", "AccessDeniedException", "InternalServerError", "InvalidParameterException", "LimitExceededException", "ResourceNotFoundException", "ThrottlingException", "ServiceQuotaExceededException", "ProvisionedThroughputExceededException", "ResourceInUseException")
-	opCreateProject           = newOperation("CreateProject", "ResourceInUseException", "LimitExceededException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
-	opCreateProjectVersion    = newOperation("CreateProjectVersion", "ResourceInUseException", "ResourceNotFoundException", "LimitExceededException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "ServiceQuotaExceededException")
-	opDeleteProject           = newOperation("DeleteProject", "ResourceInUseException", "ResourceNotFoundException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
-	opDeleteProjectPolicy     = newOperation("DeleteProjectPolicy", "AccessDeniedException", "InternalServerError", "InvalidParameterException", "ResourceNotFoundException", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidPolicyRevisionIdException")
-	opDeleteProjectVersion    = newOperation("DeleteProjectVersion", "ResourceNotFoundException", "ResourceInUseException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
-	opDescribeProjectVersions = newOperation("DescribeProjectVersions", "ResourceNotFoundException", "InvalidPaginationTokenException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
-	opDescribeProjects        = newOperation("DescribeProjects", "InvalidPaginationTokenException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
-	opDetectCustomLabels      = newOperation("DetectCustomLabels", "ResourceNotFoundException", "ResourceNotReadyException", "InvalidS3ObjectException", "InvalidParameterException", "ImageTooLargeException", "LimitExceededException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidImageFormatException")
-	opListProjectPolicies     = newOperation("ListProjectPolicies", "AccessDeniedException", "InternalServerError", "InvalidParameterException", "ResourceNotFoundException", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidPaginationTokenException")
-	opListTagsForResource     = newOperation("ListTagsForResource", "ResourceNotFoundException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
-	opPutProjectPolicy        = newOperation("PutProjectPolicy", "AccessDeniedException", "InternalServerError", "InvalidParameterException", "InvalidPolicyRevisionIdException", "MalformedPolicyDocumentException", "ResourceNotFoundException", "ResourceAlreadyExistsException", "ThrottlingException", "ServiceQuotaExceededException", "ProvisionedThroughputExceededException", "LimitExceededException")
-	opStartProjectVersion     = newOperation("StartProjectVersion", "ResourceNotFoundException", "ResourceInUseException", "LimitExceededException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
-	opStopProjectVersion      = newOperation("StopProjectVersion", "ResourceNotFoundException", "ResourceInUseException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
-	opTagResource             = newOperation("TagResource", "ResourceNotFoundException", "InvalidParameterException", "ServiceQuotaExceededException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
-	opUntagResource           = newOperation("UntagResource", "ResourceNotFoundException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opCopyProjectVersion       = newOperation("CopyProjectVersion", "AccessDeniedException", "InternalServerError", "InvalidParameterException", "LimitExceededException", "ResourceNotFoundException", "ThrottlingException", "ServiceQuotaExceededException", "ProvisionedThroughputExceededException", "ResourceInUseException")
+	opCreateDataset            = newOperation("CreateDataset", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidParameterException", "AccessDeniedException", "LimitExceededException", "InvalidS3ObjectException", "ResourceAlreadyExistsException", "ResourceNotFoundException")
+	opCreateProject            = newOperation("CreateProject", "ResourceInUseException", "LimitExceededException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opCreateProjectVersion     = newOperation("CreateProjectVersion", "ResourceInUseException", "ResourceNotFoundException", "LimitExceededException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "ServiceQuotaExceededException")
+	opDeleteDataset            = newOperation("DeleteDataset", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidParameterException", "AccessDeniedException", "LimitExceededException", "ResourceInUseException", "ResourceNotFoundException")
+	opDeleteProject            = newOperation("DeleteProject", "ResourceInUseException", "ResourceNotFoundException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opDeleteProjectPolicy      = newOperation("DeleteProjectPolicy", "AccessDeniedException", "InternalServerError", "InvalidParameterException", "ResourceNotFoundException", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidPolicyRevisionIdException")
+	opDeleteProjectVersion     = newOperation("DeleteProjectVersion", "ResourceNotFoundException", "ResourceInUseException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opDescribeDataset          = newOperation("DescribeDataset", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidParameterException", "AccessDeniedException", "ResourceNotFoundException")
+	opDescribeProjectVersions  = newOperation("DescribeProjectVersions", "ResourceNotFoundException", "InvalidPaginationTokenException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opDescribeProjects         = newOperation("DescribeProjects", "InvalidPaginationTokenException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opDetectCustomLabels       = newOperation("DetectCustomLabels", "ResourceNotFoundException", "ResourceNotReadyException", "InvalidS3ObjectException", "InvalidParameterException", "ImageTooLargeException", "LimitExceededException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidImageFormatException")
+	opDistributeDatasetEntries = newOperation("DistributeDatasetEntries", "ResourceNotFoundException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "ResourceNotReadyException")
+	opListDatasetEntries       = newOperation("ListDatasetEntries", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidParameterException", "AccessDeniedException", "ResourceInUseException", "ResourceNotFoundException", "InvalidPaginationTokenException", "ResourceNotReadyException")
+	opListDatasetLabels        = newOperation("ListDatasetLabels", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidParameterException", "AccessDeniedException", "ResourceInUseException", "InvalidPaginationTokenException", "ResourceNotFoundException", "ResourceNotReadyException")
+	opListProjectPolicies      = newOperation("ListProjectPolicies", "AccessDeniedException", "InternalServerError", "InvalidParameterException", "ResourceNotFoundException", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidPaginationTokenException")
+	opListTagsForResource      = newOperation("ListTagsForResource", "ResourceNotFoundException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opPutProjectPolicy         = newOperation("PutProjectPolicy", "AccessDeniedException", "InternalServerError", "InvalidParameterException", "InvalidPolicyRevisionIdException", "MalformedPolicyDocumentException", "ResourceNotFoundException", "ResourceAlreadyExistsException", "ThrottlingException", "ServiceQuotaExceededException", "ProvisionedThroughputExceededException", "LimitExceededException")
+	opStartProjectVersion      = newOperation("StartProjectVersion", "ResourceNotFoundException", "ResourceInUseException", "LimitExceededException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opStopProjectVersion       = newOperation("StopProjectVersion", "ResourceNotFoundException", "ResourceInUseException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opTagResource              = newOperation("TagResource", "ResourceNotFoundException", "InvalidParameterException", "ServiceQuotaExceededException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opUntagResource            = newOperation("UntagResource", "ResourceNotFoundException", "InvalidParameterException", "AccessDeniedException", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException")
+	opUpdateDatasetEntries     = newOperation("UpdateDatasetEntries", "InternalServerError", "ThrottlingException", "ProvisionedThroughputExceededException", "InvalidParameterException", "AccessDeniedException", "LimitExceededException", "ResourceInUseException", "ResourceNotFoundException")
 )
 
 // CopyProjectVersionAPIClient is the CopyProjectVersion method of Client.
@@ -33,6 +40,13 @@ var (
 // stub in tests.
 type CopyProjectVersionAPIClient interface {
 	CopyProjectVersion(ctx context.Context, params *CopyProjectVersionInput, optFns ...func(*Options)) (*CopyProjectVersionOutput, error)
+}
+
+// CreateDatasetAPIClient is the CreateDataset method of Client. Depend on
+// it instead of *Client to call the operation through a fake or a stub in
+// tests.
+type CreateDatasetAPIClient interface {
+	CreateDataset(ctx context.Context, params *CreateDatasetInput, optFns ...func(*Options)) (*CreateDatasetOutput, error)
 }
 
 // CreateProjectAPIClient is the CreateProject method of Client. Depend on
@@ -47,6 +61,13 @@ type CreateProjectAPIClient interface {
 // fake or a stub in tests.
 type CreateProjectVersionAPIClient interface {
 	CreateProjectVersion(ctx context.Context, params *CreateProjectVersionInput, optFns ...func(*Options)) (*CreateProjectVersionOutput, error)
+}
+
+// DeleteDatasetAPIClient is the DeleteDataset method of Client. Depend on
+// it instead of *Client to call the operation through a fake or a stub in
+// tests.
+type DeleteDatasetAPIClient interface {
+	DeleteDataset(ctx context.Context, params *DeleteDatasetInput, optFns ...func(*Options)) (*DeleteDatasetOutput, error)
 }
 
 // DeleteProjectAPIClient is the DeleteProject method of Client. Depend on
@@ -70,6 +91,13 @@ type DeleteProjectVersionAPIClient interface {
 	DeleteProjectVersion(ctx context.Context, params *DeleteProjectVersionInput, optFns ...func(*Options)) (*DeleteProjectVersionOutput, error)
 }
 
+// DescribeDatasetAPIClient is the DescribeDataset method of Client. Depend
+// on it instead of *Client to call the operation through a fake or a stub
+// in tests.
+type DescribeDatasetAPIClient interface {
+	DescribeDataset(ctx context.Context, params *DescribeDatasetInput, optFns ...func(*Options)) (*DescribeDatasetOutput, error)
+}
+
 // DescribeProjectVersionsAPIClient is the DescribeProjectVersions method of
 // Client. Depend on it instead of *Client to call the operation through a
 // fake or a stub in tests.
@@ -89,6 +117,27 @@ type DescribeProjectsAPIClient interface {
 // stub in tests.
 type DetectCustomLabelsAPIClient interface {
 	DetectCustomLabels(ctx context.Context, params *DetectCustomLabelsInput, optFns ...func(*Options)) (*DetectCustomLabelsOutput, error)
+}
+
+// DistributeDatasetEntriesAPIClient is the DistributeDatasetEntries method
+// of Client. Depend on it instead of *Client to call the operation through
+// a fake or a stub in tests.
+type DistributeDatasetEntriesAPIClient interface {
+	DistributeDatasetEntries(ctx context.Context, params *DistributeDatasetEntriesInput, optFns ...func(*Options)) (*DistributeDatasetEntriesOutput, error)
+}
+
+// ListDatasetEntriesAPIClient is the ListDatasetEntries method of Client.
+// Depend on it instead of *Client to call the operation through a fake or a
+// stub in tests.
+type ListDatasetEntriesAPIClient interface {
+	ListDatasetEntries(ctx context.Context, params *ListDatasetEntriesInput, optFns ...func(*Options)) (*ListDatasetEntriesOutput, error)
+}
+
+// ListDatasetLabelsAPIClient is the ListDatasetLabels method of Client.
+// Depend on it instead of *Client to call the operation through a fake or a
+// stub in tests.
+type ListDatasetLabelsAPIClient interface {
+	ListDatasetLabels(ctx context.Context, params *ListDatasetLabelsInput, optFns ...func(*Options)) (*ListDatasetLabelsOutput, error)
 }
 
 // ListProjectPoliciesAPIClient is the ListProjectPolicies method of Client.
@@ -140,23 +189,37 @@ type UntagResourceAPIClient interface {
 	UntagResource(ctx context.Context, params *UntagResourceInput, optFns ...func(*Options)) (*UntagResourceOutput, error)
 }
 
+// UpdateDatasetEntriesAPIClient is the UpdateDatasetEntries method of
+// Client. Depend on it instead of *Client to call the operation through a
+// fake or a stub in tests.
+type UpdateDatasetEntriesAPIClient interface {
+	UpdateDatasetEntries(ctx context.Context, params *UpdateDatasetEntriesInput, optFns ...func(*Options)) (*UpdateDatasetEntriesOutput, error)
+}
+
 var (
-	_ CopyProjectVersionAPIClient      = (*Client)(nil)
-	_ CreateProjectAPIClient           = (*Client)(nil)
-	_ CreateProjectVersionAPIClient    = (*Client)(nil)
-	_ DeleteProjectAPIClient           = (*Client)(nil)
-	_ DeleteProjectPolicyAPIClient     = (*Client)(nil)
-	_ DeleteProjectVersionAPIClient    = (*Client)(nil)
-	_ DescribeProjectVersionsAPIClient = (*Client)(nil)
-	_ DescribeProjectsAPIClient        = (*Client)(nil)
-	_ DetectCustomLabelsAPIClient      = (*Client)(nil)
-	_ ListProjectPoliciesAPIClient     = (*Client)(nil)
-	_ ListTagsForResourceAPIClient     = (*Client)(nil)
-	_ PutProjectPolicyAPIClient        = (*Client)(nil)
-	_ StartProjectVersionAPIClient     = (*Client)(nil)
-	_ StopProjectVersionAPIClient      = (*Client)(nil)
-	_ TagResourceAPIClient             = (*Client)(nil)
-	_ UntagResourceAPIClient           = (*Client)(nil)
+	_ CopyProjectVersionAPIClient       = (*Client)(nil)
+	_ CreateDatasetAPIClient            = (*Client)(nil)
+	_ CreateProjectAPIClient            = (*Client)(nil)
+	_ CreateProjectVersionAPIClient     = (*Client)(nil)
+	_ DeleteDatasetAPIClient            = (*Client)(nil)
+	_ DeleteProjectAPIClient            = (*Client)(nil)
+	_ DeleteProjectPolicyAPIClient      = (*Client)(nil)
+	_ DeleteProjectVersionAPIClient     = (*Client)(nil)
+	_ DescribeDatasetAPIClient          = (*Client)(nil)
+	_ DescribeProjectVersionsAPIClient  = (*Client)(nil)
+	_ DescribeProjectsAPIClient         = (*Client)(nil)
+	_ DetectCustomLabelsAPIClient       = (*Client)(nil)
+	_ DistributeDatasetEntriesAPIClient = (*Client)(nil)
+	_ ListDatasetEntriesAPIClient       = (*Client)(nil)
+	_ ListDatasetLabelsAPIClient        = (*Client)(nil)
+	_ ListProjectPoliciesAPIClient      = (*Client)(nil)
+	_ ListTagsForResourceAPIClient      = (*Client)(nil)
+	_ PutProjectPolicyAPIClient         = (*Client)(nil)
+	_ StartProjectVersionAPIClient      = (*Client)(nil)
+	_ StopProjectVersionAPIClient       = (*Client)(nil)
+	_ TagResourceAPIClient              = (*Client)(nil)
+	_ UntagResourceAPIClient            = (*Client)(nil)
+	_ UpdateDatasetEntriesAPIClient     = (*Client)(nil)
 )
 
 // DescribeProjectVersionsPaginator lists the results of
@@ -230,6 +293,83 @@ func newDescribeProjectsPaginator(client DescribeProjectsAPIClient, params *Desc
 		req := in
 		req.NextToken, req.MaxResults = token, limit
 		return client.DescribeProjects(ctx, &req, optFns...)
+	}
+	return p
+}
+
+// ListDatasetEntriesPaginator lists the results of ListDatasetEntries page
+// by page: see Paginator.
+type ListDatasetEntriesPaginator = Paginator[ListDatasetEntriesOutput, string]
+
+// ListDatasetEntriesPaginatorOptions configure a ListDatasetEntriesPaginator.
+type ListDatasetEntriesPaginatorOptions = PaginatorOptions
+
+var listDatasetEntriesListing = listing[ListDatasetEntriesOutput, string]{
+	op:        "ListDatasetEntries",
+	limit:     100,
+	items:     func(o *ListDatasetEntriesOutput) []string { return o.DatasetEntries },
+	setItems:  func(o *ListDatasetEntriesOutput, s []string) { o.DatasetEntries = s },
+	nextToken: func(o *ListDatasetEntriesOutput) string { return o.NextToken },
+	requestID: func(o *ListDatasetEntriesOutput) string { return o.RequestID },
+}
+
+// newListDatasetEntriesPaginator returns a paginator over the results of
+// params: a copy of params that later changes to it do not reach, and
+// resume tokens bound to every member but NextToken and MaxResults.
+func newListDatasetEntriesPaginator(client ListDatasetEntriesAPIClient, params *ListDatasetEntriesInput, optFns []func(*PaginatorOptions)) *ListDatasetEntriesPaginator {
+	var in ListDatasetEntriesInput
+	if params != nil {
+		in = *params
+		in.ContainsLabels = slices.Clone(params.ContainsLabels)
+		if params.Labeled != nil {
+			v := *params.Labeled
+			in.Labeled = &v
+		}
+		if params.HasErrors != nil {
+			v := *params.HasErrors
+			in.HasErrors = &v
+		}
+	}
+	p := newPaginator(&listDatasetEntriesListing, in.NextToken, in.MaxResults,
+		hashQuery("ListDatasetEntries", []string{in.DatasetArn}, in.ContainsLabels, []string{boolText(in.Labeled)}, []string{in.SourceRefContains}, []string{boolText(in.HasErrors)}), optFns)
+	p.fetch = func(ctx context.Context, token string, limit int32, optFns []func(*Options)) (*ListDatasetEntriesOutput, error) {
+		req := in
+		req.NextToken, req.MaxResults = token, limit
+		return client.ListDatasetEntries(ctx, &req, optFns...)
+	}
+	return p
+}
+
+// ListDatasetLabelsPaginator lists the results of ListDatasetLabels page by
+// page: see Paginator.
+type ListDatasetLabelsPaginator = Paginator[ListDatasetLabelsOutput, DatasetLabelDescription]
+
+// ListDatasetLabelsPaginatorOptions configure a ListDatasetLabelsPaginator.
+type ListDatasetLabelsPaginatorOptions = PaginatorOptions
+
+var listDatasetLabelsListing = listing[ListDatasetLabelsOutput, DatasetLabelDescription]{
+	op:        "ListDatasetLabels",
+	limit:     100,
+	items:     func(o *ListDatasetLabelsOutput) []DatasetLabelDescription { return o.DatasetLabelDescriptions },
+	setItems:  func(o *ListDatasetLabelsOutput, s []DatasetLabelDescription) { o.DatasetLabelDescriptions = s },
+	nextToken: func(o *ListDatasetLabelsOutput) string { return o.NextToken },
+	requestID: func(o *ListDatasetLabelsOutput) string { return o.RequestID },
+}
+
+// newListDatasetLabelsPaginator returns a paginator over the results of
+// params: a copy of params that later changes to it do not reach, and
+// resume tokens bound to every member but NextToken and MaxResults.
+func newListDatasetLabelsPaginator(client ListDatasetLabelsAPIClient, params *ListDatasetLabelsInput, optFns []func(*PaginatorOptions)) *ListDatasetLabelsPaginator {
+	var in ListDatasetLabelsInput
+	if params != nil {
+		in = *params
+	}
+	p := newPaginator(&listDatasetLabelsListing, in.NextToken, in.MaxResults,
+		hashQuery("ListDatasetLabels", []string{in.DatasetArn}), optFns)
+	p.fetch = func(ctx context.Context, token string, limit int32, optFns []func(*Options)) (*ListDatasetLabelsOutput, error) {
+		req := in
+		req.NextToken, req.MaxResults = token, limit
+		return client.ListDatasetLabels(ctx, &req, optFns...)
 	}
 	return p
 }

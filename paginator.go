@@ -386,6 +386,18 @@ func stringsOf[S ~string](vals []S) []string {
 	return out
 }
 
+// boolText returns an optional boolean filter as text, for hashQuery:
+// "" when unset, so that nil, false and true are three queries.
+func boolText(b *bool) string {
+	switch {
+	case b == nil:
+		return ""
+	case *b:
+		return "true"
+	}
+	return "false"
+}
+
 func resumeChecksum(payload []byte) [resumeChecksumSize]byte {
 	h := sha256.New()
 	h.Write([]byte(resumeChecksumLabel))

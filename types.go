@@ -60,6 +60,90 @@ type ProjectPolicy struct {
 	LastUpdatedTimestamp time.Time
 }
 
+// DatasetDescription describes a dataset, as DescribeDataset returns it.
+// Its status fields tell of the last operation on the dataset: its
+// creation, or the last UpdateDatasetEntries or DistributeDatasetEntries.
+type DatasetDescription struct {
+	// CreationTimestamp is when the dataset was created, in UTC.
+	CreationTimestamp time.Time
+	// LastUpdatedTimestamp is when the dataset last changed, in UTC.
+	LastUpdatedTimestamp time.Time
+	// Status is the dataset's state: CREATE_COMPLETE or UPDATE_COMPLETE
+	// once it can be used, CREATE_FAILED or UPDATE_FAILED when its last
+	// operation failed.
+	Status DatasetStatus
+	// StatusMessage explains Status; after a failure caused by the
+	// manifest, it names the terminal file error, such as
+	// ERROR_MANIFEST_ROWS_EXCEEDS_MAXIMUM.
+	StatusMessage string
+	// StatusMessageCode says whose fault a failure was: CLIENT_ERROR (the
+	// manifest or its S3 permissions) or SERVICE_ERROR; SUCCESS otherwise.
+	StatusMessageCode DatasetStatusMessageCode
+	// DatasetStats counts the dataset's images and labels.
+	DatasetStats DatasetStats
+}
+
+// DatasetStats counts the entries (images) and labels of a dataset.
+type DatasetStats struct {
+	// LabeledEntries is the number of images that have at least one label.
+	LabeledEntries int32
+	// TotalEntries is the number of images.
+	TotalEntries int32
+	// TotalLabels is the number of distinct labels.
+	TotalLabels int32
+	// ErrorEntries is the number of images whose JSON line carries at
+	// least one non-terminal error (see ListDatasetEntries' HasErrors).
+	ErrorEntries int32
+}
+
+// DatasetSource is what CreateDataset fills the new dataset from: a
+// SageMaker Ground Truth manifest in S3, or another dataset, which is
+// copied. Set one of the two; the zero DatasetSource (no source) creates
+// an empty dataset.
+type DatasetSource struct {
+	// GroundTruthManifest is the manifest to read, in an S3 bucket of the
+	// caller's account.
+	GroundTruthManifest GroundTruthManifest
+	// DatasetArn is the dataset to copy (which also needs the IAM action
+	// rekognition:ListDatasetEntries).
+	DatasetArn string
+}
+
+// DatasetChanges are the entries UpdateDatasetEntries adds to or changes
+// in a dataset.
+type DatasetChanges struct {
+	// GroundTruth is the entries as a manifest: JSON lines in the
+	// SageMaker Ground Truth format, 1 byte to 5 MiB (MaxDatasetChangesBytes).
+	// An entry whose source-ref the dataset has replaces it; any other is
+	// added. NewDatasetChanges writes it from manifest lines.
+	GroundTruth []byte
+}
+
+// DatasetLabelDescription is one label of a dataset and how much it is
+// used, as ListDatasetLabels returns it.
+type DatasetLabelDescription struct {
+	// LabelName is the label.
+	LabelName string
+	// LabelStats counts its use.
+	LabelStats DatasetLabelStats
+}
+
+// DatasetLabelStats counts the use of one label in a dataset.
+type DatasetLabelStats struct {
+	// EntryCount is the number of images that have the label.
+	EntryCount int32
+	// BoundingBoxCount is, as the API reference words it, the number of
+	// images that have the label on a bounding box.
+	BoundingBoxCount int32
+}
+
+// DistributeDataset names one of the two datasets of
+// DistributeDatasetEntries.
+type DistributeDataset struct {
+	// Arn is the dataset's ARN: required.
+	Arn string
+}
+
 // ProjectStatus is the state of a project. The service may add values
 // before this package knows them; they are kept as sent.
 type ProjectStatus string

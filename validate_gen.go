@@ -63,6 +63,40 @@ func (in *CopyProjectVersionInput) validate() error {
 
 // validate checks the input against the service model before anything
 // is sent; it returns an *InvalidParamError.
+func (in *CreateDatasetInput) validate() error {
+	if in.ProjectArn == "" {
+		return &InvalidParamError{Field: "ProjectArn", Rule: "is required"}
+	}
+	if rule := textRule(in.ProjectArn, 20, 2048, pattern.ProjectArn, "must be a project ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "ProjectArn", Rule: rule}
+	}
+	if in.DatasetType == "" {
+		return &InvalidParamError{Field: "DatasetType", Rule: "is required"}
+	}
+	if !enumLike(string(in.DatasetType)) {
+		return &InvalidParamError{Field: "DatasetType", Rule: fmt.Sprintf("must be TRAIN or TEST, got %s", quoteShort(string(in.DatasetType)))}
+	}
+	if !in.DatasetSource.isZero() {
+		if err := in.DatasetSource.check("DatasetSource."); err != nil {
+			return err
+		}
+	}
+	if n := len(in.Tags); n > 200 {
+		return &InvalidParamError{Field: "Tags", Rule: fmt.Sprintf("must have at most 200 tags, got %d", n)}
+	}
+	for _, k := range sortedKeys(in.Tags) {
+		if rule := textRule(k, 1, 128, pattern.TagKey, "must not start with aws: and must contain only letters, digits, spaces and _.:/=+-@"); rule != "" {
+			return &InvalidParamError{Field: "Tags[" + quoteShort(k) + "] key", Rule: rule}
+		}
+		if rule := textRule(in.Tags[k], 0, 256, pattern.TagValue, "must contain only letters, digits, spaces and _.:/=+-@"); rule != "" {
+			return &InvalidParamError{Field: "Tags[" + quoteShort(k) + "]", Rule: rule}
+		}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
 func (in *CreateProjectInput) validate() error {
 	if in.ProjectName == "" {
 		return &InvalidParamError{Field: "ProjectName", Rule: "is required"}
@@ -156,6 +190,18 @@ func (in *CreateProjectVersionInput) validate() error {
 
 // validate checks the input against the service model before anything
 // is sent; it returns an *InvalidParamError.
+func (in *DeleteDatasetInput) validate() error {
+	if in.DatasetArn == "" {
+		return &InvalidParamError{Field: "DatasetArn", Rule: "is required"}
+	}
+	if rule := textRule(in.DatasetArn, 20, 2048, pattern.DatasetArn, "must be a dataset ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/dataset/train|test/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "DatasetArn", Rule: rule}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
 func (in *DeleteProjectInput) validate() error {
 	if in.ProjectArn == "" {
 		return &InvalidParamError{Field: "ProjectArn", Rule: "is required"}
@@ -197,6 +243,18 @@ func (in *DeleteProjectVersionInput) validate() error {
 	}
 	if rule := textRule(in.ProjectVersionArn, 20, 2048, pattern.ProjectVersionArn, "must be a version ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/version/VERSION/TIMESTAMP)"); rule != "" {
 		return &InvalidParamError{Field: "ProjectVersionArn", Rule: rule}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
+func (in *DescribeDatasetInput) validate() error {
+	if in.DatasetArn == "" {
+		return &InvalidParamError{Field: "DatasetArn", Rule: "is required"}
+	}
+	if rule := textRule(in.DatasetArn, 20, 2048, pattern.DatasetArn, "must be a dataset ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/dataset/train|test/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "DatasetArn", Rule: rule}
 	}
 	return nil
 }
@@ -279,6 +337,76 @@ func (in *DetectCustomLabelsInput) validate() error {
 	}
 	if in.MinConfidence != nil && !(*in.MinConfidence >= 0 && *in.MinConfidence <= 100) { // NaN fails both
 		return &InvalidParamError{Field: "MinConfidence", Rule: fmt.Sprintf("must be 0 to 100, got %v", *in.MinConfidence)}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
+func (in *DistributeDatasetEntriesInput) validate() error {
+	if len(in.Datasets) == 0 {
+		return &InvalidParamError{Field: "Datasets", Rule: "is required"}
+	}
+	if n := len(in.Datasets); n != 2 {
+		return &InvalidParamError{Field: "Datasets", Rule: fmt.Sprintf("must have exactly 2 datasets, got %d", n)}
+	}
+	for i := range in.Datasets {
+		if err := in.Datasets[i].check("Datasets[" + strconv.Itoa(i) + "]."); err != nil {
+			return err
+		}
+	}
+	return in.checkRules("")
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
+func (in *ListDatasetEntriesInput) validate() error {
+	if in.DatasetArn == "" {
+		return &InvalidParamError{Field: "DatasetArn", Rule: "is required"}
+	}
+	if rule := textRule(in.DatasetArn, 20, 2048, pattern.DatasetArn, "must be a dataset ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/dataset/train|test/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "DatasetArn", Rule: rule}
+	}
+	if n := len(in.ContainsLabels); n > 10 {
+		return &InvalidParamError{Field: "ContainsLabels", Rule: fmt.Sprintf("must have 1 to 10 labels, got %d", n)}
+	}
+	for i := range in.ContainsLabels {
+		if rule := textRule(in.ContainsLabels[i], 1, 255, pattern.DatasetLabel, "must not contain a line break"); rule != "" {
+			return &InvalidParamError{Field: "ContainsLabels[" + strconv.Itoa(i) + "]", Rule: rule}
+		}
+	}
+	if in.SourceRefContains != "" {
+		if rule := textRule(in.SourceRefContains, 1, 2048, pattern.QueryString, "must contain a character other than white space, and no line break"); rule != "" {
+			return &InvalidParamError{Field: "SourceRefContains", Rule: rule}
+		}
+	}
+	if in.NextToken != "" {
+		if rule := textRule(in.NextToken, 0, 1024, nil, ""); rule != "" {
+			return &InvalidParamError{Field: "NextToken", Rule: rule}
+		}
+	}
+	if in.MaxResults != 0 && (in.MaxResults < 1 || in.MaxResults > 100) {
+		return &InvalidParamError{Field: "MaxResults", Rule: fmt.Sprintf("must be 1 to 100, got %d", in.MaxResults)}
+	}
+	return nil
+}
+
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
+func (in *ListDatasetLabelsInput) validate() error {
+	if in.DatasetArn == "" {
+		return &InvalidParamError{Field: "DatasetArn", Rule: "is required"}
+	}
+	if rule := textRule(in.DatasetArn, 20, 2048, pattern.DatasetArn, "must be a dataset ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/dataset/train|test/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "DatasetArn", Rule: rule}
+	}
+	if in.NextToken != "" {
+		if rule := textRule(in.NextToken, 0, 1024, nil, ""); rule != "" {
+			return &InvalidParamError{Field: "NextToken", Rule: rule}
+		}
+	}
+	if in.MaxResults != 0 && (in.MaxResults < 1 || in.MaxResults > 100) {
+		return &InvalidParamError{Field: "MaxResults", Rule: fmt.Sprintf("must be 1 to 100, got %d", in.MaxResults)}
 	}
 	return nil
 }
@@ -423,6 +551,24 @@ func (in *UntagResourceInput) validate() error {
 	return nil
 }
 
+// validate checks the input against the service model before anything
+// is sent; it returns an *InvalidParamError.
+func (in *UpdateDatasetEntriesInput) validate() error {
+	if in.DatasetArn == "" {
+		return &InvalidParamError{Field: "DatasetArn", Rule: "is required"}
+	}
+	if rule := textRule(in.DatasetArn, 20, 2048, pattern.DatasetArn, "must be a dataset ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/dataset/train|test/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: "DatasetArn", Rule: rule}
+	}
+	if in.Changes.isZero() {
+		return &InvalidParamError{Field: "Changes", Rule: "is required: set GroundTruth"}
+	}
+	if err := in.Changes.check("Changes."); err != nil {
+		return err
+	}
+	return nil
+}
+
 // check checks an Asset of a request against the service model; path
 // prefixes its members' names in errors.
 func (v *Asset) check(path string) error {
@@ -470,6 +616,65 @@ func (v *CustomizationFeatureContentModerationConfig) check(path string) error {
 // left out of a request.
 func (v *CustomizationFeatureContentModerationConfig) isZero() bool {
 	return v.ConfidenceThreshold == 0
+}
+
+// check checks a DatasetChanges of a request against the service model;
+// path prefixes its members' names in errors.
+func (v *DatasetChanges) check(path string) error {
+	if len(v.GroundTruth) == 0 {
+		return &InvalidParamError{Field: path + "GroundTruth", Rule: "is required"}
+	}
+	if n := len(v.GroundTruth); n > 5242880 {
+		return &InvalidParamError{Field: path + "GroundTruth", Rule: fmt.Sprintf("must be 1 to 5242880 bytes, got %d", n)}
+	}
+	return nil
+}
+
+// isZero reports whether every member of v is unset: such a structure is
+// left out of a request.
+func (v *DatasetChanges) isZero() bool {
+	return len(v.GroundTruth) == 0
+}
+
+// check checks a DatasetSource of a request against the service model; path
+// prefixes its members' names in errors.
+func (v *DatasetSource) check(path string) error {
+	if !v.GroundTruthManifest.isZero() {
+		if err := v.GroundTruthManifest.check(path + "GroundTruthManifest."); err != nil {
+			return err
+		}
+	}
+	if v.DatasetArn != "" {
+		if rule := textRule(v.DatasetArn, 20, 2048, pattern.DatasetArn, "must be a dataset ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/dataset/train|test/TIMESTAMP)"); rule != "" {
+			return &InvalidParamError{Field: path + "DatasetArn", Rule: rule}
+		}
+	}
+	return v.checkRules(path)
+}
+
+// isZero reports whether every member of v is unset: such a structure is
+// left out of a request.
+func (v *DatasetSource) isZero() bool {
+	return v.DatasetArn == "" &&
+		v.GroundTruthManifest.isZero()
+}
+
+// check checks a DistributeDataset of a request against the service model;
+// path prefixes its members' names in errors.
+func (v *DistributeDataset) check(path string) error {
+	if v.Arn == "" {
+		return &InvalidParamError{Field: path + "Arn", Rule: "is required"}
+	}
+	if rule := textRule(v.Arn, 20, 2048, pattern.DatasetArn, "must be a dataset ARN (arn:aws:rekognition:REGION:ACCOUNT:project/NAME/dataset/train|test/TIMESTAMP)"); rule != "" {
+		return &InvalidParamError{Field: path + "Arn", Rule: rule}
+	}
+	return nil
+}
+
+// isZero reports whether every member of v is unset: such a structure is
+// left out of a request.
+func (v *DistributeDataset) isZero() bool {
+	return v.Arn == ""
 }
 
 // check checks a GroundTruthManifest of a request against the service

@@ -96,6 +96,10 @@ type WaiterPoll struct {
 	// Projects are the named projects as the poll saw them, for the
 	// waiters of projects.
 	Projects []ProjectDescription
+	// Datasets are the datasets as the poll saw them, for the waiters of
+	// datasets: one per ARN given to Wait, in that order; a dataset that
+	// was not found is the zero DatasetDescription (empty Status).
+	Datasets []DatasetDescription
 	// Err is the poll's error, when it failed.
 	Err error
 	// NextDelay is how long the waiter sleeps before the next poll; zero

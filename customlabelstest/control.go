@@ -56,6 +56,9 @@ var controlResources = map[string]map[string]controlFunc{
 	"failures":  {http.MethodPost: postFailure},
 	"models":    {http.MethodGet: listModels, http.MethodPut: putModel, http.MethodDelete: removeModels},
 	"s3objects": {http.MethodGet: listS3Objects, http.MethodPost: putS3Object, http.MethodDelete: removeS3Object},
+	"datasets":  {http.MethodGet: listDatasets, http.MethodPost: addDatasetJSON, http.MethodDelete: removeDatasetsJSON},
+
+	"datasetfailures": {http.MethodPost: postDatasetFailure},
 }
 
 // isControlPath reports whether a request is for the control API.

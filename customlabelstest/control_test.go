@@ -80,17 +80,20 @@ func TestControlIndex(t *testing.T) {
 			got[r.Path] = r.Methods
 		}
 		assert.Equal(t, map[string][]string{
-			"/_customlabels/advance":   {"GET", "POST"},
-			"/_customlabels/clock":     {"GET", "PUT"},
-			"/_customlabels/failures":  {"POST"},
-			"/_customlabels/faults":    {"DELETE", "GET", "POST"},
-			"/_customlabels/models":    {"DELETE", "GET", "PUT"},
-			"/_customlabels/projects":  {"DELETE", "GET", "POST"},
-			"/_customlabels/s3objects": {"DELETE", "GET", "POST"},
-			"/_customlabels/requests":  {"DELETE", "GET"},
-			"/_customlabels/reset":     {"POST"},
-			"/_customlabels/throttle":  {"GET", "PUT"},
-			"/_customlabels/versions":  {"DELETE", "GET", "POST"},
+			"/_customlabels/advance":  {"GET", "POST"},
+			"/_customlabels/clock":    {"GET", "PUT"},
+			"/_customlabels/datasets": {"DELETE", "GET", "POST"},
+
+			"/_customlabels/datasetfailures": {"POST"},
+			"/_customlabels/failures":        {"POST"},
+			"/_customlabels/faults":          {"DELETE", "GET", "POST"},
+			"/_customlabels/models":          {"DELETE", "GET", "PUT"},
+			"/_customlabels/projects":        {"DELETE", "GET", "POST"},
+			"/_customlabels/s3objects":       {"DELETE", "GET", "POST"},
+			"/_customlabels/requests":        {"DELETE", "GET"},
+			"/_customlabels/reset":           {"POST"},
+			"/_customlabels/throttle":        {"GET", "PUT"},
+			"/_customlabels/versions":        {"DELETE", "GET", "POST"},
 		}, got, "GET %s", path)
 	}
 }

@@ -23,7 +23,9 @@ const (
 // requestBodyLimit is what the server reads of a request body for the
 // operation target names.
 func requestBodyLimit(target string) int {
-	if target == targetPrefix+"DetectCustomLabels" {
+	switch target {
+	case targetPrefix + "DetectCustomLabels", targetPrefix + "UpdateDatasetEntries":
+		// The two operations that carry a blob of up to 5 MiB.
 		return maxDetectRequestBody
 	}
 	return maxRequestBody

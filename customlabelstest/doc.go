@@ -11,11 +11,14 @@
 // # Operations
 //
 // [ServedOperations] lists them. Projects: CreateProject, DeleteProject,
-// DescribeProjects. Models: CreateProjectVersion, CopyProjectVersion,
-// DeleteProjectVersion, DescribeProjectVersions, StartProjectVersion,
-// StopProjectVersion, DetectCustomLabels. Sharing: PutProjectPolicy,
-// ListProjectPolicies, DeleteProjectPolicy. Tags: TagResource,
-// UntagResource, ListTagsForResource. Each decodes and validates
+// DescribeProjects. Datasets: CreateDataset, DescribeDataset,
+// DeleteDataset, ListDatasetEntries, ListDatasetLabels,
+// UpdateDatasetEntries, DistributeDatasetEntries. Models:
+// CreateProjectVersion, CopyProjectVersion, DeleteProjectVersion,
+// DescribeProjectVersions, StartProjectVersion, StopProjectVersion,
+// DetectCustomLabels. Sharing: PutProjectPolicy, ListProjectPolicies,
+// DeleteProjectPolicy. Tags: TagResource, UntagResource,
+// ListTagsForResource. Each decodes and validates
 // its input as the service does (a SerializationException for a body of
 // the wrong shape, a ValidationException listing every broken constraint
 // of the model), then runs on the server's state and clock.
@@ -199,6 +202,62 @@
 // as the API reference says, and STARTING, STOPPING or
 // COPYING_IN_PROGRESS too (assumed), with ResourceInUseException; else the
 // version is DELETING for [WithDeletingTime], then gone.
+//
+// # Datasets
+//
+// A Custom Labels project has at most one TRAIN and one TEST dataset,
+// listed in its Datasets by DescribeProjects as they change. The dataset
+// store is the one source of truth: the datasets a seeded project lists
+// ([WithProjects], [DemoData], --data) are datasets the operations know,
+// without entries, their status starting its lifecycle when seeded;
+// [WithDatasets], [Server.AddDataset] and the datasets control resource
+// seed datasets with entries, from manifest text. Dataset ARNs are
+// "arn:aws:rekognition:REGION:ACCOUNT:project/NAME/dataset/train/MILLIS"
+// (the type in lower case, as the model's pattern has it).
+//
+//   - CreateDataset fills the dataset from a SageMaker Ground Truth
+//     manifest in the server's S3 (DatasetSource.GroundTruthManifest), a
+//     copy of another dataset (DatasetSource.DatasetArn), or nothing. The
+//     dataset is CREATE_IN_PROGRESS for [WithDatasetTime], then
+//     CREATE_COMPLETE, or CREATE_FAILED with StatusMessageCode
+//     CLIENT_ERROR and the documented terminal file error as its
+//     StatusMessage: ERROR_MANIFEST_INACCESSIBLE_OR_UNSUPPORTED_FORMAT for
+//     a missing object or an empty manifest, ERROR_MANIFEST_SIZE_TOO_LARGE,
+//     ERROR_MANIFEST_ROWS_EXCEEDS_MAXIMUM (250,000 lines),
+//     ERROR_TOO_MANY_RECORDS_IN_ERROR (more than 20 % of the lines
+//     invalid), ERROR_MANIFEST_TOO_MANY_LABELS (250). The manifest is
+//     checked with package manifest's Validate: lines with terminal
+//     content errors (not JSON, no valid source-ref, an image listed
+//     before) are dropped without a word; the non-terminal errors the
+//     developer guide lists are attached to their line, in the errors
+//     arrays of the line, label attribute, metadata or bounding box.
+//     DatasetStats count the entries kept: TotalEntries, LabeledEntries
+//     (with a label), TotalLabels (distinct), ErrorEntries (with an
+//     error). A second dataset of a type is ResourceAlreadyExistsException.
+//   - ListDatasetEntries lists the JSON lines in the order they were
+//     added, with every filter (ContainsLabels, Labeled, SourceRefContains,
+//     HasErrors); ListDatasetLabels the labels by name with EntryCount and
+//     BoundingBoxCount (images with the label on a box). Both paginate
+//     with tokens bound to the dataset and the filters. A dataset being
+//     created or updated is ResourceNotReadyException, one being deleted
+//     ResourceInUseException (the documentation is silent: decided here).
+//   - UpdateDatasetEntries upserts the lines of its manifest by
+//     source-ref: UPDATE_IN_PROGRESS, then UPDATE_COMPLETE, or
+//     UPDATE_FAILED with a terminal file error, the entries unchanged. A
+//     dataset being created, updated or deleted is ResourceInUseException.
+//   - DistributeDatasetEntries moves a fifth of the TRAIN dataset's
+//     entries, chosen by their source-ref so that a dataset always splits
+//     the same way, into the project's empty TEST dataset, both
+//     UPDATE_IN_PROGRESS, then UPDATE_COMPLETE; a label of fewer than two
+//     images fails both with ERROR_INSUFFICIENT_IMAGES_PER_LABEL_FOR_DISTRIBUTE.
+//   - DeleteDataset makes the dataset DELETE_IN_PROGRESS for
+//     [WithDeletingTime], then gone (DescribeDataset answers
+//     ResourceNotFoundException); a dataset CREATE_IN_PROGRESS or
+//     UPDATE_IN_PROGRESS is ResourceInUseException. DeleteProject refuses
+//     a project that still lists datasets.
+//
+// [Server.FailDataset] makes the next CreateDataset, or a dataset's
+// creation or update, fail with a chosen status message.
 //
 // # Driving lifecycles in tests
 //
@@ -413,10 +472,13 @@
 //     connection closes unanswered); "proxy-error" ("Status"); "slow-body" ("Chunk",
 //     "Every"); "redirect" ("Status", "Location"); "raw-response" ("Status",
 //     "Header" of strings or lists of strings, "Body").
+//
 //   - throttle: GET and PUT {"RPS":5} ([Server.SetThrottleRPS]; 0 for no
 //     limit).
+//
 //   - clock: GET {"Offset":"0s","Now":"2026-03-01T12:00:00Z"} and PUT
 //     {"Offset":"-10m"} ([Server.SetClockOffset]).
+//
 //   - projects: GET lists every project as DescribeProjects writes them
 //     ({"ProjectDescriptions":[...]}); POST adds projects, and their
 //     versions, given as [ParseData] reads them, as the command's --data
@@ -424,10 +486,12 @@
 //     {"Added":1,"AddedVersions":2,"Projects":21}; DELETE
 //     {"ProjectArns":[...]} removes them with their versions
 //     ([Server.RemoveProjects]).
+//
 //   - requests: GET lists [Server.Requests] ({"Requests":[{"Received",
 //     "Method", "Path", "Target", "Header", "Body", "AccessKeyID",
 //     "RequestID", "Status", "ErrorCode", "Fault"}]}, never a secret);
 //     DELETE clears it.
+//
 //   - versions: GET lists every project version as
 //     DescribeProjectVersions writes them ({"ProjectVersionDescriptions":
 //     [...]}, latest first); POST adds versions given the same way, with
@@ -435,22 +499,42 @@
 //     ([Server.AddProjectVersions]; all or none); DELETE
 //     {"ProjectVersionArns":[...]} removes them
 //     ([Server.RemoveProjectVersions]).
+//
 //   - advance: GET {"Advanced":"10m0s","Now":...} (the models' clock) and
 //     POST {"By":"10m"} ([Server.Advance]).
+//
 //   - failures: POST {"ProjectVersionArn":...,"Stage":"training" or
 //     "start","Message":...} ([Server.FailTraining], [Server.FailStart])
 //     answers {"Applied":true} when it applies; {"Stage":"training"}
 //     without a ProjectVersionArn fails the next CreateProjectVersion's
 //     training ([Server.FailNextTraining]) and answers {"Applied":true}.
+//
+//     answers {"Applied":true} when it applies.
+//
+//   - datasets: GET lists every dataset with its project, type and
+//     description ({"Datasets":[{"DatasetArn","ProjectArn","DatasetType",
+//     "DatasetDescription"}]}); POST {"ProjectArn":...,"DatasetType":"TRAIN",
+//     "Manifest":"<JSON lines>"} adds one, CREATE_COMPLETE with the
+//     manifest's entries, or replaces the project's dataset of that type
+//     ([Server.AddDataset]), answering {"DatasetArn":...}; DELETE
+//     {"DatasetArns":[...]} removes them ([Server.RemoveDatasets]).
+//
+//   - datasetfailures: POST {"DatasetArn":...,"Message":"ERROR_..."}
+//     makes that dataset's creation or update in progress, or its next
+//     one, fail; without DatasetArn, the next CreateDataset's
+//     ([Server.FailDataset]); answers {"Applied":true}.
+//
 //   - reset: POST returns the server to its start ([Server.Reset]):
-//     its seed projects, versions, models and S3 objects, no faults, an
-//     empty request log.
+//     its seed projects, versions, datasets, models and S3 objects, no
+//     faults, an empty request log.
+//
 //   - models: how running versions answer DetectCustomLabels. PUT
 //     {"ProjectVersionArn":..., "Labels":[{"Name":"cat","Confidence":97.5,
 //     "Geometry":{...}}] or "HashLabels":["cat","dog"],
 //     "AssumedThreshold":50, "MaxInFlightPerInferenceUnit":2} sets one
 //     ([Server.SetModel], [HashLabels]); GET lists them ({"Models":[...]});
 //     DELETE {"ProjectVersionArns":[...]} removes them.
+//
 //   - s3objects: the objects of the server's S3 (see S3), such as the
 //     images DetectCustomLabels reads. POST
 //     {"Bucket":..., "Name":..., "Version":..., "Bytes":"<base64>"} puts

@@ -122,8 +122,10 @@ func (s *Server) deleteProject(_ *caller, in *customlabels.DeleteProjectInput) (
 }
 
 // settleProjects ends the projects' transitional statuses whose time has
-// come by now, on the models' clock. s.mu is held.
+// come by now, on the models' clock, after the datasets' (which a project
+// lists). s.mu is held.
 func (s *Server) settleProjects(now time.Time) {
+	s.settleDatasets(now)
 	for arn, life := range s.projectLife {
 		if now.Before(life.due) {
 			continue
@@ -153,6 +155,7 @@ func (s *Server) dropProject(arn string) bool {
 		return false
 	}
 	s.removeVersionsOf(projectKey(arn))
+	s.removeDatasetsOf(arn)
 	s.policies.removeProject(arn)
 	s.tagStore.prune(s.resourceExists)
 	return true

@@ -16,6 +16,7 @@ type initialState struct {
 	clockOffset time.Duration
 	models      map[string]Model // of WithModel
 	s3          []s3Put          // of WithS3Object
+	datasets    []Dataset        // of WithDatasets
 }
 
 // Reset returns the server to the state NewServer gave it: the projects
@@ -23,9 +24,11 @@ type initialState struct {
 // creation times they got then), no queued faults, no recorded requests,
 // the throttle and clock offset of its options, the models of WithModel
 // and the S3 objects of WithS3Object only (no bucket or multipart upload
-// made through S3 since), no tags and no project policies, no pending
-// FailNextTraining, and no Advance. The
-// versions' lifecycles start again from their first status, now. A
+// made through S3 since), the datasets the projects list with the entries
+// of WithDatasets (no dataset made or changed since, no FailDataset), no
+// tags and no project policies, no pending FailNextTraining, and no
+// Advance. The versions' and datasets' lifecycles start again from their
+// first status, now. A
 // NextToken issued before a Reset stays valid: it holds a position in the
 // listing, not a project.
 func (s *Server) Reset() {
@@ -34,14 +37,19 @@ func (s *Server) Reset() {
 	for _, p := range s.initial.projects {
 		st.put(p)
 	}
+	now := s.clock().Add(s.initial.clockOffset)
 	s.mu.Lock()
 	s.store = st
+	s.advanced = 0
+	s.datasets.init()
+	for _, p := range s.initial.projects {
+		s.registerDatasets(p, now)
+	}
 	s.versions = versionStore{}
 	s.projectLife = map[string]*projectLife{}
 	s.tagStore = nil
 	s.policies = policyStore{}
 	s.versions.init()
-	s.advanced = 0
 	s.faults = nil
 	s.requests = nil
 	s.clockOffset = s.initial.clockOffset
@@ -52,6 +60,7 @@ func (s *Server) Reset() {
 	s.SetThrottleRPS(s.initial.throttleRPS)
 	s.AddProjectVersions(s.initial.versions...)
 	s.seedInference(s.initial.models, s.initial.s3)
+	s.seedDatasets(s.initial.datasets)
 }
 
 // resetServer answers POST reset, as Reset.

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -30,6 +31,11 @@ func ptr[T any](v T) *T { return &v }
 // beyond the model need it: an image is bytes or an S3 object.
 var fullInputFixes = map[string]func(in any){
 	"DetectCustomLabels": func(in any) { in.(*customlabels.DetectCustomLabelsInput).Image.S3Object = customlabels.S3Object{} },
+	"CreateDataset":      func(in any) { in.(*customlabels.CreateDatasetInput).DatasetSource.DatasetArn = "" },
+	"DistributeDatasetEntries": func(in any) {
+		ds := in.(*customlabels.DistributeDatasetEntriesInput).Datasets
+		ds[1].Arn = strings.Replace(ds[1].Arn, "/dataset/train/", "/dataset/test/", 1)
+	},
 }
 
 // What the client sends, the fake reads back exactly: for every operation,

@@ -53,6 +53,8 @@ type config struct {
 
 	projectTime  time.Duration
 	deletingTime time.Duration
+	datasetTime  time.Duration
+	datasets     []Dataset
 
 	versions     []customlabels.ProjectVersionDescription
 	trainingTime time.Duration
@@ -151,13 +153,14 @@ func WithTokenKey(key []byte) Option {
 }
 
 // Server is a fake Amazon Rekognition endpoint that serves the Custom
-// Labels operations (ServedOperations lists them) over real HTTP on a
+// Labels operations ServedOperations lists (projects, datasets, models,
+// DetectCustomLabels, project policies and tags) over real HTTP on a
 // loopback address, for tests and local runs. It checks SigV4 signatures,
-// validates input and paginates as the service does, trains, copies and
-// runs models through their lifecycle on its clock, answers
-// DetectCustomLabels as a running model (see Model), records what it
-// receives, and can inject faults. It is safe for concurrent use. Close it
-// when done.
+// validates input and paginates as the service does, runs projects,
+// datasets and models through their lifecycles on its clock (training and
+// copying models), answers DetectCustomLabels as a running model (see
+// Model), records what it receives, and can inject faults. It is safe for
+// concurrent use. Close it when done.
 type Server struct {
 	// URL is the base URL of the server, "http://127.0.0.1:PORT", for
 	// Options.BaseEndpoint or any SDK's endpoint override.
@@ -189,6 +192,11 @@ type Server struct {
 	deletingTime time.Duration
 	tagStore     tagStore
 	policies     policyStore
+
+	// datasets holds the datasets (datasets_store.go); datasetTime is
+	// how long a creation or an update takes.
+	datasets    datasetStore
+	datasetTime time.Duration
 
 	versions     versionStore
 	advanced     time.Duration // the models' clock is ahead of now() by this
@@ -233,6 +241,7 @@ func NewServer(opts ...Option) *Server {
 		copyTime:     DefaultCopyTime,
 		projectTime:  DefaultProjectTime,
 		deletingTime: DefaultDeletingTime,
+		datasetTime:  DefaultDatasetTime,
 	}
 	for _, o := range opts {
 		o(&c)
@@ -258,6 +267,7 @@ func NewServer(opts ...Option) *Server {
 		unitsLimit:   c.unitsLimit,
 		projectTime:  c.projectTime,
 		deletingTime: c.deletingTime,
+		datasetTime:  c.datasetTime,
 		projectLife:  map[string]*projectLife{},
 	}
 	if len(c.tokenKey) > 0 {
@@ -267,6 +277,7 @@ func NewServer(opts ...Option) *Server {
 	}
 	s.initAccounts(c.accounts)
 	s.store.init()
+	s.datasets.init()
 	s.versions.init()
 	s.SetThrottleRPS(c.throttleRPS)
 	s.AddProjects(c.projects...)
@@ -274,7 +285,8 @@ func NewServer(opts ...Option) *Server {
 	s.s3.init()
 	s.objects = s.newObjectStore(c.s3Endpoint)
 	s.seedInference(c.models, c.s3)
-	s.initial = initialState{projects: s.projectsInOrderAdded(), versions: s.versionsInOrderAdded(),
+	s.seedDatasets(c.datasets)
+	s.initial = initialState{datasets: c.datasets, projects: s.projectsInOrderAdded(), versions: s.versionsInOrderAdded(),
 		throttleRPS: c.throttleRPS, clockOffset: c.clockOffset, models: c.models, s3: c.s3}
 
 	if c.listener != nil {
@@ -356,6 +368,11 @@ func (s *Server) AWSConfig() aws.Config {
 // current time. The server keeps its own copies. AddProjects panics on a
 // project without a ProjectArn.
 //
+// The datasets a project lists in Datasets become the datasets the dataset
+// operations know, without entries (WithDatasets and AddDataset give
+// entries); a project that replaces another has the datasets it lists,
+// and a dataset of the server it lists keeps its entries.
+//
 // A listing in progress neither skips nor repeats a project when others
 // are added or removed: its NextToken holds the position of the last
 // project returned.
@@ -363,7 +380,7 @@ func (s *Server) AddProjects(ps ...customlabels.ProjectDescription) {
 	if len(ps) == 0 {
 		return
 	}
-	now := s.now()
+	now, modelNow := s.now(), s.modelNow()
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, p := range ps {
@@ -374,6 +391,7 @@ func (s *Server) AddProjects(ps ...customlabels.ProjectDescription) {
 			p.CreationTimestamp = now
 		}
 		s.store.put(p)
+		s.registerDatasets(p, modelNow)
 	}
 }
 
@@ -484,11 +502,10 @@ type Request struct {
 	// Params.
 	Input customlabels.DescribeProjectsInput
 	// Params is the body decoded into the operation's input struct, for
-	// every operation the server serves: a
-	// *customlabels.DescribeProjectsInput for DescribeProjects, a
-	// *customlabels.CreateProjectVersionInput for CreateProjectVersion,
-	// and so on (a DetectCustomLabelsInput's Image.Bytes holds the image
-	// sent). It is nil for another target or a body that is not a
+	// every operation the server serves: a *customlabels.XInput for the
+	// operation X, such as *customlabels.DescribeProjectsInput or
+	// *customlabels.DetectCustomLabelsInput (whose Image.Bytes holds the
+	// image sent). It is nil for another target or a body that is not a
 	// JSON object of the members' types.
 	Params any
 	// AccessKeyID is the access key ID the Authorization header names.

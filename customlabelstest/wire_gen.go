@@ -13,43 +13,57 @@ import (
 // operations are the operations the fake serves, by X-Amz-Target: those
 // of the model that Server has a handler method for.
 var operations = map[string]*operation{
-	targetPrefix + "CopyProjectVersion":      serve("CopyProjectVersion", readCopyProjectVersionInput, (*Server).copyProjectVersion, appendCopyProjectVersionOutput),
-	targetPrefix + "CreateProject":           serve("CreateProject", readCreateProjectInput, (*Server).createProject, appendCreateProjectOutput),
-	targetPrefix + "CreateProjectVersion":    serve("CreateProjectVersion", readCreateProjectVersionInput, (*Server).createProjectVersion, appendCreateProjectVersionOutput),
-	targetPrefix + "DeleteProject":           serve("DeleteProject", readDeleteProjectInput, (*Server).deleteProject, appendDeleteProjectOutput),
-	targetPrefix + "DeleteProjectPolicy":     serve("DeleteProjectPolicy", readDeleteProjectPolicyInput, (*Server).deleteProjectPolicy, appendDeleteProjectPolicyOutput),
-	targetPrefix + "DeleteProjectVersion":    serve("DeleteProjectVersion", readDeleteProjectVersionInput, (*Server).deleteProjectVersion, appendDeleteProjectVersionOutput),
-	targetPrefix + "DescribeProjectVersions": serve("DescribeProjectVersions", readDescribeProjectVersionsInput, (*Server).describeProjectVersions, appendDescribeProjectVersionsOutput),
-	targetPrefix + "DescribeProjects":        serve("DescribeProjects", readDescribeProjectsInput, (*Server).describeProjects, appendDescribeProjectsOutput),
-	targetPrefix + "DetectCustomLabels":      serve("DetectCustomLabels", readDetectCustomLabelsInput, (*Server).detectCustomLabels, appendDetectCustomLabelsOutput),
-	targetPrefix + "ListProjectPolicies":     serve("ListProjectPolicies", readListProjectPoliciesInput, (*Server).listProjectPolicies, appendListProjectPoliciesOutput),
-	targetPrefix + "ListTagsForResource":     serve("ListTagsForResource", readListTagsForResourceInput, (*Server).listTagsForResource, appendListTagsForResourceOutput),
-	targetPrefix + "PutProjectPolicy":        serve("PutProjectPolicy", readPutProjectPolicyInput, (*Server).putProjectPolicy, appendPutProjectPolicyOutput),
-	targetPrefix + "StartProjectVersion":     serve("StartProjectVersion", readStartProjectVersionInput, (*Server).startProjectVersion, appendStartProjectVersionOutput),
-	targetPrefix + "StopProjectVersion":      serve("StopProjectVersion", readStopProjectVersionInput, (*Server).stopProjectVersion, appendStopProjectVersionOutput),
-	targetPrefix + "TagResource":             serve("TagResource", readTagResourceInput, (*Server).tagResource, appendTagResourceOutput),
-	targetPrefix + "UntagResource":           serve("UntagResource", readUntagResourceInput, (*Server).untagResource, appendUntagResourceOutput),
+	targetPrefix + "CopyProjectVersion":       serve("CopyProjectVersion", readCopyProjectVersionInput, (*Server).copyProjectVersion, appendCopyProjectVersionOutput),
+	targetPrefix + "CreateDataset":            serve("CreateDataset", readCreateDatasetInput, (*Server).createDataset, appendCreateDatasetOutput),
+	targetPrefix + "CreateProject":            serve("CreateProject", readCreateProjectInput, (*Server).createProject, appendCreateProjectOutput),
+	targetPrefix + "CreateProjectVersion":     serve("CreateProjectVersion", readCreateProjectVersionInput, (*Server).createProjectVersion, appendCreateProjectVersionOutput),
+	targetPrefix + "DeleteDataset":            serve("DeleteDataset", readDeleteDatasetInput, (*Server).deleteDataset, appendDeleteDatasetOutput),
+	targetPrefix + "DeleteProject":            serve("DeleteProject", readDeleteProjectInput, (*Server).deleteProject, appendDeleteProjectOutput),
+	targetPrefix + "DeleteProjectPolicy":      serve("DeleteProjectPolicy", readDeleteProjectPolicyInput, (*Server).deleteProjectPolicy, appendDeleteProjectPolicyOutput),
+	targetPrefix + "DeleteProjectVersion":     serve("DeleteProjectVersion", readDeleteProjectVersionInput, (*Server).deleteProjectVersion, appendDeleteProjectVersionOutput),
+	targetPrefix + "DescribeDataset":          serve("DescribeDataset", readDescribeDatasetInput, (*Server).describeDataset, appendDescribeDatasetOutput),
+	targetPrefix + "DescribeProjectVersions":  serve("DescribeProjectVersions", readDescribeProjectVersionsInput, (*Server).describeProjectVersions, appendDescribeProjectVersionsOutput),
+	targetPrefix + "DescribeProjects":         serve("DescribeProjects", readDescribeProjectsInput, (*Server).describeProjects, appendDescribeProjectsOutput),
+	targetPrefix + "DetectCustomLabels":       serve("DetectCustomLabels", readDetectCustomLabelsInput, (*Server).detectCustomLabels, appendDetectCustomLabelsOutput),
+	targetPrefix + "DistributeDatasetEntries": serve("DistributeDatasetEntries", readDistributeDatasetEntriesInput, (*Server).distributeDatasetEntries, appendDistributeDatasetEntriesOutput),
+	targetPrefix + "ListDatasetEntries":       serve("ListDatasetEntries", readListDatasetEntriesInput, (*Server).listDatasetEntries, appendListDatasetEntriesOutput),
+	targetPrefix + "ListDatasetLabels":        serve("ListDatasetLabels", readListDatasetLabelsInput, (*Server).listDatasetLabels, appendListDatasetLabelsOutput),
+	targetPrefix + "ListProjectPolicies":      serve("ListProjectPolicies", readListProjectPoliciesInput, (*Server).listProjectPolicies, appendListProjectPoliciesOutput),
+	targetPrefix + "ListTagsForResource":      serve("ListTagsForResource", readListTagsForResourceInput, (*Server).listTagsForResource, appendListTagsForResourceOutput),
+	targetPrefix + "PutProjectPolicy":         serve("PutProjectPolicy", readPutProjectPolicyInput, (*Server).putProjectPolicy, appendPutProjectPolicyOutput),
+	targetPrefix + "StartProjectVersion":      serve("StartProjectVersion", readStartProjectVersionInput, (*Server).startProjectVersion, appendStartProjectVersionOutput),
+	targetPrefix + "StopProjectVersion":       serve("StopProjectVersion", readStopProjectVersionInput, (*Server).stopProjectVersion, appendStopProjectVersionOutput),
+	targetPrefix + "TagResource":              serve("TagResource", readTagResourceInput, (*Server).tagResource, appendTagResourceOutput),
+	targetPrefix + "UntagResource":            serve("UntagResource", readUntagResourceInput, (*Server).untagResource, appendUntagResourceOutput),
+	targetPrefix + "UpdateDatasetEntries":     serve("UpdateDatasetEntries", readUpdateDatasetEntriesInput, (*Server).updateDatasetEntries, appendUpdateDatasetEntriesOutput),
 }
 
 // codecs are the request readers and response writers of every
 // operation the client implements, by name, served or not.
 var codecs = map[string]codec{
-	"CopyProjectVersion":      newCodec(readCopyProjectVersionInput, appendCopyProjectVersionOutput),
-	"CreateProject":           newCodec(readCreateProjectInput, appendCreateProjectOutput),
-	"CreateProjectVersion":    newCodec(readCreateProjectVersionInput, appendCreateProjectVersionOutput),
-	"DeleteProject":           newCodec(readDeleteProjectInput, appendDeleteProjectOutput),
-	"DeleteProjectPolicy":     newCodec(readDeleteProjectPolicyInput, appendDeleteProjectPolicyOutput),
-	"DeleteProjectVersion":    newCodec(readDeleteProjectVersionInput, appendDeleteProjectVersionOutput),
-	"DescribeProjectVersions": newCodec(readDescribeProjectVersionsInput, appendDescribeProjectVersionsOutput),
-	"DescribeProjects":        newCodec(readDescribeProjectsInput, appendDescribeProjectsOutput),
-	"DetectCustomLabels":      newCodec(readDetectCustomLabelsInput, appendDetectCustomLabelsOutput),
-	"ListProjectPolicies":     newCodec(readListProjectPoliciesInput, appendListProjectPoliciesOutput),
-	"ListTagsForResource":     newCodec(readListTagsForResourceInput, appendListTagsForResourceOutput),
-	"PutProjectPolicy":        newCodec(readPutProjectPolicyInput, appendPutProjectPolicyOutput),
-	"StartProjectVersion":     newCodec(readStartProjectVersionInput, appendStartProjectVersionOutput),
-	"StopProjectVersion":      newCodec(readStopProjectVersionInput, appendStopProjectVersionOutput),
-	"TagResource":             newCodec(readTagResourceInput, appendTagResourceOutput),
-	"UntagResource":           newCodec(readUntagResourceInput, appendUntagResourceOutput),
+	"CopyProjectVersion":       newCodec(readCopyProjectVersionInput, appendCopyProjectVersionOutput),
+	"CreateDataset":            newCodec(readCreateDatasetInput, appendCreateDatasetOutput),
+	"CreateProject":            newCodec(readCreateProjectInput, appendCreateProjectOutput),
+	"CreateProjectVersion":     newCodec(readCreateProjectVersionInput, appendCreateProjectVersionOutput),
+	"DeleteDataset":            newCodec(readDeleteDatasetInput, appendDeleteDatasetOutput),
+	"DeleteProject":            newCodec(readDeleteProjectInput, appendDeleteProjectOutput),
+	"DeleteProjectPolicy":      newCodec(readDeleteProjectPolicyInput, appendDeleteProjectPolicyOutput),
+	"DeleteProjectVersion":     newCodec(readDeleteProjectVersionInput, appendDeleteProjectVersionOutput),
+	"DescribeDataset":          newCodec(readDescribeDatasetInput, appendDescribeDatasetOutput),
+	"DescribeProjectVersions":  newCodec(readDescribeProjectVersionsInput, appendDescribeProjectVersionsOutput),
+	"DescribeProjects":         newCodec(readDescribeProjectsInput, appendDescribeProjectsOutput),
+	"DetectCustomLabels":       newCodec(readDetectCustomLabelsInput, appendDetectCustomLabelsOutput),
+	"DistributeDatasetEntries": newCodec(readDistributeDatasetEntriesInput, appendDistributeDatasetEntriesOutput),
+	"ListDatasetEntries":       newCodec(readListDatasetEntriesInput, appendListDatasetEntriesOutput),
+	"ListDatasetLabels":        newCodec(readListDatasetLabelsInput, appendListDatasetLabelsOutput),
+	"ListProjectPolicies":      newCodec(readListProjectPoliciesInput, appendListProjectPoliciesOutput),
+	"ListTagsForResource":      newCodec(readListTagsForResourceInput, appendListTagsForResourceOutput),
+	"PutProjectPolicy":         newCodec(readPutProjectPolicyInput, appendPutProjectPolicyOutput),
+	"StartProjectVersion":      newCodec(readStartProjectVersionInput, appendStartProjectVersionOutput),
+	"StopProjectVersion":       newCodec(readStopProjectVersionInput, appendStopProjectVersionOutput),
+	"TagResource":              newCodec(readTagResourceInput, appendTagResourceOutput),
+	"UntagResource":            newCodec(readUntagResourceInput, appendUntagResourceOutput),
+	"UpdateDatasetEntries":     newCodec(readUpdateDatasetEntriesInput, appendUpdateDatasetEntriesOutput),
 }
 
 // modeledExceptions are the exceptions of the service model, with the
@@ -78,7 +92,10 @@ var modeledExceptions = map[string]modeledException{
 // The model's patterns, as the service's messages quote them.
 const (
 	patternProjectArn         = `(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`
+	patternDatasetArn         = `(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/dataset\/(train|test)\/[0-9]+$)`
 	patternProjectVersionArn  = `(^arn:[a-z\d-]+:rekognition:[a-z\d-]+:\d{12}:project\/[a-zA-Z0-9_.\-]{1,255}\/version\/[a-zA-Z0-9_.\-]{1,255}\/[0-9]+$)`
+	patternQueryString        = `.*\S.*`
+	patternDatasetLabel       = `.{1,}`
 	patternPolicyRevisionID   = `[0-9A-Fa-f]+`
 	patternS3Bucket           = `[0-9A-Za-z\.\-_]*`
 	patternPolicyDocument     = `[\u0009\u000A\u000D\u0020-\u00FF]+`
@@ -166,6 +183,44 @@ func readCopyProjectVersionInput(r *reader, raw json.RawMessage, p path, v *cust
 		}
 	} else {
 		r.required(p.member("VersionName"))
+	}
+}
+
+func readCreateDatasetInput(r *reader, raw json.RawMessage, p path, v *customlabels.CreateDatasetInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "DatasetSource"); ok {
+		p := p.member("DatasetSource")
+		readDatasetSource(r, raw, p, &v.DatasetSource)
+	}
+	if raw, ok := present(m, "DatasetType"); ok {
+		p := p.member("DatasetType")
+		if s, ok := r.str(raw, p); ok {
+			v.DatasetType = customlabels.DatasetType(s)
+			r.enum(s, p, []string{"TRAIN", "TEST"})
+		}
+	} else {
+		r.required(p.member("DatasetType"))
+	}
+	if raw, ok := present(m, "ProjectArn"); ok {
+		p := p.member("ProjectArn")
+		if s, ok := r.str(raw, p); ok {
+			v.ProjectArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.ProjectArn(s), patternProjectArn)
+		}
+	} else {
+		r.required(p.member("ProjectArn"))
+	}
+	if raw, ok := present(m, "Tags"); ok {
+		p := p.member("Tags")
+		if entries, ok := r.stringMap(raw, p); ok {
+			v.Tags = entries
+			r.listLength(javaMap(entries), len(entries), p, 0, 200)
+			r.mapEntries(entries, p, textConstraint{1, 128, pattern.TagKey, patternTagKey}, textConstraint{0, 256, pattern.TagValue, patternTagValue})
+		}
 	}
 }
 
@@ -302,6 +357,58 @@ func readCustomizationFeatureContentModerationConfig(r *reader, raw json.RawMess
 	}
 }
 
+func readDatasetChanges(r *reader, raw json.RawMessage, p path, v *customlabels.DatasetChanges) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "GroundTruth"); ok {
+		p := p.member("GroundTruth")
+		if b, ok := r.blob(raw, p); ok {
+			v.GroundTruth = b
+			r.blobLength(b, p, 1, 5242880)
+		}
+	} else {
+		r.required(p.member("GroundTruth"))
+	}
+}
+
+func readDatasetSource(r *reader, raw json.RawMessage, p path, v *customlabels.DatasetSource) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "DatasetArn"); ok {
+		p := p.member("DatasetArn")
+		if s, ok := r.str(raw, p); ok {
+			v.DatasetArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.DatasetArn(s), patternDatasetArn)
+		}
+	}
+	if raw, ok := present(m, "GroundTruthManifest"); ok {
+		p := p.member("GroundTruthManifest")
+		readGroundTruthManifest(r, raw, p, &v.GroundTruthManifest)
+	}
+}
+
+func readDeleteDatasetInput(r *reader, raw json.RawMessage, p path, v *customlabels.DeleteDatasetInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "DatasetArn"); ok {
+		p := p.member("DatasetArn")
+		if s, ok := r.str(raw, p); ok {
+			v.DatasetArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.DatasetArn(s), patternDatasetArn)
+		}
+	} else {
+		r.required(p.member("DatasetArn"))
+	}
+}
+
 func readDeleteProjectInput(r *reader, raw json.RawMessage, p path, v *customlabels.DeleteProjectInput) {
 	m := r.object(raw, p)
 	if m == nil {
@@ -368,6 +475,23 @@ func readDeleteProjectVersionInput(r *reader, raw json.RawMessage, p path, v *cu
 		}
 	} else {
 		r.required(p.member("ProjectVersionArn"))
+	}
+}
+
+func readDescribeDatasetInput(r *reader, raw json.RawMessage, p path, v *customlabels.DescribeDatasetInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "DatasetArn"); ok {
+		p := p.member("DatasetArn")
+		if s, ok := r.str(raw, p); ok {
+			v.DatasetArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.DatasetArn(s), patternDatasetArn)
+		}
+	} else {
+		r.required(p.member("DatasetArn"))
 	}
 }
 
@@ -511,6 +635,42 @@ func readDetectCustomLabelsInput(r *reader, raw json.RawMessage, p path, v *cust
 	}
 }
 
+func readDistributeDataset(r *reader, raw json.RawMessage, p path, v *customlabels.DistributeDataset) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "Arn"); ok {
+		p := p.member("Arn")
+		if s, ok := r.str(raw, p); ok {
+			v.Arn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.DatasetArn(s), patternDatasetArn)
+		}
+	} else {
+		r.required(p.member("Arn"))
+	}
+}
+
+func readDistributeDatasetEntriesInput(r *reader, raw json.RawMessage, p path, v *customlabels.DistributeDatasetEntriesInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "Datasets"); ok {
+		p := p.member("Datasets")
+		if items, ok := r.list(raw, p, "objects"); ok {
+			v.Datasets = make([]customlabels.DistributeDataset, len(items))
+			r.listLength(structList("DistributeDataset", len(items)), len(items), p, 2, 2)
+			for i, raw := range items {
+				readDistributeDataset(r, raw, p.elem(i), &v.Datasets[i])
+			}
+		}
+	} else {
+		r.required(p.member("Datasets"))
+	}
+}
+
 func readGroundTruthManifest(r *reader, raw json.RawMessage, p path, v *customlabels.GroundTruthManifest) {
 	m := r.object(raw, p)
 	if m == nil {
@@ -537,6 +697,108 @@ func readImage(r *reader, raw json.RawMessage, p path, v *customlabels.Image) {
 	if raw, ok := present(m, "S3Object"); ok {
 		p := p.member("S3Object")
 		readS3Object(r, raw, p, &v.S3Object)
+	}
+}
+
+func readListDatasetEntriesInput(r *reader, raw json.RawMessage, p path, v *customlabels.ListDatasetEntriesInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "ContainsLabels"); ok {
+		p := p.member("ContainsLabels")
+		if items, ok := r.list(raw, p, "strings"); ok {
+			list := make([]string, 0, len(items))
+			for i, raw := range items {
+				if s, ok := r.str(raw, p.elem(i)); ok {
+					list = append(list, s)
+				}
+			}
+			v.ContainsLabels = list
+			r.listLength(javaList(list), len(list), p, 1, 10)
+			for i, s := range list {
+				p := p.elem(i)
+				r.length(s, p, 1, 255)
+				r.pattern(s, p, pattern.DatasetLabel(s), patternDatasetLabel)
+			}
+		}
+	}
+	if raw, ok := present(m, "DatasetArn"); ok {
+		p := p.member("DatasetArn")
+		if s, ok := r.str(raw, p); ok {
+			v.DatasetArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.DatasetArn(s), patternDatasetArn)
+		}
+	} else {
+		r.required(p.member("DatasetArn"))
+	}
+	if raw, ok := present(m, "HasErrors"); ok {
+		p := p.member("HasErrors")
+		if b, ok := r.boolean(raw, p); ok {
+			x := b
+			v.HasErrors = &x
+		}
+	}
+	if raw, ok := present(m, "Labeled"); ok {
+		p := p.member("Labeled")
+		if b, ok := r.boolean(raw, p); ok {
+			x := b
+			v.Labeled = &x
+		}
+	}
+	if raw, ok := present(m, "MaxResults"); ok {
+		p := p.member("MaxResults")
+		if n, ok := r.integer(raw, p); ok {
+			v.MaxResults = int32(n)
+			r.intRange(n, p, 1, 100)
+		}
+	}
+	if raw, ok := present(m, "NextToken"); ok {
+		p := p.member("NextToken")
+		if s, ok := r.str(raw, p); ok {
+			v.NextToken = s
+			r.length(s, p, -1, 1024)
+		}
+	}
+	if raw, ok := present(m, "SourceRefContains"); ok {
+		p := p.member("SourceRefContains")
+		if s, ok := r.str(raw, p); ok {
+			v.SourceRefContains = s
+			r.length(s, p, 1, 2048)
+			r.pattern(s, p, pattern.QueryString(s), patternQueryString)
+		}
+	}
+}
+
+func readListDatasetLabelsInput(r *reader, raw json.RawMessage, p path, v *customlabels.ListDatasetLabelsInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "DatasetArn"); ok {
+		p := p.member("DatasetArn")
+		if s, ok := r.str(raw, p); ok {
+			v.DatasetArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.DatasetArn(s), patternDatasetArn)
+		}
+	} else {
+		r.required(p.member("DatasetArn"))
+	}
+	if raw, ok := present(m, "MaxResults"); ok {
+		p := p.member("MaxResults")
+		if n, ok := r.integer(raw, p); ok {
+			v.MaxResults = int32(n)
+			r.intRange(n, p, 1, 100)
+		}
+	}
+	if raw, ok := present(m, "NextToken"); ok {
+		p := p.member("NextToken")
+		if s, ok := r.str(raw, p); ok {
+			v.NextToken = s
+			r.length(s, p, -1, 1024)
+		}
 	}
 }
 
@@ -833,6 +1095,29 @@ func readUntagResourceInput(r *reader, raw json.RawMessage, p path, v *customlab
 	}
 }
 
+func readUpdateDatasetEntriesInput(r *reader, raw json.RawMessage, p path, v *customlabels.UpdateDatasetEntriesInput) {
+	m := r.object(raw, p)
+	if m == nil {
+		return
+	}
+	if raw, ok := present(m, "Changes"); ok {
+		p := p.member("Changes")
+		readDatasetChanges(r, raw, p, &v.Changes)
+	} else {
+		r.required(p.member("Changes"))
+	}
+	if raw, ok := present(m, "DatasetArn"); ok {
+		p := p.member("DatasetArn")
+		if s, ok := r.str(raw, p); ok {
+			v.DatasetArn = s
+			r.length(s, p, 20, 2048)
+			r.pattern(s, p, pattern.DatasetArn(s), patternDatasetArn)
+		}
+	} else {
+		r.required(p.member("DatasetArn"))
+	}
+}
+
 func appendAsset(b []byte, v *customlabels.Asset) []byte {
 	o := jsonObject{b: append(b, '{')}
 	writeAsset(&o, v)
@@ -860,6 +1145,16 @@ func appendCopyProjectVersionOutput(b []byte, v *customlabels.CopyProjectVersion
 
 func writeCopyProjectVersionOutput(o *jsonObject, v *customlabels.CopyProjectVersionOutput) {
 	o.str("ProjectVersionArn", v.ProjectVersionArn)
+}
+
+func appendCreateDatasetOutput(b []byte, v *customlabels.CreateDatasetOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeCreateDatasetOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeCreateDatasetOutput(o *jsonObject, v *customlabels.CreateDatasetOutput) {
+	o.str("DatasetArn", v.DatasetArn)
 }
 
 func appendCreateProjectOutput(b []byte, v *customlabels.CreateProjectOutput) []byte {
@@ -906,6 +1201,31 @@ func writeCustomizationFeatureContentModerationConfig(o *jsonObject, v *customla
 	o.float("ConfidenceThreshold", v.ConfidenceThreshold, false)
 }
 
+func writeDatasetDescription(o *jsonObject, v *customlabels.DatasetDescription) {
+	o.time("CreationTimestamp", v.CreationTimestamp)
+	o.time("LastUpdatedTimestamp", v.LastUpdatedTimestamp)
+	o.str("Status", string(v.Status))
+	o.str("StatusMessage", v.StatusMessage)
+	o.str("StatusMessageCode", string(v.StatusMessageCode))
+	o.objectAlways("DatasetStats", func(o *jsonObject) { writeDatasetStats(o, &v.DatasetStats) })
+}
+
+func appendDatasetLabelDescription(b []byte, v *customlabels.DatasetLabelDescription) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeDatasetLabelDescription(&o, v)
+	return append(o.b, '}')
+}
+
+func writeDatasetLabelDescription(o *jsonObject, v *customlabels.DatasetLabelDescription) {
+	o.str("LabelName", v.LabelName)
+	o.objectAlways("LabelStats", func(o *jsonObject) { writeDatasetLabelStats(o, &v.LabelStats) })
+}
+
+func writeDatasetLabelStats(o *jsonObject, v *customlabels.DatasetLabelStats) {
+	o.int("EntryCount", int64(v.EntryCount), true)
+	o.int("BoundingBoxCount", int64(v.BoundingBoxCount), true)
+}
+
 func appendDatasetMetadata(b []byte, v *customlabels.DatasetMetadata) []byte {
 	o := jsonObject{b: append(b, '{')}
 	writeDatasetMetadata(&o, v)
@@ -919,6 +1239,22 @@ func writeDatasetMetadata(o *jsonObject, v *customlabels.DatasetMetadata) {
 	o.str("Status", string(v.Status))
 	o.str("StatusMessage", v.StatusMessage)
 	o.str("StatusMessageCode", string(v.StatusMessageCode))
+}
+
+func writeDatasetStats(o *jsonObject, v *customlabels.DatasetStats) {
+	o.int("LabeledEntries", int64(v.LabeledEntries), true)
+	o.int("TotalEntries", int64(v.TotalEntries), true)
+	o.int("TotalLabels", int64(v.TotalLabels), true)
+	o.int("ErrorEntries", int64(v.ErrorEntries), true)
+}
+
+func appendDeleteDatasetOutput(b []byte, v *customlabels.DeleteDatasetOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeDeleteDatasetOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeDeleteDatasetOutput(o *jsonObject, v *customlabels.DeleteDatasetOutput) {
 }
 
 func appendDeleteProjectOutput(b []byte, v *customlabels.DeleteProjectOutput) []byte {
@@ -948,6 +1284,18 @@ func appendDeleteProjectVersionOutput(b []byte, v *customlabels.DeleteProjectVer
 
 func writeDeleteProjectVersionOutput(o *jsonObject, v *customlabels.DeleteProjectVersionOutput) {
 	o.str("Status", string(v.Status))
+}
+
+func appendDescribeDatasetOutput(b []byte, v *customlabels.DescribeDatasetOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeDescribeDatasetOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeDescribeDatasetOutput(o *jsonObject, v *customlabels.DescribeDatasetOutput) {
+	if !isZero(&v.DatasetDescription) {
+		o.object("DatasetDescription", func(o *jsonObject) { writeDatasetDescription(o, &v.DatasetDescription) })
+	}
 }
 
 func appendDescribeProjectVersionsOutput(b []byte, v *customlabels.DescribeProjectVersionsOutput) []byte {
@@ -1012,6 +1360,15 @@ func writeDetectCustomLabelsOutput(o *jsonObject, v *customlabels.DetectCustomLa
 	}
 }
 
+func appendDistributeDatasetEntriesOutput(b []byte, v *customlabels.DistributeDatasetEntriesOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeDistributeDatasetEntriesOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeDistributeDatasetEntriesOutput(o *jsonObject, v *customlabels.DistributeDatasetEntriesOutput) {
+}
+
 func writeEvaluationResult(o *jsonObject, v *customlabels.EvaluationResult) {
 	o.float("F1Score", v.F1Score, false)
 	if !isZero(&v.Summary) {
@@ -1040,6 +1397,38 @@ func writeGroundTruthManifest(o *jsonObject, v *customlabels.GroundTruthManifest
 	if !isZero(&v.S3Object) {
 		o.object("S3Object", func(o *jsonObject) { writeS3Object(o, &v.S3Object) })
 	}
+}
+
+func appendListDatasetEntriesOutput(b []byte, v *customlabels.ListDatasetEntriesOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeListDatasetEntriesOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeListDatasetEntriesOutput(o *jsonObject, v *customlabels.ListDatasetEntriesOutput) {
+	o.strs("DatasetEntries", v.DatasetEntries)
+	o.str("NextToken", v.NextToken)
+}
+
+func appendListDatasetLabelsOutput(b []byte, v *customlabels.ListDatasetLabelsOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeListDatasetLabelsOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeListDatasetLabelsOutput(o *jsonObject, v *customlabels.ListDatasetLabelsOutput) {
+	if v.DatasetLabelDescriptions != nil {
+		o.key("DatasetLabelDescriptions")
+		o.b = append(o.b, '[')
+		for i := range v.DatasetLabelDescriptions {
+			if i > 0 {
+				o.b = append(o.b, ',')
+			}
+			o.b = appendDatasetLabelDescription(o.b, &v.DatasetLabelDescriptions[i])
+		}
+		o.b = append(o.b, ']')
+	}
+	o.str("NextToken", v.NextToken)
 }
 
 func appendListProjectPoliciesOutput(b []byte, v *customlabels.ListProjectPoliciesOutput) []byte {
@@ -1280,6 +1669,15 @@ func appendUntagResourceOutput(b []byte, v *customlabels.UntagResourceOutput) []
 }
 
 func writeUntagResourceOutput(o *jsonObject, v *customlabels.UntagResourceOutput) {
+}
+
+func appendUpdateDatasetEntriesOutput(b []byte, v *customlabels.UpdateDatasetEntriesOutput) []byte {
+	o := jsonObject{b: append(b, '{')}
+	writeUpdateDatasetEntriesOutput(&o, v)
+	return append(o.b, '}')
+}
+
+func writeUpdateDatasetEntriesOutput(o *jsonObject, v *customlabels.UpdateDatasetEntriesOutput) {
 }
 
 func writeValidationData(o *jsonObject, v *customlabels.ValidationData) {

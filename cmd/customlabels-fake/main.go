@@ -1,8 +1,9 @@
 // Command customlabels-fake runs the customlabelstest fake Amazon
 // Rekognition endpoint as a process, so that any client (customlabels, the
 // official AWS SDKs, boto3, the AWS CLI) can list Custom Labels projects
-// and their models, start and stop models, and run DetectCustomLabels on
-// running ones, without an AWS account. On the same address it serves the
+// and their models, create, fill, list and distribute datasets from
+// manifests, start and stop models, and run DetectCustomLabels on running
+// ones, without an AWS account. On the same address it serves the
 // S3 calls of the Custom Labels workflow, in memory, so that the same
 // clients upload manifests and images and read results there.
 //
@@ -51,9 +52,10 @@
 // (throttle, clock), add and remove projects and their versions
 // (projects, versions), move the models' clock on (advance), make a
 // training or a start fail (failures), set the labels models answer and
-// the S3 images they read (models, s3objects), read the request log
-// (requests) and reset the fake (reset) with plain HTTP and JSON, no AWS
-// credentials needed:
+// the S3 images they read (models, s3objects), seed datasets from
+// manifest text and make a dataset's creation or update fail (datasets,
+// datasetfailures), read the request log (requests) and reset the fake
+// (reset) with plain HTTP and JSON, no AWS credentials needed:
 //
 //	curl -s -H 'Content-Type: application/json' \
 //	  -d '{"Kind":"exception","Code":"ThrottlingException","Count":2}' \
@@ -171,8 +173,12 @@ Content-Type application/json), under http://127.0.0.1:PORT/_customlabels/:
                              without ProjectVersionArn, Stage training: the next CreateProjectVersion's
   GET|PUT|DELETE  models     how RUNNING models answer DetectCustomLabels ({"ProjectVersionArn":...,"Labels":[...]})
   GET|POST|DELETE s3objects  images for Image.S3Object ({"Bucket":"b","Name":"k.jpg","Bytes":"<base64>"})
+  GET|POST|DELETE datasets   list, add ({"ProjectArn":...,"DatasetType":"TRAIN","Manifest":"<JSON lines>"}),
+                             remove ({"DatasetArns":[...]})
+  POST            datasetfailures  fail the next CreateDataset, or a dataset's creation or update
+                             ({"DatasetArn":...,"Message":"ERROR_MANIFEST_ROWS_EXCEEDS_MAXIMUM"})
   GET|DELETE      requests   the request log (no secrets), clear it
-  POST            reset      back to the start: projects, versions, models, S3 objects, no faults, empty log
+  POST            reset      back to the start: projects, versions, datasets, models, S3 objects, no faults, empty log
 GET /_customlabels/ lists them; the customlabelstest package documentation has every field.
 `
 

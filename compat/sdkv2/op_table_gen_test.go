@@ -20,6 +20,15 @@ var generatedOperations = []generatedOperation{
 		},
 	},
 	{
+		name: "CreateDataset",
+		full: func() any {
+			return &customlabels.CreateDatasetInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", DatasetType: customlabels.DatasetType("TRAIN"), DatasetSource: customlabels.DatasetSource{GroundTruthManifest: customlabels.GroundTruthManifest{S3Object: customlabels.S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}, DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, Tags: map[string]string{"team": "vision"}}
+		},
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.CreateDataset(ctx, in.(*customlabels.CreateDatasetInput))
+		},
+	},
+	{
 		name: "CreateProject",
 		full: func() any {
 			return &customlabels.CreateProjectInput{ProjectName: "my-name.1", Feature: customlabels.CustomizationFeature("CONTENT_MODERATION"), AutoUpdate: customlabels.ProjectAutoUpdate("ENABLED"), Tags: map[string]string{"team": "vision"}}
@@ -35,6 +44,15 @@ var generatedOperations = []generatedOperation{
 		},
 		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
 			return c.CreateProjectVersion(ctx, in.(*customlabels.CreateProjectVersionInput))
+		},
+	},
+	{
+		name: "DeleteDataset",
+		full: func() any {
+			return &customlabels.DeleteDatasetInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}
+		},
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.DeleteDataset(ctx, in.(*customlabels.DeleteDatasetInput))
 		},
 	},
 	{
@@ -65,6 +83,15 @@ var generatedOperations = []generatedOperation{
 		},
 	},
 	{
+		name: "DescribeDataset",
+		full: func() any {
+			return &customlabels.DescribeDatasetInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}
+		},
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.DescribeDataset(ctx, in.(*customlabels.DescribeDatasetInput))
+		},
+	},
+	{
 		name: "DescribeProjectVersions",
 		full: func() any {
 			return &customlabels.DescribeProjectVersionsInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", VersionNames: []string{"my-name.1"}, NextToken: "s", MaxResults: 1}
@@ -89,6 +116,33 @@ var generatedOperations = []generatedOperation{
 		},
 		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
 			return c.DetectCustomLabels(ctx, in.(*customlabels.DetectCustomLabelsInput))
+		},
+	},
+	{
+		name: "DistributeDatasetEntries",
+		full: func() any {
+			return &customlabels.DistributeDatasetEntriesInput{Datasets: []customlabels.DistributeDataset{customlabels.DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, customlabels.DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}}}
+		},
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.DistributeDatasetEntries(ctx, in.(*customlabels.DistributeDatasetEntriesInput))
+		},
+	},
+	{
+		name: "ListDatasetEntries",
+		full: func() any {
+			return &customlabels.ListDatasetEntriesInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456", ContainsLabels: []string{"cat"}, Labeled: ptr(bool(true)), SourceRefContains: "images/", HasErrors: ptr(bool(true)), NextToken: "s", MaxResults: 1}
+		},
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.ListDatasetEntries(ctx, in.(*customlabels.ListDatasetEntriesInput))
+		},
+	},
+	{
+		name: "ListDatasetLabels",
+		full: func() any {
+			return &customlabels.ListDatasetLabelsInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456", NextToken: "s", MaxResults: 1}
+		},
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.ListDatasetLabels(ctx, in.(*customlabels.ListDatasetLabelsInput))
 		},
 	},
 	{
@@ -150,6 +204,15 @@ var generatedOperations = []generatedOperation{
 		},
 		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
 			return c.UntagResource(ctx, in.(*customlabels.UntagResourceInput))
+		},
+	},
+	{
+		name: "UpdateDatasetEntries",
+		full: func() any {
+			return &customlabels.UpdateDatasetEntriesInput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456", Changes: customlabels.DatasetChanges{GroundTruth: []byte("\xff\xd8\xff\xe0 a blob")}}
+		},
+		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
+			return c.UpdateDatasetEntries(ctx, in.(*customlabels.UpdateDatasetEntriesInput))
 		},
 	},
 }
