@@ -90,6 +90,7 @@ func TestHelp(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(help, "default 20"), "the --projects default is printed once:\n%s", help)
 	for _, flag := range []string{"addr", "projects", "seed", "data", "access-key-id", "secret-access-key",
 		"session-token", "region", "no-verify", "throttle-rps", "quiet", "training-time", "starting-time", "stopping-time", "copy-time",
+		"project-time", "dataset-time", "deleting-time",
 		"inference-units-limit", "s3-endpoint"} {
 		assert.Regexp(t, `(?m)^  -`+flag+`( |$)`, help, "--help lists --%s", flag)
 	}

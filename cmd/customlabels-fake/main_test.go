@@ -259,6 +259,7 @@ func TestRunFailures(t *testing.T) {
 		{"negative throttle", []string{"--throttle-rps", "-2"}, 2, "--throttle-rps must be 0 or more"},
 		{"negative starting time", []string{"--starting-time", "-1s"}, 2, "--training-time, --starting-time, --stopping-time and --copy-time must be 0 or more"},
 		{"negative copy time", []string{"--copy-time", "-1m"}, 2, "--copy-time must be 0 or more"},
+		{"negative dataset time", []string{"--dataset-time", "-1s"}, 2, "--project-time, --dataset-time and --deleting-time must be 0 or more"},
 		{"not a duration", []string{"--training-time", "5"}, 2, `invalid value "5" for flag -training-time`},
 		{"negative units limit", []string{"--inference-units-limit", "-1"}, 2, "--inference-units-limit must be 0 or more"},
 		{"version of no project", []string{"--data", orphan}, 1, "belongs to no project of the file"},

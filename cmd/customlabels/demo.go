@@ -24,6 +24,10 @@ const (
 	demoStartingTime = 5 * time.Second
 	demoStoppingTime = 2 * time.Second
 	demoTrainingTime = 10 * time.Second
+	demoCopyTime     = 5 * time.Second
+	demoProjectTime  = time.Second // creating and deleting a project
+	demoDeletingTime = 2 * time.Second
+	demoDatasetTime  = 2 * time.Second // creating and updating a dataset
 )
 
 // demoRegionProjects is the number of projects the demo account has in
@@ -88,7 +92,7 @@ func newDemo(regions []string, policy retryPolicy, optFns []func(*customlabels.O
 	var servers []*customlabelstest.Server
 	for _, r := range regions {
 		d := demoData(r)
-		srv := customlabelstest.NewServer(append(append(append(d.Options(), demoModels(d)...), demoObjects(d)...),
+		srv := customlabelstest.NewServer(append(append(append(append(d.Options(), demoModels(d)...), demoObjects(d)...), demoDatasetObjects()...),
 			customlabelstest.WithRegion(r),
 			// A fixed key: a NextToken printed by one run works in the next.
 			customlabelstest.WithTokenKey([]byte(demoTokenKey)),
@@ -97,6 +101,10 @@ func newDemo(regions []string, policy retryPolicy, optFns []func(*customlabels.O
 			customlabelstest.WithStartingTime(demoStartingTime),
 			customlabelstest.WithStoppingTime(demoStoppingTime),
 			customlabelstest.WithTrainingTime(demoTrainingTime),
+			customlabelstest.WithCopyTime(demoCopyTime),
+			customlabelstest.WithProjectTime(demoProjectTime),
+			customlabelstest.WithDeletingTime(demoDeletingTime),
+			customlabelstest.WithDatasetTime(demoDatasetTime),
 		)...)
 		servers = append(servers, srv)
 		cs.byRegion[r] = srv.Client(append([]func(*customlabels.Options){policy.apply}, optFns...)...)

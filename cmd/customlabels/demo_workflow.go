@@ -2,19 +2,99 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"hash/fnv"
+	"image"
+	"image/color"
+	"image/png"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/customlabelstest"
 	"github.com/rekognition-go/customlabels/evaluation"
+	"github.com/rekognition-go/customlabels/manifest"
 )
 
 // What the demo account keeps in S3 for the workflow's subcommands: the
 // evaluation summary of each trained Custom Labels model, where
 // DescribeProjectVersions says it is, so that evaluate --demo shows what
-// a user gets.
+// a user gets; and in the bucket demoBucket, images of two labels and
+// the manifests of a training and a test dataset of them, so that train
+// --demo trains a model (shelf-finder-1 and leaf-detector-7 have no
+// datasets yet):
+//
+//	customlabels train --demo shelf-finder-1 --version v2 --output-config s3://customlabels-demo-datasets/output \
+//	    --train s3://customlabels-demo-datasets/train.manifest --test s3://customlabels-demo-datasets/test.manifest --wait
+
+// The demo's training data.
+const (
+	demoBucket     = "customlabels-demo-datasets"
+	demoTrainCount = 10 // images of each label in the training dataset
+	demoTestCount  = 4  // and in the test dataset
+)
+
+// demoDataLabels are the labels of the demo's images.
+var demoDataLabels = []string{"defect", "ok"}
+
+// demoDatasetObjects returns the demo bucket's objects: PNG images of 64
+// by 64 pixels under images/train/LABEL/ and images/test/LABEL/, and the
+// manifests train.manifest and test.manifest that list them.
+func demoDatasetObjects() []customlabelstest.Option {
+	var opts []customlabelstest.Option
+	labeling := manifest.Labeling{CreationDate: time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)}
+	for _, set := range []struct {
+		name  string
+		count int
+	}{{"train", demoTrainCount}, {"test", demoTestCount}} {
+		var buf bytes.Buffer
+		w := manifest.NewWriter(&buf)
+		for li, label := range demoDataLabels {
+			for i := range set.count {
+				key := fmt.Sprintf("images/%s/%s/%02d.png", set.name, label, i+1)
+				opts = append(opts, customlabelstest.WithS3Object(demoBucket, key, "", demoImage(li, i, set.name == "test")))
+				line, err := manifest.NewClassification("s3://"+demoBucket+"/"+key, []string{label}, labeling)
+				if err == nil {
+					err = w.Write(line)
+				}
+				if err != nil {
+					panic("demo manifest: " + err.Error()) // the demo's own data
+				}
+			}
+		}
+		if err := w.Flush(); err != nil {
+			panic("demo manifest: " + err.Error())
+		}
+		opts = append(opts, customlabelstest.WithS3Object(demoBucket, set.name+".manifest", "", buf.Bytes()))
+	}
+	return opts
+}
+
+// demoImage draws image i of label li: a 64 by 64 pixel PNG, a gradient
+// whose colour says the label and whose angle says the image.
+func demoImage(li, i int, test bool) []byte {
+	img := image.NewRGBA(image.Rect(0, 0, 64, 64))
+	shift := i * 7
+	if test {
+		shift += 3
+	}
+	for y := range 64 {
+		for x := range 64 {
+			v := uint8((x*(i+1) + y*(7-i%7) + shift) * 2)
+			c := color.RGBA{v, 255 - v, 40, 255} // defect: red to green
+			if li == 1 {
+				c = color.RGBA{40, v, 255 - v, 255} // ok: green to blue
+			}
+			img.Set(x, y, c)
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		panic("demo image: " + err.Error())
+	}
+	return buf.Bytes()
+}
 
 // demoLabels returns the two labels a demo model finds, named after its
 // project's subject ("shelf-finder-1": shelf-ok and shelf-defect), as

@@ -33,7 +33,8 @@
 //	customlabels train PROJECT --version NAME --output-config s3://BUCKET/PREFIX [--train MANIFEST (--test MANIFEST | --split)]
 //	                   [--description D] [--kms-key-id K] [--tag KEY=VALUE]... [--wait]
 //	customlabels evaluate MODEL [--compare MODEL]
-//	customlabels copy MODEL --to PROJECT --version NAME --output-config s3://BUCKET/PREFIX [--kms-key-id K] [--tag KEY=VALUE]... [--wait]
+//	customlabels copy MODEL --to PROJECT --version NAME --output-config s3://BUCKET/PREFIX [--source-project ARN]
+//	                  [--kms-key-id K] [--tag KEY=VALUE]... [--wait]
 //	customlabels policy put PROJECT --name NAME (--allow-account ID... --model MODEL | --document FILE) [--revision-id R]
 //	customlabels policy list PROJECT
 //	customlabels policy delete PROJECT --name NAME [--revision-id R] [--yes | --dry-run]
@@ -175,8 +176,10 @@
 // copy copies a model to another project (CopyProjectVersion), --to,
 // named by ARN (a project of another account: its ARN) or by name, in the
 // same Region, under --version, with its results under --output-config;
-// --wait waits until the copy is COPYING_COMPLETED. A copy to another
-// account needs a project policy on the source project, which policy put
+// --wait waits until the copy is COPYING_COMPLETED. The model's project
+// is looked up by name; for a model of another account, which this
+// account cannot list, give its project's ARN with --source-project. A
+// copy to another account needs a project policy on the source project, which policy put
 // --allow-account ID --model MODEL writes: the one policy the developer
 // guide documents for a copy (customlabels.CopyPolicyDocument), which
 // allows rekognition:CopyProjectVersion of that model to the accounts

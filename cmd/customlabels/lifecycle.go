@@ -176,11 +176,18 @@ func (s *lifecycleSettings) resolve(ctx context.Context, cs *clients) (*customla
 // model: args, then the flags that say where the model is (--profile,
 // --endpoint-url), quoted for a POSIX shell.
 func (s *lifecycleSettings) command(args ...string) string {
+	return s.common.command(args...)
+}
+
+// command returns the command line of another run against the same
+// account: args, then the flags that say where it is (--profile,
+// --endpoint-url), quoted for a POSIX shell.
+func (c *commonFlags) command(args ...string) string {
 	words := append([]string{programName}, args...)
-	if s.common.profile != "" {
-		words = append(words, "--profile", s.common.profile)
+	if c.profile != "" {
+		words = append(words, "--profile", c.profile)
 	}
-	for _, u := range s.common.endpointArgs {
+	for _, u := range c.endpointArgs {
 		words = append(words, "--endpoint-url", u)
 	}
 	for i, w := range words {
