@@ -67,8 +67,12 @@ func (c *commonFlags) retryPolicy(cfg aws.Config, o commonOptions) retryPolicy {
 	return p
 }
 
-// applyS3 sets the retry settings of an S3 client.
+// applyS3 sets the retry settings of an S3 client, and keeps it from
+// logging to the process's stderr that an object has no checksum to
+// validate (objects uploaded without one, S3-compatible servers): a
+// debug line a person cannot act on.
 func (p retryPolicy) applyS3(o *s3.Options) {
+	o.DisableLogOutputChecksumValidationSkipped = true
 	if p.mode != "" {
 		o.RetryMode = p.mode
 	}

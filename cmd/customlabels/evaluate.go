@@ -139,7 +139,7 @@ func evaluationOf(ctx context.Context, client *customlabels.Client, s3c *s3.Clie
 	}
 	loc := s3Location{bucket: o.Bucket, key: o.Name}
 	prog.show("reading %s", loc)
-	body, _, err := getObject(ctx, s3c, loc)
+	body, err := getObject(ctx, s3c, loc)
 	if err != nil {
 		return nil, err
 	}

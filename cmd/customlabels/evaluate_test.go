@@ -2,7 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"net/http"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -149,6 +152,17 @@ func TestEvaluateFailures(t *testing.T) {
 		r = runArgs(t, append([]string{"evaluate", trained}, at...)...)
 		assert.Equal(t, exitError, r.code, "cut short")
 		assert.Contains(t, r.stderr, "error: the evaluation summary s3://")
+	})
+
+	t.Run("S3 stalls in the middle of the summary", func(t *testing.T) {
+		withIdleTimeout(t, 200*time.Millisecond)
+		o := putSummary(t, srv, "us-east-1", trained, baseSummary)
+		proxy := stallingProxy(t, srv.URL, func(r *http.Request) bool { return r.Method == http.MethodGet && strings.HasSuffix(r.URL.Path, o.Name) })
+		start := time.Now()
+		r := runArgs(t, "evaluate", trained, "--endpoint-url", proxy)
+		assert.Equal(t, exitError, r.code)
+		assert.Equal(t, "error: the evaluation summary s3://"+o.Bucket+"/"+o.Name+": evaluation: summary: reading: S3 made no progress for 200ms: given up\n", r.stderr)
+		assert.Less(t, time.Since(start), 10*time.Second)
 	})
 
 	for _, status := range []customlabels.ProjectVersionStatus{customlabels.ProjectVersionStatusTrainingInProgress, customlabels.ProjectVersionStatusTrainingFailed} {

@@ -419,13 +419,9 @@ feed:
 		return done, uploadError(firstErr, s.bucket.bucket, done)
 	}
 	key := s.bucket.join(manifestObjectName)
-	_, err := client.PutObject(ctx, &s3.PutObjectInput{
-		Bucket: aws.String(s.bucket.bucket), Key: aws.String(key),
-		Body: bytes.NewReader(data), ContentLength: aws.Int64(int64(len(data))),
-		ContentType: aws.String("application/x-ndjson"),
-	})
-	if err != nil {
-		return done, uploadError(doing(err, "upload %s", s3Location{s.bucket.bucket, key}), s.bucket.bucket, done)
+	if err := putObject(ctx, client, s.bucket.bucket, key, bytes.NewReader(data), int64(len(data)), "application/x-ndjson",
+		"upload "+s3Location{s.bucket.bucket, key}.String()); err != nil {
+		return done, uploadError(err, s.bucket.bucket, done)
 	}
 	return done + 1, nil
 }
@@ -451,14 +447,35 @@ func putFile(ctx context.Context, client *s3.Client, bucket, key string, img lab
 		return err
 	}
 	defer f.Close()
-	_, err = client.PutObject(ctx, &s3.PutObjectInput{
-		Bucket: aws.String(bucket), Key: aws.String(key), Body: f,
-		ContentLength: aws.Int64(img.size), ContentType: aws.String("image/" + img.kind),
+	return putObject(ctx, client, bucket, key, f, img.size, "image/"+img.kind, "upload "+img.path+" to "+s3Location{bucket, key}.String())
+}
+
+// putObject uploads body, of size bytes, to bucket/key; it fails when S3
+// makes no progress for s3IdleTimeout. what says what it does, for its
+// error.
+func putObject(ctx context.Context, client *s3.Client, bucket, key string, body io.ReadSeeker, size int64, contentType, what string) error {
+	ctx, w := watchIdle(ctx)
+	defer w.stop()
+	_, err := client.PutObject(ctx, &s3.PutObjectInput{
+		Bucket: aws.String(bucket), Key: aws.String(key),
+		Body:          &watchedSeeker{watchedReader: watchedReader{r: body, w: w}, s: body},
+		ContentLength: aws.Int64(size), ContentType: aws.String(contentType),
 	})
 	if err != nil {
-		return doing(err, "upload %s to %s", img.path, s3Location{bucket, key})
+		return doing(w.check(err), "%s", what)
 	}
 	return nil
+}
+
+// watchedSeeker is a watched body the SDK can rewind, to compute its
+// checksum and to retry.
+type watchedSeeker struct {
+	watchedReader
+	s io.Seeker
+}
+
+func (r *watchedSeeker) Seek(offset int64, whence int) (int64, error) {
+	return r.s.Seek(offset, whence)
 }
 
 // createBucket creates bucket in region, unless this account has it.
@@ -467,10 +484,12 @@ func createBucket(ctx context.Context, client *s3.Client, region, bucket string)
 	if region != "us-east-1" { // S3 refuses us-east-1 as a location constraint
 		in.CreateBucketConfiguration = &s3types.CreateBucketConfiguration{LocationConstraint: s3types.BucketLocationConstraint(region)}
 	}
+	ctx, w := watchIdle(ctx)
+	defer w.stop()
 	_, err := client.CreateBucket(ctx, in)
 	var owned *s3types.BucketAlreadyOwnedByYou
 	if err != nil && !errors.As(err, &owned) {
-		return doing(err, "create bucket %s", bucket)
+		return doing(w.check(err), "create bucket %s", bucket)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -235,4 +236,20 @@ func TestManifestBuildThenCheckFromS3(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{"/shelf-images/train/dataset.manifest"}, sent)
+}
+
+func TestManifestBuildUploadStalls(t *testing.T) {
+	awsEnv(t)
+	withIdleTimeout(t, 200*time.Millisecond)
+	srv := newFake(t, "us-east-1")
+	srv.PutS3Object("shelf-images", "README", "", []byte("the bucket exists"))
+	proxy := stallingProxy(t, srv.URL, func(r *http.Request) bool { return r.Method == http.MethodPut })
+	dir := imageFolder(t, 1, "defect", "ok")
+	start := time.Now()
+	r := runArgs(t, "manifest", "build", dir, "--bucket", "s3://shelf-images/train", "--upload", "--endpoint-url", proxy, "--region", "us-east-1")
+	assert.Equal(t, exitError, r.code)
+	assert.Regexp(t, `^error: upload .*img[a-z]\.(png|jpg) to s3://shelf-images/train/(defect|ok)/img[a-z]\.(png|jpg): S3 made no progress for 200ms: given up\n`+
+		`0 images uploaded before the error; the manifest was not uploaded\n$`, r.stderr)
+	assert.Less(t, time.Since(start), 10*time.Second)
+	assert.Empty(t, r.stdout)
 }

@@ -93,7 +93,7 @@ func runManifestCheck(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		defer cs.close()
-		body, _, err := getObject(ctx, cs.s3(), *s.object)
+		body, err := getObject(ctx, cs.s3(), *s.object)
 		if err != nil {
 			return err
 		}

@@ -14,12 +14,6 @@ import (
 // Carrying out a plan (plan.go): phase by phase, each step's call, then
 // the wait until it has taken effect, with progress on stderr.
 
-// planReader is what making a plan reads.
-type planReader interface {
-	customlabels.DescribeProjectVersionsAPIClient
-	customlabels.ListProjectPoliciesAPIClient
-}
-
 // projectVersions lists every version of a project.
 func projectVersions(ctx context.Context, client customlabels.DescribeProjectVersionsAPIClient, projectArn string) ([]customlabels.ProjectVersionDescription, error) {
 	var vs []customlabels.ProjectVersionDescription

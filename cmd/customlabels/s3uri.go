@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -89,40 +87,15 @@ func parseS3URI(what, v, form string) (s3Location, error) {
 }
 
 // getObject opens an S3 object for reading. The caller closes the body.
-func getObject(ctx context.Context, client *s3.Client, l s3Location) (io.ReadCloser, int64, error) {
+// A read that makes no progress for s3IdleTimeout fails.
+func getObject(ctx context.Context, client *s3.Client, l s3Location) (io.ReadCloser, error) {
+	ctx, w := watchIdle(ctx)
 	out, err := client.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String(l.bucket), Key: aws.String(l.key)})
 	if err != nil {
-		return nil, 0, doing(err, "read %s", l)
-	}
-	return out.Body, aws.ToInt64(out.ContentLength), nil
-}
-
-// readObject reads an S3 object of at most limit bytes whole.
-func readObject(ctx context.Context, client *s3.Client, l s3Location, limit int64) ([]byte, error) {
-	body, _, err := getObject(ctx, client, l)
-	if err != nil {
-		return nil, err
-	}
-	defer body.Close()
-	b, err := io.ReadAll(io.LimitReader(body, limit+1))
-	if err != nil {
+		err = w.check(err)
+		w.stop()
 		return nil, doing(err, "read %s", l)
 	}
-	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("read %s: larger than %d bytes", l, limit)
-	}
-	return b, nil
-}
-
-// errNotFound matches S3's answers for an object or bucket that does not
-// exist.
-func isS3NotFound(err error) bool {
-	var nsk interface{ ErrorCode() string }
-	if errors.As(err, &nsk) {
-		switch nsk.ErrorCode() {
-		case "NoSuchKey", "NoSuchBucket", "NotFound":
-			return true
-		}
-	}
-	return false
+	w.touch()
+	return &watchedBody{watchedReader: watchedReader{r: out.Body, w: w}, c: out.Body}, nil
 }

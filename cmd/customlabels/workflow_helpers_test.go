@@ -10,6 +10,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sync/atomic"
@@ -101,4 +103,41 @@ func hangingServer(t *testing.T) (url string, reached *atomic.Int32) {
 	t.Cleanup(srv.Close)
 	t.Cleanup(func() { close(stop) }) // first: no handler outlives the test
 	return srv.URL, reached
+}
+
+// stallingProxy is a proxy to target that answers the requests stall
+// matches with the start of a body, then nothing more; it returns its
+// URL. The fake checks signatures over the Host header, which the proxy
+// keeps.
+func stallingProxy(t *testing.T, target string, stall func(*http.Request) bool) string {
+	t.Helper()
+	u, err := url.Parse(target)
+	require.NoError(t, err)
+	proxy := httputil.NewSingleHostReverseProxy(u)
+	stop := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !stall(r) {
+			proxy.ServeHTTP(w, r)
+			return
+		}
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Length", "100000")
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write([]byte(`{"Version": 1, `))
+		w.(http.Flusher).Flush()
+		select {
+		case <-r.Context().Done():
+		case <-stop:
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(stop) })
+	return srv.URL
+}
+
+// withIdleTimeout sets s3IdleTimeout for a test.
+func withIdleTimeout(t *testing.T, d time.Duration) {
+	old := s3IdleTimeout
+	s3IdleTimeout = d
+	t.Cleanup(func() { s3IdleTimeout = old })
 }
