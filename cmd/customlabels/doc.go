@@ -232,14 +232,21 @@
 // attempts, so that throttling slows a listing down instead of failing it;
 // the others use the SDK's standard mode with 3 attempts.
 //
+// The workflow's subcommands call S3 (the manifests, the images, the
+// evaluation summaries) in the run's Region with the same configuration,
+// at --endpoint-url when it is given, path-style, as the fake, MinIO and
+// moto serve it. An S3 call that makes no progress for a minute fails.
+//
 // Progress goes to stderr when stderr is a terminal, and nowhere
 // otherwise.
 //
 // # Exit status
 //
 //	0    success
-//	1    an API or network error (printed with its code and request ID), or
-//	     a Region that could not be listed
+//	1    an API or network error (printed with its code and request ID),
+//	     a Region that could not be listed, a manifest the service would
+//	     fail (manifest check), a training that failed (train --wait), a plan
+//	     that is blocked or not confirmed
 //	2    a usage error (a bad flag, or a value the service would reject) or
 //	     a configuration error (an unknown profile, no Region)
 //	130  interrupted (Ctrl-C)
@@ -427,4 +434,123 @@
 // (Code is absent for a network error, and Message is then the whole
 // error), Attempts counts the retries; the command then exits 1 after
 // printing the output.
+//
+// # JSON output of the workflow
+//
+// manifest build (with -o or --upload) prints what it made: the manifest's
+// file and S3 URI when written there, the images and labels, the objects
+// uploaded (the images and the manifest), and the warnings of the check:
+//
+//	{
+//	    "Manifest": "train.manifest",
+//	    "ManifestS3": "s3://shelf-images/train/dataset.manifest",
+//	    "Images": 20,
+//	    "Labels": [{"Label": "defect", "Images": 10}, {"Label": "ok", "Images": 10}],
+//	    "Uploaded": 21,
+//	    "Problems": []
+//	}
+//
+// manifest check prints the counts of package manifest's Report, the
+// labels, the problems and the verdicts:
+//
+//	{
+//	    "Manifest": "train.manifest",
+//	    "Lines": 13, "ValidLines": 10, "InvalidLines": 2, "IgnoredLines": 1, "BlankLines": 0, "UncheckedLines": 0,
+//	    "Bytes": 2917, "UseCase": "IMAGE_LEVEL_LABELS", "Bucket": "shelf-images",
+//	    "Labels": [{"Label": "defect", "Images": 5, "BoundingBoxes": 0}],
+//	    "LabelsTruncated": false,
+//	    "Problems": [
+//	        {"Line": 12, "Code": "DUPLICATE_SOURCE_REF", "ServiceCode": false, "Tier": "terminal content error", "Message": "..."},
+//	        {"Line": 13, "Path": "...", "Code": "ERROR_INVALID_JSON_LINE", "ServiceCode": true, "Tier": "terminal content error", "Message": "..."}
+//	    ],
+//	    "ProblemsOmitted": 0,
+//	    "FailsDataset": false,
+//	    "FailsTraining": false
+//	}
+//
+// Line is 0 for the manifest as a whole; ServiceCode is false for our codes.
+//
+// create-project prints {"ProjectArn", "Status"} (CREATING, or with --wait
+// CREATED). copy prints {"SourceProjectVersionArn", "ProjectVersionArn",
+// "Status", "StatusMessage"} (StatusMessage with --wait). tag and tags
+// print {"ResourceArn", "Tags": {KEY: VALUE}} (the tags added; every
+// tag), untag {"ResourceArn", "TagKeys": [...]}. policy list prints what
+// aws rekognition list-project-policies prints ({"ProjectPolicies":
+// [{"ProjectArn", "PolicyName", "PolicyRevisionId", "PolicyDocument",
+// "CreationTimestamp", "LastUpdatedTimestamp"}]}), policy put one such
+// policy without the timestamps, policy delete {"ProjectArn",
+// "PolicyName", "Deleted"} (false with --dry-run).
+//
+// datasets prints {"ProjectArn", "Datasets": [{"DatasetType",
+// "DatasetArn", "CreationTimestamp", "LastUpdatedTimestamp", "Status",
+// "StatusMessage", "StatusMessageCode", "DatasetStats": {"LabeledEntries",
+// "TotalEntries", "TotalLabels", "ErrorEntries"}}]}; with --labels
+// {"ProjectArn", "Labels": [{"DatasetType", "Label", "Images",
+// "BoundingBoxes"}]}; with --entries {"ProjectArn", "Entries":
+// [{"DatasetType", "SourceRef", "Labels", "HasErrors", "Errors", "Line"}]},
+// where Line is the JSON line the service returned and Errors the codes of
+// the errors attached to it.
+//
+// train prints the version and the datasets it created:
+//
+//	{
+//	    "ProjectArn": "arn:aws:rekognition:us-east-1:123456789012:project/shelf-inspector/1709294400000",
+//	    "ProjectVersionArn": "arn:aws:rekognition:us-east-1:123456789012:project/shelf-inspector/version/v1/1709294460000",
+//	    "VersionName": "v1",
+//	    "Datasets": [
+//	        {"DatasetType": "TRAIN", "DatasetArn": "...", "Status": "CREATE_COMPLETE",
+//	         "TotalEntries": 20, "LabeledEntries": 20, "TotalLabels": 2, "ErrorEntries": 0}
+//	    ],
+//	    "Status": "TRAINING_COMPLETED",
+//	    "StatusMessage": "The model is ready to run.",
+//	    "F1Score": 0.942,
+//	    "BillableTrainingTimeInSeconds": 3,
+//	    "EvaluationSummary": "s3://shelf-images/output/EvaluationResultSummary-shelf-inspector-v1.json",
+//	    "ManifestSummary": "s3://shelf-images/output/shelf-inspector/v1/manifest_summary.json",
+//	    "ValidationManifests": ["s3://..."]
+//	}
+//
+// Without --wait, Status is TRAINING_IN_PROGRESS and the members after it
+// are zero or absent.
+//
+// evaluate prints the summary's metrics, the labels in its order:
+//
+//	{
+//	    "ProjectVersionArn": "...",
+//	    "Summary": "s3://shelf-images/output/EvaluationResultSummary-shelf-inspector-v1.json",
+//	    "EvaluationEndTimestamp": "2024-06-20T12:41:07.502118+00:00",
+//	    "NumberOfTrainingImages": 400, "NumberOfTestingImages": 100,
+//	    "F1Score": 0.88, "Precision": 0.9, "Recall": 0.861,
+//	    "Labels": [
+//	        {"Label": "apple", "F1Score": 0.91, "Precision": 0.93, "Recall": 0.89, "Threshold": 0.62, "NumberOfTestingImages": 60}
+//	    ]
+//	}
+//
+// AveragePrecision and AverageRecall are added for an object detection
+// model. With --compare it prints {"Base": ..., "Candidate": ... (each as
+// above), "F1Score", "Precision", "Recall": {"Base", "Candidate",
+// "Change"}, "Labels": [{"Label", "InBase", "InCandidate", "F1Score",
+// "Precision", "Recall", "Threshold" (each {"Base", "Candidate",
+// "Change"}), "BaseTestingImages", "CandidateTestingImages"}]}, every
+// label of either, sorted by name; a metric of a model without the label
+// is 0.
+//
+// delete, delete-project and cleanup print the plan and what became of it:
+//
+//	{
+//	    "ProjectArn": "...",
+//	    "DryRun": false,
+//	    "Steps": [
+//	        {"Action": "stop model", "Resource": "arn:...:version/v2/...", "Name": "v2", "Status": "RUNNING, 1 inference unit", "Done": true},
+//	        {"Action": "delete project", "Resource": "arn:...", "Name": "shelf-inspector", "Status": "CREATED", "Done": true}
+//	    ],
+//	    "Blocked": [],
+//	    "Kept": [{"ProjectVersionArn": "...", "Status": "RUNNING", "Why": "running"}],
+//	    "Done": true
+//	}
+//
+// Status is what the resource was when the plan was made; Kept is
+// cleanup's; Blocked says why the plan cannot be carried out (the command
+// then exits 1 having changed nothing). After a failure, the JSON is
+// printed with the steps done so far, and the command exits 1.
 package main
