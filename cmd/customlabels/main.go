@@ -58,8 +58,8 @@ var subcommands = []subcommand{
 	{"create-project", "NAME [--feature F]", "create a project", runCreateProject},
 	{"datasets", "PROJECT [--entries] [--labels]", "show a project's datasets, their entries or their labels", runDatasets},
 	{"train", "PROJECT --version NAME --output-config s3://BUCKET/PREFIX [--train M --test M | --split]", "train a model, creating the datasets first when the project has none", runTrain},
-	{"copy", "MODEL --to PROJECT --version NAME --output-config s3://BUCKET/PREFIX", "copy a model to another project, in this account or another", runCopy},
 	{"evaluate", "MODEL [--compare MODEL]", "show a trained model's F1 score, precision and recall, overall and per label", runEvaluate},
+	{"copy", "MODEL --to PROJECT --version NAME --output-config s3://BUCKET/PREFIX", "copy a model to another project, in this account or another", runCopy},
 	{"policy put", "PROJECT --name NAME (--allow-account ID --model MODEL | --document FILE)", "attach a project policy, such as one that lets another account copy a model", runPolicyPut},
 	{"policy list", "PROJECT", "list a project's policies", runPolicyList},
 	{"policy delete", "PROJECT --name NAME", "delete a project policy", runPolicyDelete},
@@ -73,7 +73,7 @@ var subcommands = []subcommand{
 
 // groups are the first words of the two-word subcommands.
 var groups = map[string]string{
-	"manifest": "make and check manifests",
+	"manifest": "making and checking manifests",
 	"policy":   "project policies",
 }
 
@@ -161,7 +161,7 @@ func runEnv(ctx context.Context, e *env, args []string) int {
 
 // printGroupHelp lists the subcommands of a group.
 func printGroupHelp(w io.Writer, group, about string) {
-	fmt.Fprintf(w, "Usage: %s %s SUBCOMMAND [flags]\n\n%s:\n", programName, group, about)
+	fmt.Fprintf(w, "Usage: %s %s SUBCOMMAND [flags]\n\nSubcommands for %s:\n", programName, group, about)
 	for _, sc := range subcommands {
 		if g, _, ok := strings.Cut(sc.name, " "); ok && g == group {
 			fmt.Fprintf(w, "  %-15s %s\n", sc.name, sc.summary)

@@ -40,7 +40,7 @@ A project without datasets gets them first (IAM actions
 rekognition:CreateDataset, rekognition:DescribeDataset): --train MANIFEST
 becomes its TRAIN dataset, and --test MANIFEST its TEST dataset, or with
 --split a fifth of the training images (DistributeDatasetEntries). MANIFEST
-is s3://BUCKET/KEY, such as the manifest manifest build --upload made.
+is s3://BUCKET/KEY, such as the one manifest build --upload prints.
 train waits until the datasets are created, and fails if one is not (its
 status message names the manifest's error; manifest check finds it
 before). A project that has datasets trains on them, and takes none of
