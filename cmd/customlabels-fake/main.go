@@ -85,6 +85,9 @@
 //	--starting-time D        how long a model is STARTING (default 1m; 0 instant)
 //	--stopping-time D        how long a model is STOPPING (default 30s; 0 instant)
 //	--copy-time D            how long a copy is COPYING_IN_PROGRESS (default 2m; 0 instant)
+//	--project-time D         how long a new project is CREATING (default 5s; 0 instant)
+//	--dataset-time D         how long a dataset is CREATE_IN_PROGRESS or UPDATE_IN_PROGRESS (default 30s; 0 instant)
+//	--deleting-time D        how long a project, dataset or version is being deleted (default 10s; 0 instant)
 //	--inference-units-limit N  refuse starts over N inference units in use with LimitExceededException (default no limit)
 //	--labels NAMES           comma-separated labels every RUNNING model finds, confidences a function of the image
 //	                         (default object,background; "" for none); the control API's models resource sets others
@@ -206,6 +209,9 @@ type options struct {
 	startingTime time.Duration
 	stoppingTime time.Duration
 	copyTime     time.Duration
+	projectTime  time.Duration
+	datasetTime  time.Duration
+	deletingTime time.Duration
 	unitsLimit   int
 	labels       []string
 	accounts     [][2]string // of --account: access key ID, account ID
@@ -231,6 +237,9 @@ func newFlagSet(o *options) (fs *flag.FlagSet, labels *string, version *bool) {
 	fs.DurationVar(&o.startingTime, "starting-time", time.Minute, "how long a started model is STARTING before RUNNING, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.stoppingTime, "stopping-time", 30*time.Second, "how long a stopped model is STOPPING before STOPPED, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.copyTime, "copy-time", 2*time.Minute, "how long a model copied with CopyProjectVersion is COPYING_IN_PROGRESS before COPYING_COMPLETED, a Go `duration`; 0 is instant")
+	fs.DurationVar(&o.projectTime, "project-time", customlabelstest.DefaultProjectTime, "how long a project made with CreateProject is CREATING before CREATED, a Go `duration`; 0 is instant")
+	fs.DurationVar(&o.datasetTime, "dataset-time", customlabelstest.DefaultDatasetTime, "how long a dataset is CREATE_IN_PROGRESS or UPDATE_IN_PROGRESS, a Go `duration`; 0 is instant")
+	fs.DurationVar(&o.deletingTime, "deleting-time", customlabelstest.DefaultDeletingTime, "how long a project, dataset or version being deleted lasts before it is gone, a Go `duration`; 0 is instant")
 	version = fs.Bool("version", false, "print the version and exit")
 	labels = fs.String("labels", "object,background", "comma-separated label `names` every RUNNING model finds in an image, with confidences a function of the image (\"\" for none)")
 	fs.IntVar(&o.unitsLimit, "inference-units-limit", 0, "answer LimitExceededException to a start that would put more than `N` inference units in use (default no limit)")
@@ -282,8 +291,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, fmt.Errorf("%w: --projects must be 0 or more, got %d", errUsage, o.projects)
 	case o.throttleRPS < 0:
 		return nil, fmt.Errorf("%w: --throttle-rps must be 0 or more, got %v", errUsage, o.throttleRPS)
-	case o.trainingTime < 0 || o.startingTime < 0 || o.stoppingTime < 0 || o.copyTime < 0:
-		return nil, fmt.Errorf("%w: --training-time, --starting-time, --stopping-time and --copy-time must be 0 or more", errUsage)
+	case o.trainingTime < 0 || o.startingTime < 0 || o.stoppingTime < 0 || o.copyTime < 0 ||
+		o.projectTime < 0 || o.datasetTime < 0 || o.deletingTime < 0:
+		return nil, fmt.Errorf("%w: --training-time, --starting-time, --stopping-time, --copy-time, --project-time, --dataset-time and --deleting-time must be 0 or more", errUsage)
 	case o.unitsLimit < 0:
 		return nil, fmt.Errorf("%w: --inference-units-limit must be 0 or more, got %d", errUsage, o.unitsLimit)
 	case o.keyID == "" || o.secret == "":
@@ -370,6 +380,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		customlabelstest.WithStartingTime(o.startingTime),
 		customlabelstest.WithStoppingTime(o.stoppingTime),
 		customlabelstest.WithCopyTime(o.copyTime),
+		customlabelstest.WithProjectTime(o.projectTime),
+		customlabelstest.WithDatasetTime(o.datasetTime),
+		customlabelstest.WithDeletingTime(o.deletingTime),
 		customlabelstest.WithInferenceUnitsLimit(o.unitsLimit),
 		customlabelstest.WithCredentials(o.keyID, o.secret, o.token),
 		customlabelstest.WithRegion(o.region),
