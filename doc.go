@@ -112,6 +112,13 @@
 // the name taken, the call finds the version its attempt made and succeeds
 // with Recovered set.
 //
+// A trained version's EvaluationResult names the evaluation summary file
+// in S3. The package does not fetch it (it imports no service client):
+// package evaluation parses the file you fetch, giving the overall and
+// per-label F1, precision and recall and each label's assumed threshold
+// as a MinConfidence, and compares two versions; it also reads
+// manifest_summary.json.
+//
 // # Datasets
 //
 // A project has a training (TRAIN) and a test (TEST) dataset, the images
@@ -191,8 +198,19 @@
 // [*MalformedPolicyDocumentException].
 //
 // [Client.TagResource], [Client.UntagResource] and
-// [Client.ListTagsForResource] tag projects and models, up to
+// [Client.ListTagsForResource] tag projects, models and datasets, up to
 // [MaxTagsPerResource] tags each.
+//
+// # Cleaning up
+//
+// The service deletes in one order only, and nothing for you (the console
+// does): stop the running models ([Client.StopProjectVersion]; a model
+// bills every hour it runs), wait for trainings and copies to end, delete
+// the versions ([Client.DeleteProjectVersion],
+// [NewProjectVersionDeletedWaiter]), then the datasets
+// ([Client.DeleteDataset], [NewDatasetDeletedWaiter]), then the project
+// ([Client.DeleteProject], [NewProjectDeletedWaiter]), whose policies go
+// with it. A step out of order is a [*ResourceInUseException].
 //
 // # Waiters
 //

@@ -215,6 +215,29 @@ func ExampleProjectsManager() {
 	// shelf <nil>
 }
 
+// Code that builds datasets and trains on them takes a
+// DatasetsAndTraining: here, tested with the Stub, which checks that the
+// dataset is created from the manifest the code names.
+func ExampleDatasetsAndTraining() {
+	stub := customlabelstest.NewStub(exampleTB{})
+	manifest := customlabels.GroundTruthManifest{S3Object: customlabels.S3Object{Bucket: "data", Name: "train.manifest"}}
+	stub.Expect("CreateDataset").
+		WithInput(&customlabels.CreateDatasetInput{ProjectArn: shelfProject, DatasetType: customlabels.DatasetTypeTrain,
+			DatasetSource: customlabels.DatasetSource{GroundTruthManifest: manifest}}).
+		Return(&customlabels.CreateDatasetOutput{DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/shelf/dataset/train/1700000000000"})
+
+	var ds customlabels.DatasetsAndTraining = stub.Client()
+	out, err := ds.CreateDataset(context.Background(), &customlabels.CreateDatasetInput{
+		ProjectArn: shelfProject, DatasetType: customlabels.DatasetTypeTrain,
+		DatasetSource: customlabels.DatasetSource{GroundTruthManifest: manifest},
+	})
+	fmt.Println(out.DatasetArn, err)
+	fmt.Println("all calls made:", stub.AssertExpectations(exampleTB{}))
+	// Output:
+	// arn:aws:rekognition:us-east-1:123456789012:project/shelf/dataset/train/1700000000000 <nil>
+	// all calls made: true
+}
+
 // exampleTB stands in for an Example's missing *testing.T: it prints
 // what the Stub reports.
 type exampleTB struct{}

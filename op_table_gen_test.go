@@ -30,7 +30,7 @@ var generatedOperations = []generatedOperation{
 			return &CreateDatasetInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", DatasetType: DatasetType("TRAIN")}
 		},
 		full: func() request {
-			return &CreateDatasetInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", DatasetType: DatasetType("TRAIN"), DatasetSource: DatasetSource{GroundTruthManifest: GroundTruthManifest{S3Object: S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}, DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, Tags: map[string]string{"team": "vision"}}
+			return &CreateDatasetInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", DatasetType: DatasetType("TRAIN"), DatasetSource: DatasetSource{GroundTruthManifest: GroundTruthManifest{S3Object: S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}}, Tags: map[string]string{"team": "vision"}}
 		},
 		call: func(ctx context.Context, c *Client, in request) (any, error) {
 			return c.CreateDataset(ctx, in.(*CreateDatasetInput))
@@ -166,7 +166,7 @@ var generatedOperations = []generatedOperation{
 			return &DetectCustomLabelsInput{ProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456", Image: Image{Bytes: []byte("\xff\xd8\xff\xe0 a blob")}}
 		},
 		full: func() request {
-			return &DetectCustomLabelsInput{ProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456", Image: Image{Bytes: []byte("\xff\xd8\xff\xe0 a blob"), S3Object: S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}, MaxResults: 1, MinConfidence: ptr(float32(50))}
+			return &DetectCustomLabelsInput{ProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456", Image: Image{Bytes: []byte("\xff\xd8\xff\xe0 a blob")}, MaxResults: 1, MinConfidence: ptr(float32(50))}
 		},
 		call: func(ctx context.Context, c *Client, in request) (any, error) {
 			return c.DetectCustomLabels(ctx, in.(*DetectCustomLabelsInput))
@@ -177,10 +177,10 @@ var generatedOperations = []generatedOperation{
 		input:  DistributeDatasetEntriesInput{},
 		output: DistributeDatasetEntriesOutput{},
 		minimal: func() request {
-			return &DistributeDatasetEntriesInput{Datasets: []DistributeDataset{DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}}}
+			return &DistributeDatasetEntriesInput{Datasets: []DistributeDataset{DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/test/1700000000789"}}}
 		},
 		full: func() request {
-			return &DistributeDatasetEntriesInput{Datasets: []DistributeDataset{DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}}}
+			return &DistributeDatasetEntriesInput{Datasets: []DistributeDataset{DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/test/1700000000789"}}}
 		},
 		call: func(ctx context.Context, c *Client, in request) (any, error) {
 			return c.DistributeDatasetEntries(ctx, in.(*DistributeDatasetEntriesInput))

@@ -33,12 +33,26 @@ type ProjectsManager interface {
 	DescribeProjectsAPIClient
 }
 
-// A role for datasets and training (DatasetsAndTraining: the dataset
-// operations and CreateProjectVersion) is to be added with those
-// operations.
+// DatasetsAndTraining is what code that builds datasets and trains
+// models on them needs: the dataset operations, CreateProjectVersion, and
+// DescribeProjects and DescribeProjectVersions, which the dataset and
+// training waiters poll.
+type DatasetsAndTraining interface {
+	CreateDatasetAPIClient
+	DescribeDatasetAPIClient
+	ListDatasetEntriesAPIClient
+	ListDatasetLabelsAPIClient
+	UpdateDatasetEntriesAPIClient
+	DistributeDatasetEntriesAPIClient
+	DeleteDatasetAPIClient
+	CreateProjectVersionAPIClient
+	DescribeProjectsAPIClient
+	DescribeProjectVersionsAPIClient
+}
 
 var (
-	_ ProjectsReader  = (*Client)(nil)
-	_ ModelController = (*Client)(nil)
-	_ ProjectsManager = (*Client)(nil)
+	_ ProjectsReader      = (*Client)(nil)
+	_ ModelController     = (*Client)(nil)
+	_ ProjectsManager     = (*Client)(nil)
+	_ DatasetsAndTraining = (*Client)(nil)
 )

@@ -23,7 +23,7 @@ var generatedOperations = []generatedOperation{
 	{
 		name: "CreateDataset",
 		full: func() any {
-			return &customlabels.CreateDatasetInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", DatasetType: customlabels.DatasetType("TRAIN"), DatasetSource: customlabels.DatasetSource{GroundTruthManifest: customlabels.GroundTruthManifest{S3Object: customlabels.S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}, DatasetArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, Tags: map[string]string{"team": "vision"}}
+			return &customlabels.CreateDatasetInput{ProjectArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/1700000000123", DatasetType: customlabels.DatasetType("TRAIN"), DatasetSource: customlabels.DatasetSource{GroundTruthManifest: customlabels.GroundTruthManifest{S3Object: customlabels.S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}}, Tags: map[string]string{"team": "vision"}}
 		},
 		output: func() any { return new(customlabels.CreateDatasetOutput) },
 		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
@@ -123,7 +123,7 @@ var generatedOperations = []generatedOperation{
 	{
 		name: "DetectCustomLabels",
 		full: func() any {
-			return &customlabels.DetectCustomLabelsInput{ProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456", Image: customlabels.Image{Bytes: []byte("\xff\xd8\xff\xe0 a blob"), S3Object: customlabels.S3Object{Bucket: "my-bucket", Name: "s", Version: "s"}}, MaxResults: 1, MinConfidence: ptr(float32(50))}
+			return &customlabels.DetectCustomLabelsInput{ProjectVersionArn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/version/v1/1700000100456", Image: customlabels.Image{Bytes: []byte("\xff\xd8\xff\xe0 a blob")}, MaxResults: 1, MinConfidence: ptr(float32(50))}
 		},
 		output: func() any { return new(customlabels.DetectCustomLabelsOutput) },
 		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {
@@ -133,7 +133,7 @@ var generatedOperations = []generatedOperation{
 	{
 		name: "DistributeDatasetEntries",
 		full: func() any {
-			return &customlabels.DistributeDatasetEntriesInput{Datasets: []customlabels.DistributeDataset{customlabels.DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, customlabels.DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}}}
+			return &customlabels.DistributeDatasetEntriesInput{Datasets: []customlabels.DistributeDataset{customlabels.DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/train/1700000000456"}, customlabels.DistributeDataset{Arn: "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/test/1700000000789"}}}
 		},
 		output: func() any { return new(customlabels.DistributeDatasetEntriesOutput) },
 		call: func(ctx context.Context, c *customlabels.Client, in any) (any, error) {

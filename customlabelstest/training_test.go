@@ -485,3 +485,55 @@ func TestTrainingReadsTheManifestVersion(t *testing.T) {
 		assert.Equal(t, want, versionNamed(t, c, p, name).Status, "version %q", version)
 	}
 }
+
+// A project's datasets train it: TRAIN and TEST made from manifests with
+// CreateDataset, then CreateProjectVersion without manifests; and with
+// TRAIN alone the test data is split off it. Manifests given for a
+// project that has datasets are refused.
+func TestTrainingFromDatasets(t *testing.T) {
+	srv := trainingServer(t, customlabelstest.WithDatasetTime(time.Minute))
+	c := srv.Client(noRetry)
+	ctx := context.Background()
+	putImages(srv, 0, 40)
+	trainAsset := putManifest(srv, "train.manifest", manifestBytes(t, classified(t, 0, 30, "cereal", "soup", "tea")))
+	testAsset := putManifest(srv, "test.manifest", manifestBytes(t, classified(t, 30, 40, "cereal", "soup", "tea")))
+
+	for _, tc := range []struct {
+		name      string
+		test      bool // a TEST dataset too
+		autoSplit bool
+	}{{"both", true, false}, {"train only", false, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newProject(t, c, strings.ReplaceAll(tc.name, " ", "-"))
+			create := func(typ customlabels.DatasetType, a customlabels.Asset) {
+				_, err := c.CreateDataset(ctx, &customlabels.CreateDatasetInput{ProjectArn: p, DatasetType: typ,
+					DatasetSource: customlabels.DatasetSource{GroundTruthManifest: a.GroundTruthManifest}})
+				require.NoError(t, err)
+			}
+			create(customlabels.DatasetTypeTrain, trainAsset)
+			if tc.test {
+				create(customlabels.DatasetTypeTest, testAsset)
+			}
+			srv.Advance(time.Minute) // the datasets are complete
+
+			in := trainingInput(p, "v1", trainAsset, testAsset)
+			_, err := c.CreateProjectVersion(ctx, in)
+			assert.Equal(t, "InvalidParameterException", errorCode(err), "manifests for a project with datasets: %v", err)
+
+			in.TrainingData, in.TestingData = customlabels.TrainingData{}, customlabels.TestingData{}
+			_, err = c.CreateProjectVersion(ctx, in)
+			require.NoError(t, err)
+			srv.Advance(trainingTime)
+			v := versionNamed(t, c, p, "v1")
+			require.Equal(t, customlabels.ProjectVersionStatusTrainingCompleted, v.Status, v.StatusMessage)
+			assert.NotZero(t, v.EvaluationResult.F1Score)
+			assert.Equal(t, tc.autoSplit, v.TestingDataResult.Input.AutoCreate || v.TestingDataResult.Output.AutoCreate,
+				"the test data is split off the training data when there is no TEST dataset")
+			data, err := srv.S3Object(v.EvaluationResult.Summary.S3Object.Bucket, v.EvaluationResult.Summary.S3Object.Name)
+			require.NoError(t, err)
+			summary, err := evaluation.ParseSummary(bytes.NewReader(data))
+			require.NoError(t, err)
+			assert.Len(t, summary.LabelEvaluationResults, 3, "cereal, soup and tea")
+		})
+	}
+}

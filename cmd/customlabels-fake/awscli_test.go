@@ -212,3 +212,36 @@ func TestBoto3(t *testing.T) {
 	assert.Equal(t, []string{"a/1.json", "a/big.bin"}, out.Deleted)
 	assert.Equal(t, 0, p.stop(t, syscall.SIGTERM))
 }
+
+// The README's walk-through with the AWS CLI runs as written, against
+// the command started as the README says, and prints what it says.
+func TestREADMEWalkthrough(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	_, rest, ok := strings.Cut(string(readme), "<!-- walkthrough: bash -->\n```bash\n")
+	require.True(t, ok, "the README's walk-through block")
+	script, _, ok := strings.Cut(rest, "\n```\n")
+	require.True(t, ok)
+	if _, err := exec.LookPath("aws"); err != nil {
+		t.Fatalf("this test runs the AWS CLI, which is not in PATH (pip install awscli): %v", err)
+	}
+
+	p := start(t, "--quiet", "--projects", "0", "--project-time", "0", "--dataset-time", "0", "--training-time", "0",
+		"--starting-time", "0", "--stopping-time", "0", "--deleting-time", "0")
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "bash", "-euo", "pipefail", "-c", script)
+	cmd.Dir = t.TempDir()
+	cmd.Env = append(awsEnv(t, customlabelstest.DefaultSecretAccessKey), "FAKE_URL="+p.url)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	require.NoError(t, cmd.Run(), "stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
+
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	require.Len(t, lines, 9, "stdout:\n%s", stdout.String())
+	assert.Equal(t, "make_bucket: shelf-data", lines[0])
+	assert.Regexp(t, `^arn:aws:rekognition:us-east-1:\d{12}:project/shelf/dataset/train/\d+$`, lines[1])
+	assert.Regexp(t, `^arn:aws:rekognition:us-east-1:\d{12}:project/shelf/dataset/test/\d+$`, lines[2])
+	assert.Regexp(t, `^TRAINING_COMPLETED\tresults/EvaluationResultSummary-shelf-v1\.json$`, lines[3])
+	assert.Equal(t, []string{"STARTING", "cereal", "STOPPING", "DELETING", "DELETING"}, lines[4:], "stdout:\n%s", stdout.String())
+}

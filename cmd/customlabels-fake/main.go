@@ -69,11 +69,8 @@
 // trained with create-project-version (from manifests uploaded to the
 // fake's S3) is TRAINING_COMPLETED, or TRAINING_FAILED with the reason its
 // data fails, after --training-time; a copy-project-version copy is
-// COPYING_COMPLETED after --copy-time. A project is CREATING for
-// --project-time, a dataset CREATE_IN_PROGRESS or UPDATE_IN_PROGRESS for
-// --dataset-time, and a project, dataset or model being deleted is gone
-// after --deleting-time. The defaults are short so that a demo shows every
-// status within minutes; 0 makes a change instant.
+// COPYING_COMPLETED after --copy-time. The defaults are short so that a
+// demo shows every status within minutes; 0 makes a change instant.
 //
 // Flags:
 //
@@ -90,7 +87,7 @@
 //	--copy-time D            how long a copy is COPYING_IN_PROGRESS (default 2m; 0 instant)
 //	--project-time D         how long a new project is CREATING (default 5s; 0 instant)
 //	--dataset-time D         how long a dataset is CREATE_IN_PROGRESS or UPDATE_IN_PROGRESS (default 30s; 0 instant)
-//	--deleting-time D        how long a project, dataset or model being deleted lasts (default 10s; 0 instant)
+//	--deleting-time D        how long a project, dataset or version is being deleted (default 10s; 0 instant)
 //	--inference-units-limit N  refuse starts over N inference units in use with LimitExceededException (default no limit)
 //	--labels NAMES           comma-separated labels every RUNNING model finds, confidences a function of the image
 //	                         (default object,background; "" for none); the control API's models resource sets others
@@ -242,7 +239,7 @@ func newFlagSet(o *options) (fs *flag.FlagSet, labels *string, version *bool) {
 	fs.DurationVar(&o.copyTime, "copy-time", 2*time.Minute, "how long a model copied with CopyProjectVersion is COPYING_IN_PROGRESS before COPYING_COMPLETED, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.projectTime, "project-time", customlabelstest.DefaultProjectTime, "how long a project made with CreateProject is CREATING before CREATED, a Go `duration`; 0 is instant")
 	fs.DurationVar(&o.datasetTime, "dataset-time", customlabelstest.DefaultDatasetTime, "how long a dataset is CREATE_IN_PROGRESS or UPDATE_IN_PROGRESS, a Go `duration`; 0 is instant")
-	fs.DurationVar(&o.deletingTime, "deleting-time", customlabelstest.DefaultDeletingTime, "how long a project, dataset or model being deleted lasts before it is gone, a Go `duration`; 0 is instant")
+	fs.DurationVar(&o.deletingTime, "deleting-time", customlabelstest.DefaultDeletingTime, "how long a project, dataset or version being deleted lasts before it is gone, a Go `duration`; 0 is instant")
 	version = fs.Bool("version", false, "print the version and exit")
 	labels = fs.String("labels", "object,background", "comma-separated label `names` every RUNNING model finds in an image, with confidences a function of the image (\"\" for none)")
 	fs.IntVar(&o.unitsLimit, "inference-units-limit", 0, "answer LimitExceededException to a start that would put more than `N` inference units in use (default no limit)")
@@ -294,10 +291,9 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		return nil, fmt.Errorf("%w: --projects must be 0 or more, got %d", errUsage, o.projects)
 	case o.throttleRPS < 0:
 		return nil, fmt.Errorf("%w: --throttle-rps must be 0 or more, got %v", errUsage, o.throttleRPS)
-	case o.trainingTime < 0 || o.startingTime < 0 || o.stoppingTime < 0 || o.copyTime < 0:
-		return nil, fmt.Errorf("%w: --training-time, --starting-time, --stopping-time and --copy-time must be 0 or more", errUsage)
-	case o.projectTime < 0 || o.datasetTime < 0 || o.deletingTime < 0:
-		return nil, fmt.Errorf("%w: --project-time, --dataset-time and --deleting-time must be 0 or more", errUsage)
+	case o.trainingTime < 0 || o.startingTime < 0 || o.stoppingTime < 0 || o.copyTime < 0 ||
+		o.projectTime < 0 || o.datasetTime < 0 || o.deletingTime < 0:
+		return nil, fmt.Errorf("%w: --training-time, --starting-time, --stopping-time, --copy-time, --project-time, --dataset-time and --deleting-time must be 0 or more", errUsage)
 	case o.unitsLimit < 0:
 		return nil, fmt.Errorf("%w: --inference-units-limit must be 0 or more, got %d", errUsage, o.unitsLimit)
 	case o.keyID == "" || o.secret == "":

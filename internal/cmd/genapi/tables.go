@@ -14,6 +14,13 @@ type textRule struct {
 	sample string
 }
 
+// altSamples are second values of the patterns, by matcher, where x's
+// cannot be appended to the sample to make one: for the second element of
+// a list.
+var altSamples = map[string]string{
+	"DatasetArn": "arn:aws:rekognition:us-east-1:123456789012:project/my-project/dataset/test/1700000000789",
+}
+
 // patterns maps each pattern of the model to its matcher. A pattern not
 // in the table fails the generation: add it here, and its matcher to
 // internal/pattern with a test against the regular expression.
@@ -153,4 +160,12 @@ var outputAllMembers = map[string]bool{
 var outputKeepZero = map[string]bool{
 	"DatasetDescription.DatasetStats":    true,
 	"DatasetLabelDescription.LabelStats": true,
+}
+
+// fullOmit are the members, "Shape.Member", that the generated full inputs
+// leave unset, because a rule beyond the model (a checkRules method)
+// allows only one of two members.
+var fullOmit = map[string]bool{
+	"Image.S3Object":           true, // an image is bytes or an S3 object
+	"DatasetSource.DatasetArn": true, // a dataset comes from a manifest or another dataset
 }

@@ -45,19 +45,22 @@ func testTableFile(a *api) (*gen, error) {
 // inputValue returns a Go composite literal of s: its required members,
 // or every member when full.
 func inputValue(s *structure, full bool, q string) (string, error) {
-	return structValue(s, full, false, q)
+	return structValue(s, full, false, q, 0)
 }
 
 // structValue is inputValue; with nonEmpty, a structure without required
 // members still gets its first one, for a required member that must not
 // be left out (CreateProjectVersionInput.OutputConfig).
-func structValue(s *structure, full, nonEmpty bool, q string) (string, error) {
+func structValue(s *structure, full, nonEmpty bool, q string, elem int) (string, error) {
 	var fields []string
 	for i, m := range s.goOrder {
 		if !full && !m.required && !(nonEmpty && i == 0 && !s.hasRequired()) {
 			continue
 		}
-		v, err := typeValue(m.t, full, q)
+		if full && fullOmit[s.shapeName+"."+m.name] {
+			continue
+		}
+		v, err := typeValue(m.t, full, q, elem)
 		if err != nil {
 			return "", fmt.Errorf("%s.%s: %w", s.goName, m.name, err)
 		}
@@ -71,13 +74,13 @@ func structValue(s *structure, full, nonEmpty bool, q string) (string, error) {
 
 // typeValue returns a valid Go expression of type t, "" for its zero
 // value.
-func typeValue(t *goType, full bool, q string) (string, error) {
+func typeValue(t *goType, full bool, q string, elem int) (string, error) {
 	min, hasMin := bound(t.shape.Min)
 	max, hasMax := bound(t.shape.Max)
 	var v string
 	switch t.kind {
 	case kString:
-		v = strconv.Quote(sampleString(t))
+		v = strconv.Quote(sampleStringAt(t, elem))
 	case kEnum:
 		v = q + t.name + "(" + strconv.Quote(t.shape.Enum[0]) + ")"
 	case kInt32, kInt64:
@@ -104,7 +107,7 @@ func typeValue(t *goType, full bool, q string) (string, error) {
 	case kStruct:
 		// A structure reached in a minimal input is a required member:
 		// an empty one would be left out.
-		return structValue(t.st, full, true, q)
+		return structValue(t.st, full, true, q, elem)
 	case kList:
 		n := int64(1)
 		if hasMin && min > n {
@@ -112,12 +115,9 @@ func typeValue(t *goType, full bool, q string) (string, error) {
 		}
 		var elems []string
 		for i := range n {
-			e, err := typeValue(t.elem, full, q)
+			e, err := typeValue(t.elem, full, q, int(i))
 			if err != nil {
 				return "", err
-			}
-			if t.elem.kind == kString {
-				e = strconv.Quote(sampleString(t.elem) + strings.Repeat("x", int(i)))
 			}
 			elems = append(elems, e)
 		}
@@ -150,6 +150,19 @@ func goTypeName(t *goType) string {
 
 // sampleString returns a valid value of a string shape: the pattern's
 // sample, or letters of the shape's minimum length.
+// sampleStringAt returns a valid value of a string shape for the elem-th
+// element of a list, distinct from the others: the pattern's second
+// sample, or the first with x's after it.
+func sampleStringAt(t *goType, elem int) string {
+	if elem == 0 {
+		return sampleString(t)
+	}
+	if r, ok := patterns[t.shape.Pattern]; ok && altSamples[r.match] != "" {
+		return altSamples[r.match]
+	}
+	return sampleString(t) + strings.Repeat("x", elem)
+}
+
 func sampleString(t *goType) string {
 	if r, ok := patterns[t.shape.Pattern]; ok {
 		return r.sample
