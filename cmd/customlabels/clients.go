@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/smithy-go/logging"
 
 	"github.com/rekognition-go/customlabels"
 	"github.com/rekognition-go/customlabels/internal/endpoint"
@@ -68,10 +69,11 @@ func (c *commonFlags) retryPolicy(cfg aws.Config, o commonOptions) retryPolicy {
 }
 
 // applyS3 sets the retry settings of an S3 client, and keeps it from
-// logging to the process's stderr that an object has no checksum to
-// validate (objects uploaded without one, S3-compatible servers): a
-// debug line a person cannot act on.
+// logging to the process's stderr (that an object has no checksum to
+// validate, that a body could not be drained): what goes wrong is in the
+// errors the command reports.
 func (p retryPolicy) applyS3(o *s3.Options) {
+	o.Logger = logging.Nop{}
 	o.DisableLogOutputChecksumValidationSkipped = true
 	if p.mode != "" {
 		o.RetryMode = p.mode

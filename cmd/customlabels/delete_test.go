@@ -77,7 +77,10 @@ func shelfVersions(srv *customlabelstest.Server) []string {
 
 func TestDeleteProject(t *testing.T) {
 	awsEnv(t)
-	srv, project := shelfFake(t, customlabels.ProjectVersionStatusTrainingCompleted, customlabels.ProjectVersionStatusRunning,
+	// The training lasts long enough to be in progress at the last run,
+	// which waits it out.
+	srv, project := shelfFakeWith(t, []customlabelstest.Option{customlabelstest.WithTrainingTime(2 * time.Second)},
+		customlabels.ProjectVersionStatusTrainingCompleted, customlabels.ProjectVersionStatusRunning,
 		customlabels.ProjectVersionStatusTrainingInProgress, customlabels.ProjectVersionStatusStopped)
 	at := []string{"--endpoint-url", srv.URL, "--poll-interval", "5ms"}
 	client := srv.Client()

@@ -34,6 +34,21 @@ func (t jsonTime) MarshalJSON() ([]byte, error) {
 	return fmt.Appendf(nil, "%q", formatTimestamp(time.Time(t))), nil
 }
 
+// UnmarshalJSON reads a timestamp as MarshalJSON writes it, so that a
+// program in Go reads the outputs back into their types.
+func (t *jsonTime) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return err
+	}
+	*t = jsonTime(v)
+	return nil
+}
+
 // formatTimestamp formats t as the AWS CLI prints a timestamp the service
 // sent as epoch seconds, e.g. "2023-11-14T22:13:20.123000+00:00": ISO 8601
 // in UTC, with microseconds when they are not zero. The CLI (botocore)

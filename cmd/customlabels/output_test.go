@@ -149,3 +149,14 @@ func TestIsTerminal(t *testing.T) {
 	defer null.Close()
 	assert.False(t, isTerminal(null), "the null device is a character device but not a terminal")
 }
+
+func TestJSONTimeReadsBack(t *testing.T) {
+	in := time.Date(2023, 11, 14, 22, 13, 20, 123_456_000, time.UTC)
+	b, err := json.Marshal(jsonTime(in))
+	require.NoError(t, err)
+	var out jsonTime
+	require.NoError(t, json.Unmarshal(b, &out))
+	assert.True(t, in.Equal(time.Time(out)), "%s read back as %v", b, time.Time(out))
+	assert.Error(t, json.Unmarshal([]byte(`"yesterday"`), &out))
+	assert.Error(t, json.Unmarshal([]byte(`12`), &out))
+}

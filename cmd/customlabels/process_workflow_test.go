@@ -94,3 +94,76 @@ func TestProcessTrainInterrupted(t *testing.T) {
 	assert.Regexp(t, `^interrupted\nv1 is still training, and bills for its time until it ends. Wait for it with\n  customlabels wait trained arn:aws:rekognition:us-east-1:123456789012:project/shelf/version/v1/\d+ --endpoint-url `+url+`\n$`, stderr.String())
 	assert.Empty(t, stdout.String())
 }
+
+// The workflow in JSON, as a script runs it: each output decodes, and
+// the failures a script must see are exit status 1.
+func TestProcessWorkflowJSON(t *testing.T) {
+	url, _ := startFake(t, "--quiet", "--projects", "0", "--project-time", "0", "--dataset-time", "0",
+		"--training-time", "200ms", "--copy-time", "100ms", "--deleting-time", "0")
+	at := []string{"--endpoint-url", url, "--region", "us-east-1", "--output", "json"}
+	run := func(want int, args ...string) string {
+		t.Helper()
+		r := runCommand(t, command(t, append(args, at...)...))
+		require.Equal(t, want, r.code, "%q: stderr: %s", args, r.stderr)
+		return r.stdout
+	}
+	decode := func(out string, v any) {
+		t.Helper()
+		require.NoError(t, json.Unmarshal([]byte(out), v), "output:\n%s", out)
+	}
+	repo, err := filepath.Abs("../..")
+	require.NoError(t, err)
+
+	var built manifestBuildJSON
+	decode(run(exitOK, "manifest", "build", filepath.Join(repo, "examples", "shelf-images", "train"), "--bucket", "s3://shelf-images/train", "--upload", "--create-bucket"), &built)
+	assert.Equal(t, 21, built.Uploaded)
+	var check manifestCheckJSON
+	decode(run(exitOK, "manifest", "check", built.ManifestS3), &check)
+	assert.Equal(t, 20, check.ValidLines)
+
+	// A manifest of one label: training would fail, exit 1 after the JSON.
+	one := filepath.Join(t.TempDir(), "one.manifest")
+	require.NoError(t, os.WriteFile(one, []byte(classificationLine("s3://b-1/a.png", "only")+"\n"), 0o644))
+	decode(run(exitError, "manifest", "check", one), &check)
+	assert.True(t, check.FailsTraining)
+
+	var project createProjectJSON
+	decode(run(exitOK, "create-project", "shelf", "--wait"), &project)
+	var trained trainJSON
+	decode(run(exitOK, "train", "shelf", "--version", "v1", "--output-config", "s3://shelf-images/output", "--train", built.ManifestS3, "--split", "--wait"), &trained)
+	assert.Equal(t, "TRAINING_COMPLETED", trained.Status)
+	var datasets datasetsJSON
+	decode(run(exitOK, "datasets", "shelf"), &datasets)
+	require.Len(t, datasets.Datasets, 2)
+	var entries datasetEntriesJSON
+	decode(run(exitOK, "datasets", "shelf", "--entries", "--type", "test"), &entries)
+	assert.Len(t, entries.Entries, int(datasets.Datasets[1].DatasetStats.TotalEntries))
+	var eval evaluationJSON
+	decode(run(exitOK, "evaluate", trained.ProjectVersionArn), &eval)
+	assert.InDelta(t, float64(trained.F1Score), eval.F1Score, 1e-6)
+
+	var policy policyJSON
+	decode(run(exitOK, "policy", "put", project.ProjectArn, "--name", "share", "--allow-account", "111122223333", "--model", "v1"), &policy)
+	assert.Contains(t, policy.PolicyDocument, "arn:aws:iam::111122223333:root")
+	var copied copyJSON
+	decode(run(exitOK, "copy", trained.ProjectVersionArn, "--to", "shelf", "--version", "v1-copy", "--output-config", "s3://shelf-images/copies", "--wait"), &copied)
+	assert.Equal(t, "COPYING_COMPLETED", copied.Status)
+	var untagged untagJSON
+	decode(run(exitOK, "untag", copied.ProjectVersionArn, "nothing"), &untagged)
+
+	var plan planJSON
+	decode(run(exitOK, "cleanup", "shelf", "--keep", "1", "--yes"), &plan)
+	require.Len(t, plan.Kept, 1)
+	assert.Equal(t, copied.ProjectVersionArn, plan.Kept[0].ProjectVersionArn, "the newest")
+	decode(run(exitOK, "delete", copied.ProjectVersionArn, "--dry-run"), &plan)
+	assert.True(t, plan.DryRun)
+	assert.False(t, plan.Done)
+	decode(run(exitOK, "delete-project", "shelf", "--yes"), &plan)
+	assert.True(t, plan.Done)
+	var actions []string
+	for _, s := range plan.Steps {
+		actions = append(actions, s.Action)
+	}
+	assert.Equal(t, []string{"delete model", "delete dataset", "delete dataset", "delete policy", "delete project"}, actions)
+	assert.Empty(t, run(exitUsage, "datasets", "shelf"), "the project is gone: a usage error")
+}
