@@ -9,6 +9,7 @@ import (
 	"image/png"
 	"math"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/rekognition-go/customlabels"
@@ -40,8 +41,13 @@ var demoDataLabels = []string{"defect", "ok"}
 
 // demoDatasetObjects returns the demo bucket's objects: PNG images of 64
 // by 64 pixels under images/train/LABEL/ and images/test/LABEL/, and the
-// manifests train.manifest and test.manifest that list them.
-func demoDatasetObjects() []customlabelstest.Option {
+// manifests train.manifest and test.manifest that list them. They are
+// made once per process: every Region's fake has the same, and a Region
+// made later must not delay the listing of those made before (the demo's
+// models start in seconds).
+var demoDatasetObjects = sync.OnceValue(makeDemoDatasetObjects)
+
+func makeDemoDatasetObjects() []customlabelstest.Option {
 	var opts []customlabelstest.Option
 	labeling := manifest.Labeling{CreationDate: time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)}
 	for _, set := range []struct {

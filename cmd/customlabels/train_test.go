@@ -240,3 +240,16 @@ func TestTrainDemo(t *testing.T) {
 	assert.Contains(t, r.stdout, "TRAIN    CREATE_COMPLETE  20      20       2       0\nTEST     CREATE_COMPLETE  8       8        2       0\n")
 	assert.Contains(t, r.stdout, "\nv2       TRAINING_COMPLETED  ")
 }
+
+func TestTrainShowsProgress(t *testing.T) {
+	awsEnv(t)
+	srv := trainFake(t, []string{"defect", "ok"}, customlabelstest.WithTrainingTime(300*time.Millisecond))
+	r := runWith(t, "", func(e *env) { e.progress = true }, "train", "shelf", "--version", "v1", "--output-config", "s3://shelf-images/output",
+		"--train", trainManifest, "--test", testManifest, "--wait", "--poll-interval", "20ms", "--endpoint-url", srv.URL, "--region", "us-east-1")
+	require.Equal(t, exitOK, r.code, "stderr: %q", r.stderr)
+	assert.Regexp(t, `\r\x1b\[Kcreating datasets: TRAIN CREATE_IN_PROGRESS, TEST CREATE_IN_PROGRESS \(poll 1\), \d+s elapsed`, r.stderr)
+	assert.Regexp(t, `\r\x1b\[Ktraining v1: TRAINING_IN_PROGRESS \(poll 1\), 0s elapsed`, r.stderr)
+	assert.Regexp(t, `\r\x1b\[Ktraining v1: TRAINING_COMPLETED \(poll \d+\), \d+s elapsed`, r.stderr)
+	assert.True(t, strings.HasSuffix(r.stderr, "\r\x1b[K"), "the progress line is erased at the end: %q", r.stderr)
+	assert.Contains(t, r.stdout, "TRAINING_COMPLETED")
+}
