@@ -520,8 +520,6 @@
 //     without a ProjectVersionArn fails the next CreateProjectVersion's
 //     training ([Server.FailNextTraining]) and answers {"Applied":true}.
 //
-//     answers {"Applied":true} when it applies.
-//
 //   - datasets: GET lists every dataset with its project, type and
 //     description ({"Datasets":[{"DatasetArn","ProjectArn","DatasetType",
 //     "DatasetDescription"}]}); POST {"ProjectArn":...,"DatasetType":"TRAIN",
