@@ -79,10 +79,16 @@ func call[O any, P interface {
 	defer body.release()
 	tel.serialized(ctx, encodeStart)
 	out := P(new(O))
-	start := time.Now()
+	// A create notes when the call began: what it finds after a lost
+	// answer must be newer (create_recovery.go).
+	rc, creates := any(params).(recoverer)
+	var start time.Time
+	if creates {
+		start = time.Now()
+	}
 	maybeApplied, err := c.invoke(ctx, op, body, r, o, tel, out)
 	if err != nil {
-		if rc, ok := any(params).(recoverer); ok && maybeApplied && rc.conflict(err) {
+		if creates && maybeApplied && rc.conflict(err) {
 			// An earlier attempt may have created what this one found
 			// taken: look for it (create_recovery.go).
 			if found, rerr := rc.recoverCreated(ctx, c, c.serverSince(start), out, optFns); rerr == nil && found {

@@ -14,7 +14,10 @@ import (
 // Data is what a server serves: projects and their versions (models). Make
 // it with DemoData or ParseData, and serve it with Options.
 type Data struct {
-	Projects        []customlabels.ProjectDescription
+	// Projects are the projects, as DescribeProjects lists them.
+	Projects []customlabels.ProjectDescription
+	// ProjectVersions are the versions of those projects, as
+	// DescribeProjectVersions lists them.
 	ProjectVersions []customlabels.ProjectVersionDescription
 }
 

@@ -74,6 +74,17 @@
 // credential provider"): give it static credentials, as [Stub.Client] and
 // [Server.Client] do.
 //
+// # Faithfulness
+//
+// docs/FAKE-FAITHFULNESS.md lists each behaviour of the fake with its
+// source: the API reference, the Custom Labels developer guide, or
+// "assumed" where they are silent or disagree. The largest assumptions:
+// which statuses allow a start, a stop, a copy or a delete, and the error
+// codes of refusals the docs describe without one; evaluation numbers made
+// from hashes of the data, not learned; and the names and places of the
+// training outputs (the summary as EvaluationResultSummary-..., one of the
+// two names the guide gives).
+//
 // # What it does as the service does
 //
 //   - Projects are listed by creation time, oldest first. Without Features
@@ -508,8 +519,6 @@
 //     answers {"Applied":true} when it applies; {"Stage":"training"}
 //     without a ProjectVersionArn fails the next CreateProjectVersion's
 //     training ([Server.FailNextTraining]) and answers {"Applied":true}.
-//
-//     answers {"Applied":true} when it applies.
 //
 //   - datasets: GET lists every dataset with its project, type and
 //     description ({"Datasets":[{"DatasetArn","ProjectArn","DatasetType",

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"slices"
+	"strings"
 
 	"github.com/rekognition-go/customlabels"
 )
@@ -152,7 +153,7 @@ func (m *Model) labelsFor(image []byte, minConfidence *float64, maxResults int64
 		case a.Confidence < b.Confidence:
 			return 1
 		}
-		return 0
+		return strings.Compare(a.Name, b.Name)
 	})
 	if maxResults > 0 && int64(len(labels)) > maxResults {
 		labels = labels[:maxResults]

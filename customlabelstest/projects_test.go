@@ -99,7 +99,7 @@ func TestCreateProjectValidation(t *testing.T) {
 	for _, part := range []string{
 		"Value 'NOPE' at 'feature' failed to satisfy constraint: Member must satisfy enum value set: [CONTENT_MODERATION, CUSTOM_LABELS]",
 		"Value 'bad name!' at 'projectName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.\\-]+",
-		"Value '{aws:x=y}' at 'tags' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern: ^(?!aws:)",
+		"Value '{aws:x=y}' at 'tags' failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length less than or equal to 128, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: ^(?!aws:)",
 	} {
 		assert.Contains(t, msg, part)
 	}

@@ -164,8 +164,6 @@ func (o *jsonObject) strs(name string, v []string) {
 }
 
 // stringMap writes a map of strings, when not nil.
-//
-//lint:ignore U1000 the generated writers call it for an output that holds a map (ListTagsForResource's Tags); no served output has one yet
 func (o *jsonObject) stringMap(name string, v map[string]string) {
 	if v != nil {
 		o.key(name)

@@ -24,14 +24,19 @@ var errNoSuchS3Bucket = fmt.Errorf("%w: no such bucket", ErrNoSuchS3Object)
 
 // S3ObjectInfo describes an object of the server's S3.
 type S3ObjectInfo struct {
+	// Bucket and Key name the object.
 	Bucket, Key string
 	// Version is the version PutS3Object gave the object; "" for one
 	// put without a version, as every S3 PutObject puts it.
-	Version      string
-	Size         int64
-	ETag         string // quoted, as S3 writes it
+	Version string
+	// Size is the object's length in bytes.
+	Size int64
+	// ETag is the object's entity tag, quoted, as S3 writes it.
+	ETag string
+	// LastModified is when the object was put.
 	LastModified time.Time
-	ContentType  string
+	// ContentType is the Content-Type it was put with.
+	ContentType string
 }
 
 // PutS3Object stores an object in the server's S3, creating the bucket

@@ -376,48 +376,50 @@ type textConstraint struct {
 	pattern  string
 }
 
-// mapEntries checks a map's keys and values, in key order, each broken
-// constraint reported with the whole map, as the service's validation
-// layer words it.
+// mapEntries checks a map's keys and values, in key order. A broken
+// constraint is reported once for the keys and once for the values, with
+// the whole map and every constraint of the key's (or value's) shape, as
+// the validation layer of AWS's JSON services words it ("Map keys must
+// satisfy constraint: [Member must have length less than or equal to 128,
+// ...]").
 func (r *reader) mapEntries(m map[string]string, p path, key, value textConstraint) {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	for _, which := range []string{"keys", "value"} {
-		c := key
-		if which == "value" {
-			c = value
-		}
+	check := func(what string, c textConstraint, of func(k string) string) {
 		for _, k := range keys {
-			s := k
-			if which == "value" {
-				s = m[k]
-			}
-			if rule := c.broken(s); rule != "" {
-				what := "Map keys must satisfy constraint: [Member must " + rule + "]"
-				if which == "value" {
-					what = "Map value must satisfy constraint: [Member must " + rule + "]"
-				}
-				r.v = append(r.v, fmt.Sprintf("Value '%s' at '%s' failed to satisfy constraint: %s", javaMap(m), p.valid, what))
-				break
+			if c.broken(of(k)) {
+				r.v = append(r.v, fmt.Sprintf("Value '%s' at '%s' failed to satisfy constraint: %s must satisfy constraint: [%s]",
+					javaMap(m), p.valid, what, strings.Join(c.rules(), ", ")))
+				return
 			}
 		}
 	}
+	check("Map keys", key, func(k string) string { return k })
+	check("Map value", value, func(k string) string { return m[k] })
 }
 
-func (c textConstraint) broken(s string) string {
+// broken reports whether s breaks the constraint.
+func (c textConstraint) broken(s string) bool {
 	n := utf8.RuneCountInString(s)
-	switch {
-	case n < c.min:
-		return "have length greater than or equal to " + strconv.Itoa(c.min)
-	case c.max > 0 && n > c.max:
-		return "have length less than or equal to " + strconv.Itoa(c.max)
-	case c.match != nil && !c.match(s):
-		return "satisfy regular expression pattern: " + c.pattern
+	return n < c.min || c.max > 0 && n > c.max || c.match != nil && !c.match(s)
+}
+
+// rules words every rule of the constraint, as the service lists them.
+func (c textConstraint) rules() []string {
+	var out []string
+	if c.max > 0 {
+		out = append(out, "Member must have length less than or equal to "+strconv.Itoa(c.max))
 	}
-	return ""
+	if c.min > 0 {
+		out = append(out, "Member must have length greater than or equal to "+strconv.Itoa(c.min))
+	}
+	if c.match != nil {
+		out = append(out, "Member must satisfy regular expression pattern: "+c.pattern)
+	}
+	return out
 }
 
 // javaMap formats a map as the service's messages do: "{a=1, b=2}", in
