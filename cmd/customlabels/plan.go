@@ -91,8 +91,10 @@ var (
 )
 
 // versionPhases are the steps of deleting one model: what comes before
-// its deletion (stop, or wait), and the deletion. blocked is set, and
-// there are no steps, for a running model without stopRunning.
+// its deletion (stop, or wait), and the deletion. blocked is set for a
+// running model without stopRunning: the steps are shown, so that the
+// plan says what --stop-running would do, and the plan is not carried
+// out.
 func versionPhases(v customlabels.ProjectVersionDescription, stopRunning bool) (before *step, del *step, blocked string) {
 	s := func(a action) *step {
 		return &step{action: a, arn: v.ProjectVersionArn, name: v.VersionName(), status: planStatus(v)}
@@ -100,9 +102,9 @@ func versionPhases(v customlabels.ProjectVersionDescription, stopRunning bool) (
 	switch {
 	case slices.Contains(runningStates, v.Status):
 		if !stopRunning {
-			return nil, nil, fmt.Sprintf("%s is %s: pass --stop-running to stop it first", v.VersionName(), planStatus(v))
+			blocked = fmt.Sprintf("%s is %s: pass --stop-running to stop it first", v.VersionName(), planStatus(v))
 		}
-		return s(actStop), s(actDeleteVersion), ""
+		return s(actStop), s(actDeleteVersion), blocked
 	case v.Status == customlabels.ProjectVersionStatusStopping:
 		return s(actWaitStopped), s(actDeleteVersion), ""
 	case slices.Contains(inProgressStates, v.Status):
@@ -134,7 +136,6 @@ func (p *plan) addVersions(versions []customlabels.ProjectVersionDescription, st
 		b, d, blocked := versionPhases(v, stopRunning)
 		if blocked != "" {
 			p.blocked = append(p.blocked, blocked)
-			continue
 		}
 		if b != nil {
 			before = append(before, *b)

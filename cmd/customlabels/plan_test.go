@@ -96,7 +96,7 @@ func TestVersionPlan(t *testing.T) {
 	v := planVersion("v2", 2, customlabels.ProjectVersionStatusRunning)
 	v.MinInferenceUnits, v.MaxInferenceUnits = 2, 5
 	p := versionPlan(customlabels.ProjectDescription{ProjectArn: planProject}, v, false)
-	assert.Empty(t, p.steps)
+	assert.Equal(t, []string{"stop model v2", "delete model v2"}, describeSteps(p), "the plan shows what --stop-running would do")
 	assert.Equal(t, []string{"v2 is RUNNING, 2-5 inference units: pass --stop-running to stop it first"}, p.blocked)
 
 	p = versionPlan(customlabels.ProjectDescription{ProjectArn: planProject}, v, true)
