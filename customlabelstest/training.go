@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rekognition-go/customlabels"
@@ -151,6 +152,11 @@ func (s *Server) admitTraining(in *customlabels.CreateProjectVersionInput, manif
 			" has no datasets: create them (CreateDataset), or give TrainingData and TestingData"}
 	case !manifests:
 		lines, ok := s.datasetLines(in.ProjectArn, customlabels.DatasetTypeTrain)
+		if e := s.datasets.ofProject(in.ProjectArn, customlabels.DatasetTypeTrain); !ok && e != nil && strings.HasSuffix(string(e.d.Status), "_IN_PROGRESS") {
+			// Assumed: a dataset being made, changed or deleted is busy.
+			return nil, &customlabels.ResourceInUseException{Message: "The TRAIN dataset of the project " + in.ProjectArn +
+				" is " + string(e.d.Status) + ": train once it is CREATE_COMPLETE or UPDATE_COMPLETE"}
+		}
 		if !ok {
 			return nil, &customlabels.InvalidParameterException{Message: "The project " + in.ProjectArn + " has no TRAIN dataset"}
 		}

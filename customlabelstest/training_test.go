@@ -537,3 +537,25 @@ func TestTrainingFromDatasets(t *testing.T) {
 		})
 	}
 }
+
+// A TRAIN dataset still being made is busy: training waits for it.
+func TestTrainingOnABusyDataset(t *testing.T) {
+	srv := trainingServer(t, customlabelstest.WithDatasetTime(time.Minute))
+	c := srv.Client(noRetry)
+	ctx := context.Background()
+	putImages(srv, 0, 40)
+	trainAsset := putManifest(srv, "train.manifest", manifestBytes(t, classified(t, 0, 30, "cereal", "soup", "tea")))
+	p := newProject(t, c, "busy")
+	_, err := c.CreateDataset(ctx, &customlabels.CreateDatasetInput{ProjectArn: p, DatasetType: customlabels.DatasetTypeTrain,
+		DatasetSource: customlabels.DatasetSource{GroundTruthManifest: trainAsset.GroundTruthManifest}})
+	require.NoError(t, err)
+	in := trainingInput(p, "v1", trainAsset, trainAsset)
+	in.TrainingData, in.TestingData = customlabels.TrainingData{}, customlabels.TestingData{}
+	_, err = c.CreateProjectVersion(ctx, in)
+	var inUse *customlabels.ResourceInUseException
+	require.ErrorAs(t, err, &inUse)
+	assert.Contains(t, inUse.Message, "is CREATE_IN_PROGRESS")
+	srv.Advance(time.Minute)
+	_, err = c.CreateProjectVersion(ctx, in)
+	require.NoError(t, err)
+}
