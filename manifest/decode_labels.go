@@ -385,13 +385,8 @@ func (d *decoder) detectionAttr(dv *detView, raw []byte, w where, st *state) {
 func (d *decoder) imageSize(dv *detView, w where, st *state) bool {
 	r := &d.r
 	w = w.in(".image_size")
-	if k := r.Peek(); k != jsonread.Array {
-		st.fail()
-		d.prob(CodeInvalidLabelAttributeFormat, w, "image_size is "+article(k)+", not an array")
-		return r.Skip() == nil
-	}
-	if r.BeginArray() != nil {
-		return false
+	if begun, good := d.begin(st, CodeInvalidLabelAttributeFormat, w, "image_size", jsonread.Array); !begun {
+		return good
 	}
 	for {
 		more, err := r.NextElem()
@@ -409,16 +404,11 @@ func (d *decoder) imageSize(dv *detView, w where, st *state) bool {
 			continue
 		}
 		ew := w.elem(0)
-		if k := r.Peek(); k != jsonread.Object {
-			st.fail()
-			d.prob(CodeInvalidLabelAttributeFormat, ew, "the image size is "+article(k)+", not an object")
-			if r.Skip() != nil {
+		if begun, good := d.begin(st, CodeInvalidLabelAttributeFormat, ew, "the image size", jsonread.Object); !begun {
+			if !good {
 				return false
 			}
 			continue
-		}
-		if r.BeginObject() != nil {
-			return false
 		}
 		seen := 0
 		for {
@@ -490,13 +480,8 @@ func (d *decoder) intMember(st *state, dst *int, w where, name string) bool {
 func (d *decoder) annotations(dv *detView, raw []byte, w where, st *state) bool {
 	r := &d.r
 	w = w.in(".annotations")
-	if k := r.Peek(); k != jsonread.Array {
-		st.fail()
-		d.prob(CodeInvalidLabelAttributeFormat, w, "annotations is "+article(k)+", not an array")
-		return r.Skip() == nil
-	}
-	if r.BeginArray() != nil {
-		return false
+	if begun, good := d.begin(st, CodeInvalidLabelAttributeFormat, w, "annotations", jsonread.Array); !begun {
+		return good
 	}
 	for i := 0; ; i++ {
 		more, err := r.NextElem()
@@ -508,17 +493,11 @@ func (d *decoder) annotations(dv *detView, raw []byte, w where, st *state) bool 
 		}
 		var a *annView
 		dv.anns, a = grow(dv.anns)
-		if k := r.Peek(); k != jsonread.Object {
-			st.fail()
-			d.prob(CodeInvalidLabelAttributeFormat, w.elem(i),
-				"the annotation is "+article(k)+", not an object")
-			if r.Skip() != nil {
+		if begun, good := d.begin(st, CodeInvalidLabelAttributeFormat, w.elem(i), "the annotation", jsonread.Object); !begun {
+			if !good {
 				return false
 			}
 			continue
-		}
-		if r.BeginObject() != nil {
-			return false
 		}
 		seen := 0
 		for {
@@ -586,13 +565,8 @@ func (d *decoder) annotations(dv *detView, raw []byte, w where, st *state) bool 
 func (d *decoder) objects(m *metaView, w where, st *state) bool {
 	r := &d.r
 	w = w.in(".objects")
-	if k := r.Peek(); k != jsonread.Array {
-		st.fail()
-		d.prob(CodeInvalidLabelAttributeMetadata, w, "objects is "+article(k)+", not an array")
-		return r.Skip() == nil
-	}
-	if r.BeginArray() != nil {
-		return false
+	if begun, good := d.begin(st, CodeInvalidLabelAttributeMetadata, w, "objects", jsonread.Array); !begun {
+		return good
 	}
 	m.hasObjects = true
 	for i := 0; ; i++ {
@@ -604,17 +578,12 @@ func (d *decoder) objects(m *metaView, w where, st *state) bool {
 			return true
 		}
 		var o objectView
-		if k := r.Peek(); k != jsonread.Object {
-			st.fail()
-			d.prob(CodeInvalidLabelAttributeMetadata, w.elem(i), "the object is "+article(k)+", not an object")
-			if r.Skip() != nil {
+		if begun, good := d.begin(st, CodeInvalidLabelAttributeMetadata, w.elem(i), "the object", jsonread.Object); !begun {
+			if !good {
 				return false
 			}
 			m.objects = append(m.objects, o)
 			continue
-		}
-		if r.BeginObject() != nil {
-			return false
 		}
 		for {
 			key, ok, err := r.NextKey()
@@ -647,13 +616,8 @@ func (d *decoder) objects(m *metaView, w where, st *state) bool {
 func (d *decoder) classMap(m *metaView, w where, st *state) bool {
 	r := &d.r
 	w = w.in(".class-map")
-	if k := r.Peek(); k != jsonread.Object {
-		st.fail()
-		d.prob(CodeInvalidLabelAttributeMetadata, w, "class-map is "+article(k)+", not an object")
-		return r.Skip() == nil
-	}
-	if r.BeginObject() != nil {
-		return false
+	if begun, good := d.begin(st, CodeInvalidLabelAttributeMetadata, w, "class-map", jsonread.Object); !begun {
+		return good
 	}
 	m.hasClassMap = true
 	for {
