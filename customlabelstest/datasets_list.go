@@ -122,10 +122,8 @@ func (s *Server) listDatasetEntries(_ *caller, in *customlabels.ListDatasetEntri
 		after = n
 	}
 
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	e, err := s.dataset(in.DatasetArn)
 	if err != nil {
 		return nil, err
@@ -174,10 +172,8 @@ func (s *Server) listDatasetLabels(_ *caller, in *customlabels.ListDatasetLabels
 		after = &name
 	}
 
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	e, err := s.dataset(in.DatasetArn)
 	if err != nil {
 		return nil, err

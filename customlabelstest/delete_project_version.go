@@ -39,9 +39,9 @@ func (s *Server) deleteProjectVersion(_ *caller, in *customlabels.DeleteProjectV
 	now := s.modelNow()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e, ok := s.version(arn, now)
-	if !ok {
-		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
+	e, err := s.version(arn, now)
+	if err != nil {
+		return nil, err
 	}
 	switch {
 	case e.v.Status == customlabels.ProjectVersionStatusRunning || e.v.Status == customlabels.ProjectVersionStatusStarting:
@@ -57,14 +57,17 @@ func (s *Server) deleteProjectVersion(_ *caller, in *customlabels.DeleteProjectV
 }
 
 // version returns the version with this ARN as it is at now, on the
-// models' clock, and false when there is none (or no more). s.mu is held.
-func (s *Server) version(arn string, now time.Time) (*versionEntry, bool) {
+// models' clock, or ResourceNotFoundException when there is none (or no
+// more). s.mu is held.
+func (s *Server) version(arn string, now time.Time) (*versionEntry, error) {
 	e, ok := s.versions.byArn[arn]
-	if !ok {
-		return nil, false
+	if ok {
+		s.settle(e, now)
 	}
-	s.settle(e, now)
-	return e, s.versions.byArn[arn] == e
+	if !ok || s.versions.byArn[arn] != e {
+		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
+	}
+	return e, nil
 }
 
 // sweepVersions brings every version to now, on the models' clock,

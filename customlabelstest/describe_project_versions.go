@@ -44,10 +44,8 @@ func (s *Server) describeProjectVersions(_ *caller, in *customlabels.DescribePro
 		q.start = &pos
 	}
 
-	now := s.modelNow()
-	s.mu.Lock()
+	now := s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	s.sweepVersions(now)
 	if _, ok := s.store.byArn[q.projectArn]; !ok {
 		return nil, &customlabels.ResourceNotFoundException{Message: "The project " + q.projectArn + " does not exist"}

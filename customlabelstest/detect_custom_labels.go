@@ -59,10 +59,10 @@ func (s *Server) detectCustomLabels(_ *caller, in *customlabels.DetectCustomLabe
 
 	now := s.modelNow()
 	s.mu.Lock()
-	e, ok := s.version(arn, now)
-	if !ok {
+	e, err := s.version(arn, now)
+	if err != nil {
 		s.mu.Unlock()
-		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
+		return nil, err
 	}
 	if e.v.Feature == customlabels.CustomizationFeatureContentModeration {
 		s.mu.Unlock()

@@ -208,9 +208,7 @@ func (s *Server) describeProjects(c *caller, in *customlabels.DescribeProjectsIn
 		q.start = &pos
 	}
 
-	now := s.modelNow()
-	s.mu.Lock()
-	s.settleProjects(now)
+	s.lockSettled()
 	items, more := s.store.page(&q)
 	s.mu.Unlock()
 	out := &customlabels.DescribeProjectsOutput{ProjectDescriptions: make([]customlabels.ProjectDescription, len(items))}

@@ -110,10 +110,8 @@ func (s *Server) policyProject(arn string) (*entry, error) {
 // only repeat a put that cannot succeed until the quota is raised.
 func (s *Server) putProjectPolicy(_ *caller, in *customlabels.PutProjectPolicyInput) (*customlabels.PutProjectPolicyOutput, error) {
 	doc, problem := parsePolicyDocument(in.PolicyDocument)
-	now := s.modelNow()
-	s.mu.Lock()
+	now := s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	project, err := s.policyProject(in.ProjectArn)
 	if err != nil {
 		return nil, err
@@ -179,10 +177,8 @@ func (s *Server) listProjectPolicies(_ *caller, in *customlabels.ListProjectPoli
 		}
 		after = pos.seq
 	}
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	if _, err := s.policyProject(in.ProjectArn); err != nil {
 		return nil, err
 	}
@@ -218,10 +214,8 @@ func policyFilterHash(projectArn string) [8]byte {
 // deleted. Assumed: an unknown project or policy is
 // ResourceNotFoundException.
 func (s *Server) deleteProjectPolicy(_ *caller, in *customlabels.DeleteProjectPolicyInput) (*customlabels.DeleteProjectPolicyOutput, error) {
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	if _, err := s.policyProject(in.ProjectArn); err != nil {
 		return nil, err
 	}

@@ -42,9 +42,9 @@ func (s *Server) startProjectVersion(_ *caller, in *customlabels.StartProjectVer
 	now := s.modelNow()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e, ok := s.version(arn, now)
-	if !ok {
-		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
+	e, err := s.version(arn, now)
+	if err != nil {
+		return nil, err
 	}
 	if e.v.Feature == customlabels.CustomizationFeatureContentModeration {
 		return nil, &customlabels.InvalidParameterException{Message: "StartProjectVersion applies only to Custom Labels models; " + arn + " is a Custom Moderation adapter"}

@@ -21,9 +21,9 @@ func (s *Server) stopProjectVersion(_ *caller, in *customlabels.StopProjectVersi
 	now := s.modelNow()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e, ok := s.version(arn, now)
-	if !ok {
-		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
+	e, err := s.version(arn, now)
+	if err != nil {
+		return nil, err
 	}
 	if !stoppableStatuses[e.v.Status] {
 		return nil, &customlabels.ResourceInUseException{Message: "The model " + arn + " is " + string(e.v.Status) +
