@@ -36,10 +36,8 @@ var busyStatuses = map[customlabels.ProjectVersionStatus]bool{
 // (assumed). The files its training wrote stay in S3.
 func (s *Server) deleteProjectVersion(_ *caller, in *customlabels.DeleteProjectVersionInput) (*customlabels.DeleteProjectVersionOutput, error) {
 	arn := in.ProjectVersionArn
-	now := s.modelNow()
-	s.mu.Lock()
+	e, now, err := s.lockVersion(arn)
 	defer s.mu.Unlock()
-	e, err := s.version(arn, now)
 	if err != nil {
 		return nil, err
 	}
@@ -68,6 +66,17 @@ func (s *Server) version(arn string, now time.Time) (*versionEntry, error) {
 		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
 	}
 	return e, nil
+}
+
+// lockVersion locks s.mu and returns the version with this ARN as it is
+// now, on the models' clock, and that time, as version does: how a
+// handler of one version begins. The caller unlocks s.mu, also after an
+// error.
+func (s *Server) lockVersion(arn string) (*versionEntry, time.Time, error) {
+	now := s.modelNow()
+	s.mu.Lock()
+	e, err := s.version(arn, now)
+	return e, now, err
 }
 
 // sweepVersions brings every version to now, on the models' clock,

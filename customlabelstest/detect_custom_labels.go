@@ -57,9 +57,7 @@ func (s *Server) detectCustomLabels(_ *caller, in *customlabels.DetectCustomLabe
 	}
 	arn := in.ProjectVersionArn
 
-	now := s.modelNow()
-	s.mu.Lock()
-	e, err := s.version(arn, now)
+	e, _, err := s.lockVersion(arn)
 	if err != nil {
 		s.mu.Unlock()
 		return nil, err

@@ -39,10 +39,8 @@ func (s *Server) startProjectVersion(_ *caller, in *customlabels.StartProjectVer
 			") must be greater than or equal to MinInferenceUnits (" + strconv.FormatInt(minUnits, 10) + ")"}
 	}
 
-	now := s.modelNow()
-	s.mu.Lock()
+	e, now, err := s.lockVersion(arn)
 	defer s.mu.Unlock()
-	e, err := s.version(arn, now)
 	if err != nil {
 		return nil, err
 	}

@@ -18,10 +18,8 @@ var stoppableStatuses = map[customlabels.ProjectVersionStatus]bool{
 // inference units.
 func (s *Server) stopProjectVersion(_ *caller, in *customlabels.StopProjectVersionInput) (*customlabels.StopProjectVersionOutput, error) {
 	arn := in.ProjectVersionArn
-	now := s.modelNow()
-	s.mu.Lock()
+	e, now, err := s.lockVersion(arn)
 	defer s.mu.Unlock()
-	e, err := s.version(arn, now)
 	if err != nil {
 		return nil, err
 	}
