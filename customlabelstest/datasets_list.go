@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
-	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -108,16 +107,13 @@ func triState(b *bool) byte {
 func (s *Server) listDatasetEntries(_ *caller, in *customlabels.ListDatasetEntriesInput) (*customlabels.ListDatasetEntriesOutput, error) {
 	q := entryQuery{arn: in.DatasetArn, labels: in.ContainsLabels, labeled: in.Labeled,
 		sourceRefContains: in.SourceRefContains, hasErrors: in.HasErrors}
-	limit := defaultDatasetPageSize
-	if in.MaxResults != 0 {
-		limit = int(in.MaxResults)
-	}
+	limit := pageLimit(in.MaxResults, defaultDatasetPageSize)
 	var after uint64
 	if in.NextToken != "" {
 		payload, err := s.decodeDatasetToken(q.filterHash(), in.NextToken)
 		n, size := binary.Uvarint(payload)
 		if err != nil || size != len(payload) {
-			return nil, paginationError(err, "DatasetArn or other filters")
+			return nil, paginationError(err, "another DatasetArn or other filters")
 		}
 		after = n
 	}
@@ -158,15 +154,12 @@ func (s *Server) listDatasetEntries(_ *caller, in *customlabels.ListDatasetEntri
 // NextToken holds the last label returned, bound to the dataset.
 func (s *Server) listDatasetLabels(_ *caller, in *customlabels.ListDatasetLabelsInput) (*customlabels.ListDatasetLabelsOutput, error) {
 	fh := labelsFilterHash(in.DatasetArn)
-	limit := defaultDatasetPageSize
-	if in.MaxResults != 0 {
-		limit = int(in.MaxResults)
-	}
+	limit := pageLimit(in.MaxResults, defaultDatasetPageSize)
 	var after *string
 	if in.NextToken != "" {
 		payload, err := s.decodeDatasetToken(fh, in.NextToken)
 		if err != nil {
-			return nil, paginationError(err, "DatasetArn")
+			return nil, paginationError(err, "another DatasetArn")
 		}
 		name := string(payload)
 		after = &name
@@ -243,16 +236,6 @@ func labelsFilterHash(arn string) [8]byte {
 	var out [8]byte
 	copy(out[:], sum[:])
 	return out
-}
-
-// paginationError is the InvalidPaginationTokenException of a token that
-// decodeDatasetToken refused.
-func paginationError(err error, filters string) error {
-	msg := "Invalid pagination token"
-	if errors.Is(err, errTokenQuery) {
-		msg = "Invalid pagination token: it was issued for a request with another " + filters
-	}
-	return &customlabels.InvalidPaginationTokenException{Message: msg}
 }
 
 // The tokens of the dataset listings are base64 (standard alphabet) of

@@ -1,7 +1,6 @@
 package customlabelstest
 
 import (
-	"errors"
 	"io"
 	"math"
 	"mime"
@@ -176,7 +175,8 @@ func servedTargets() []string {
 func (s *Server) describeProjects(c *caller, in *customlabels.DescribeProjectsInput) (*customlabels.DescribeProjectsOutput, error) {
 	q := query{
 		features: map[customlabels.CustomizationFeature]bool{},
-		limit:    customlabels.DescribeProjectsMaxResults,
+		names:    nameSet(in.ProjectNames),
+		limit:    pageLimit(in.MaxResults, customlabels.DescribeProjectsMaxResults),
 	}
 	if s.scoped {
 		q.account = c.account
@@ -187,23 +187,10 @@ func (s *Server) describeProjects(c *caller, in *customlabels.DescribeProjectsIn
 	for _, f := range in.Features {
 		q.features[f] = true
 	}
-	if in.ProjectNames != nil {
-		q.names = map[string]bool{}
-		for _, n := range in.ProjectNames {
-			q.names[n] = true
-		}
-	}
-	if in.MaxResults != 0 {
-		q.limit = int(in.MaxResults)
-	}
 	if in.NextToken != "" {
 		pos, err := s.decodeToken(&q, in.NextToken)
 		if err != nil {
-			msg := "Invalid pagination token"
-			if errors.Is(err, errTokenQuery) {
-				msg = "Invalid pagination token: it was issued for a request with other ProjectNames or Features"
-			}
-			return nil, &customlabels.InvalidPaginationTokenException{Message: msg}
+			return nil, paginationError(err, "other ProjectNames or Features")
 		}
 		q.start = &pos
 	}

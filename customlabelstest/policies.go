@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"slices"
 	"strings"
 
@@ -161,19 +160,12 @@ func (s *Server) putProjectPolicy(_ *caller, in *customlabels.PutProjectPolicyIn
 // holds the place of the last policy listed and is bound to ProjectArn.
 func (s *Server) listProjectPolicies(_ *caller, in *customlabels.ListProjectPoliciesInput) (*customlabels.ListProjectPoliciesOutput, error) {
 	fh := policyFilterHash(in.ProjectArn)
-	limit := defaultPolicyPageSize
-	if in.MaxResults != 0 {
-		limit = int(in.MaxResults)
-	}
+	limit := pageLimit(in.MaxResults, defaultPolicyPageSize)
 	var after uint64
 	if in.NextToken != "" {
 		pos, err := s.decodeTokenFor(fh, in.NextToken)
 		if err != nil {
-			msg := "Invalid pagination token"
-			if errors.Is(err, errTokenQuery) {
-				msg = "Invalid pagination token: it was issued for a request with another ProjectArn"
-			}
-			return nil, &customlabels.InvalidPaginationTokenException{Message: msg}
+			return nil, paginationError(err, "another ProjectArn")
 		}
 		after = pos.seq
 	}
