@@ -87,14 +87,8 @@ func (e *encoder) appendLine(b []byte, l *Line) ([]byte, error) {
 			return b[:start], err
 		}
 	}
-	if len(l.Errors) > 0 {
-		o.key("errors")
-		o.b = appendIssues(o.b, l.Errors)
-	}
-	if len(l.Warnings) > 0 {
-		o.key("warnings")
-		o.b = appendIssues(o.b, l.Warnings)
-	}
+	o.issues("errors", l.Errors)
+	o.issues("warnings", l.Warnings)
 	if err := e.unknown(&o, l.Unknown, "Unknown"); err != nil {
 		return b[:start], err
 	}
@@ -188,10 +182,7 @@ func (e *encoder) appendClassMeta(b []byte, c *Classification, field string) ([]
 	o.str("human-annotated", c.HumanAnnotated)
 	o.str("creation-date", c.CreationDate)
 	o.str("type", TypeClassification)
-	if len(c.Errors) > 0 {
-		o.key("errors")
-		o.b = appendIssues(o.b, c.Errors)
-	}
+	o.issues("errors", c.Errors)
 	if err := e.unknown(&o, c.Unknown, field+".Unknown"); err != nil {
 		return o.b, err
 	}
@@ -228,24 +219,15 @@ func (e *encoder) appendDetection(b []byte, dt *Detection, field string) ([]byte
 				return ao.b, err
 			}
 		}
-		if len(a.Errors) > 0 {
-			ao.key("errors")
-			ao.b = appendIssues(ao.b, a.Errors)
-		}
+		ao.issues("errors", a.Errors)
 		if err := e.unknown(&ao, a.Unknown, af+".Unknown"); err != nil {
 			return ao.b, err
 		}
 		o.b = append(ao.b, '}')
 	}
 	o.b = append(o.b, ']')
-	if len(dt.Errors) > 0 {
-		o.key("errors")
-		o.b = appendIssues(o.b, dt.Errors)
-	}
-	if len(dt.Warnings) > 0 {
-		o.key("warnings")
-		o.b = appendIssues(o.b, dt.Warnings)
-	}
+	o.issues("errors", dt.Errors)
+	o.issues("warnings", dt.Warnings)
 	if err := e.unknown(&o, dt.Unknown, field+".Unknown"); err != nil {
 		return o.b, err
 	}
@@ -291,14 +273,20 @@ func (e *encoder) appendDetectionMeta(b []byte, dt *Detection, field string) ([]
 	if dt.JobName != "" {
 		o.str("job-name", dt.JobName)
 	}
-	if len(dt.MetadataErrors) > 0 {
-		o.key("errors")
-		o.b = appendIssues(o.b, dt.MetadataErrors)
-	}
+	o.issues("errors", dt.MetadataErrors)
 	if err := e.unknown(&o, dt.MetadataUnknown, field+".MetadataUnknown"); err != nil {
 		return o.b, err
 	}
 	return append(o.b, '}'), nil
+}
+
+// issues appends the member name, an errors or warnings array, unless
+// there are no issues.
+func (o *object) issues(name string, issues []Issue) {
+	if len(issues) > 0 {
+		o.key(name)
+		o.b = appendIssues(o.b, issues)
+	}
 }
 
 func appendIssues(b []byte, issues []Issue) []byte {
