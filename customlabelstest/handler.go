@@ -5,7 +5,6 @@ import (
 	"math"
 	"mime"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -160,12 +159,7 @@ func (s *Server) answer(r *http.Request, body []byte, op *operation, params any,
 
 // servedTargets returns the X-Amz-Target values served, sorted.
 func servedTargets() []string {
-	out := make([]string, 0, len(operations))
-	for t := range operations {
-		out = append(out, t)
-	}
-	slices.Sort(out)
-	return out
+	return sortedKeys(operations)
 }
 
 // describeProjects answers DescribeProjects: the projects of the features

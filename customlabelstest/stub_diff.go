@@ -164,11 +164,7 @@ func sortedMapKeys(maps ...reflect.Value) []reflect.Value {
 			seen[showValue(k)] = k
 		}
 	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	slices.Sort(names)
+	names := sortedKeys(seen)
 	keys := make([]reflect.Value, len(names))
 	for i, n := range names {
 		keys[i] = seen[n]
