@@ -18,9 +18,9 @@ import (
 const maxRequestBody = 1 << 20
 
 // serveHTTP answers one request: a control API request as control.go
-// says; an S3 request as s3_handler.go says; else an injected fault if one is queued, else as the service does
-// (authentication, routing, throttling, decoding, validation, then the
-// operation).
+// says; an S3 request as s3_handler.go says; else an injected fault if
+// one is queued, else as the service does (authentication, routing,
+// throttling, decoding, validation, then the operation).
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if isControlPath(r.URL.Path) {
 		s.serveControl(w, r)
@@ -30,16 +30,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveS3(w, r) // s3_handler.go
 		return
 	}
-	rec := Request{
-		Received:    s.now(),
-		Method:      r.Method,
-		Path:        r.URL.Path,
-		Target:      r.Header.Get("X-Amz-Target"),
-		Header:      r.Header.Clone(),
-		AccessKeyID: accessKeyID(r.Header.Get("Authorization")),
-	}
-	rec.Header.Del("Authorization")
-	rec.Header.Del("X-Amz-Security-Token")
+	rec := s.newRecord(r)
 
 	// The request is recorded before any byte of the answer goes out, so
 	// that a client that has its answer finds it in Requests.
@@ -70,19 +61,13 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	var resp *response
-	switch f.kind {
-	case faultDrop:
+	if f.kind == faultDrop {
 		s.record(rec)
 		hijackClose(w)
 		return
-	case faultException:
-		resp = f.exceptionResponse(requestID)
-	case faultProxy:
-		resp = f.proxyResponse()
-	case faultRaw, faultRedirect:
-		resp = f.rawResponse()
-	default:
+	}
+	resp := f.response(requestID)
+	if resp == nil {
 		resp = s.answer(r, body, op, rec.Params, refuse, tooLarge, &caller{account: s.accountOf(rec.AccessKeyID), requestID: requestID})
 	}
 	if f.kind == faultLostAnswer {
@@ -98,6 +83,42 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		rec.RequestID = requestID
 	}
 	rec.Status, rec.ErrorCode = resp.status, resp.code
+	s.writeResponse(w, r, resp, &f, rec)
+}
+
+// newRecord returns the record of request r as it arrives, without its
+// credentials.
+func (s *Server) newRecord(r *http.Request) Request {
+	rec := Request{
+		Received:    s.now(),
+		Method:      r.Method,
+		Path:        r.URL.Path,
+		Target:      r.Header.Get("X-Amz-Target"),
+		Header:      r.Header.Clone(),
+		AccessKeyID: accessKeyID(r.Header.Get("Authorization")),
+	}
+	rec.Header.Del("Authorization")
+	rec.Header.Del("X-Amz-Security-Token")
+	return rec
+}
+
+// response returns the answer a fault gives in the service's stead, or
+// nil for a fault that lets the service answer (or for no fault).
+func (f *Fault) response(requestID string) *response {
+	switch f.kind {
+	case faultException:
+		return f.exceptionResponse(requestID)
+	case faultProxy:
+		return f.proxyResponse()
+	case faultRaw, faultRedirect:
+		return f.rawResponse()
+	}
+	return nil
+}
+
+// writeResponse records rec, then writes resp, its body as the fault f has it
+// (cut short, trickled, or whole).
+func (s *Server) writeResponse(w http.ResponseWriter, r *http.Request, resp *response, f *Fault, rec Request) {
 	if _, ok := resp.header["Date"]; !ok {
 		resp.header.Set("Date", s.now().UTC().Format(http.TimeFormat))
 	}
