@@ -499,64 +499,74 @@ func (d *decoder) annotations(dv *detView, raw []byte, w where, st *state) bool 
 			}
 			continue
 		}
-		seen := 0
-		for {
-			key, ok, err := r.NextKey()
-			if err != nil {
-				return false
-			}
-			if !ok {
-				break
-			}
-			var bit int
-			var dst *float64
-			switch string(key) {
-			case "class_id":
-				bit = bClassID
-			case "top":
-				bit, dst = bTop, &a.top
-			case "left":
-				bit, dst = bLeft, &a.left
-			case "width":
-				bit, dst = bWidth, &a.width
-			case "height":
-				bit, dst = bHeight, &a.height
-			case "errors":
-				bit = bErrors
-			}
-			if bit == 0 || seen&bit != 0 {
-				if bit != 0 {
-					st.exact = false
-				}
-				if !d.unknownMember(&a.unknown, key, raw) {
-					return false
-				}
-				continue
-			}
-			seen |= bit
-			switch bit {
-			case bClassID:
-				if !d.intMember(st, &a.classID, w.elem(i), "class_id") {
-					return false
-				}
-			case bErrors:
-				if !d.issuesMember(&a.errs, &a.unknown, key, raw) {
-					return false
-				}
-			default:
-				// Ground Truth writes integers, but the guide's own COCO
-				// transform copies COCO's fractional pixels, so any number
-				// is taken.
-				if !d.numberMember(st, dst, CodeInvalidLabelAttributeFormat, w.elem(i), boxNames[bitIndex(bit)]) {
-					return false
-				}
-			}
-		}
-		if miss := missing(seen, boxNames, boxRequired); miss != "" {
-			st.fail()
-			d.prob(CodeInvalidLabelAttributeFormat, w.elem(i), "the annotation has no "+miss)
+		if !d.annotation(a, raw, w.elem(i), st) {
+			return false
 		}
 	}
+}
+
+// annotation decodes the members of the annotation object r is in, which
+// w names, into a.
+func (d *decoder) annotation(a *annView, raw []byte, w where, st *state) bool {
+	r := &d.r
+	seen := 0
+	for {
+		key, ok, err := r.NextKey()
+		if err != nil {
+			return false
+		}
+		if !ok {
+			break
+		}
+		var bit int
+		var dst *float64
+		switch string(key) {
+		case "class_id":
+			bit = bClassID
+		case "top":
+			bit, dst = bTop, &a.top
+		case "left":
+			bit, dst = bLeft, &a.left
+		case "width":
+			bit, dst = bWidth, &a.width
+		case "height":
+			bit, dst = bHeight, &a.height
+		case "errors":
+			bit = bErrors
+		}
+		if bit == 0 || seen&bit != 0 {
+			if bit != 0 {
+				st.exact = false
+			}
+			if !d.unknownMember(&a.unknown, key, raw) {
+				return false
+			}
+			continue
+		}
+		seen |= bit
+		switch bit {
+		case bClassID:
+			if !d.intMember(st, &a.classID, w, "class_id") {
+				return false
+			}
+		case bErrors:
+			if !d.issuesMember(&a.errs, &a.unknown, key, raw) {
+				return false
+			}
+		default:
+			// Ground Truth writes integers, but the guide's own COCO
+			// transform copies COCO's fractional pixels, so any number
+			// is taken.
+			if !d.numberMember(st, dst, CodeInvalidLabelAttributeFormat, w, boxNames[bitIndex(bit)]) {
+				return false
+			}
+		}
+	}
+	if miss := missing(seen, boxNames, boxRequired); miss != "" {
+		st.fail()
+		d.prob(CodeInvalidLabelAttributeFormat, w, "the annotation has no "+miss)
+	}
+	return true
 }
 
 // objects decodes a detection's objects array. An object without a
