@@ -225,21 +225,40 @@ func (d *decoder) classification(ai, mi int) *classView {
 		d.prob(CodeInvalidLabelAttributeFormat, at(attr.name),
 			"the value of a classification label attribute must be an integer, not "+what)
 	}
-	seen := d.metadata(&c.meta, meta.raw, at(meta.name), false, &st)
-	if miss := missing(seen, classNames, classRequired); miss != "" {
+	d.pairMetadata(&c.meta, attr, meta, false, &st)
+	c.formatOK, c.exact = d.settlePair(st, ai, mi)
+	return c
+}
+
+// pairMetadata decodes meta, the metadata of the label attribute attr,
+// into m, for a classification or a detection. A required member missing
+// is a format error; an empty job-name, or an attribute without a name,
+// makes the typed form inexact: the first is not written back, and the
+// writer refuses the second.
+func (d *decoder) pairMetadata(m *metaView, attr, meta *memberView, detection bool, st *state) {
+	names, required := classNames, classRequired
+	if detection {
+		names, required = detNames, detRequired
+	}
+	seen := d.metadata(m, meta.raw, at(meta.name), detection, st)
+	if miss := missing(seen, names, required); miss != "" {
 		st.fail()
 		d.prob(CodeInvalidLabelAttributeMetadata, at(meta.name), "the metadata has no "+miss)
 	}
-	if c.meta.hasJob && len(c.meta.job) == 0 || len(attr.name) == 0 {
-		// An empty job-name is not written back, and the writer refuses
-		// an attribute without a name.
+	if m.hasJob && len(m.job) == 0 || len(attr.name) == 0 {
 		st.exact = false
 	}
-	c.formatOK, c.exact = st.formatOK, st.exact && st.formatOK
-	if !c.exact {
+}
+
+// settlePair returns what st found of the pair of members ai and mi:
+// whether its format is right, and whether its typed form is exact; when
+// it is not, both members are kept raw.
+func (d *decoder) settlePair(st state, ai, mi int) (formatOK, exact bool) {
+	exact = st.exact && st.formatOK
+	if !exact {
 		d.role[ai], d.role[mi] = roleRaw, roleRaw
 	}
-	return c
+	return st.formatOK, exact
 }
 
 // Members of a detection's label attribute and of an annotation, as bits.
@@ -292,14 +311,7 @@ func (d *decoder) detection(ai, mi int) *detView {
 	} else {
 		d.detectionAttr(dv, attr.raw, at(attr.name), &st)
 	}
-	seen := d.metadata(&dv.meta, meta.raw, at(meta.name), true, &st)
-	if miss := missing(seen, detNames, detRequired); miss != "" {
-		st.fail()
-		d.prob(CodeInvalidLabelAttributeMetadata, at(meta.name), "the metadata has no "+miss)
-	}
-	if dv.meta.hasJob && len(dv.meta.job) == 0 || len(attr.name) == 0 {
-		st.exact = false
-	}
+	d.pairMetadata(&dv.meta, attr, meta, true, &st)
 	// Annotation carries its object's confidence, so the typed form needs
 	// one object with a confidence per annotation.
 	if len(dv.meta.objects) != len(dv.anns) {
@@ -310,10 +322,7 @@ func (d *decoder) detection(ai, mi int) *detView {
 			st.exact = false
 		}
 	}
-	dv.formatOK, dv.exact = st.formatOK, st.exact && st.formatOK
-	if !dv.exact {
-		d.role[ai], d.role[mi] = roleRaw, roleRaw
-	}
+	dv.formatOK, dv.exact = d.settlePair(st, ai, mi)
 	return dv
 }
 
