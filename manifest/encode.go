@@ -89,10 +89,10 @@ func (e *encoder) appendLine(b []byte, l *Line) ([]byte, error) {
 	}
 	o.issues("errors", l.Errors)
 	o.issues("warnings", l.Warnings)
-	if err := e.unknown(&o, l.Unknown, "Unknown"); err != nil {
+	if err := e.end(&o, l.Unknown, "Unknown"); err != nil {
 		return b[:start], err
 	}
-	b = append(o.b, '}')
+	b = o.b
 	if n := len(b) - start; n > MaxLineLength && utf8.RuneCount(b[start:]) > MaxLineLength {
 		return b[:start], &FieldError{Field: "Line", Rule: "its JSON is longer than " + strconv.Itoa(MaxLineLength) + " characters, which the service drops"}
 	}
@@ -159,7 +159,9 @@ func (o *object) num(name string, f float64, field string) error {
 	return err
 }
 
-func (e *encoder) unknown(o *object, ms []Member, field string) error {
+// end appends the members ms, which the typed form keeps raw, and closes
+// the object; field names ms in errors.
+func (e *encoder) end(o *object, ms []Member, field string) error {
 	for i, m := range ms {
 		o.key(m.Name)
 		var err error
@@ -167,6 +169,7 @@ func (e *encoder) unknown(o *object, ms []Member, field string) error {
 			return err
 		}
 	}
+	o.b = append(o.b, '}')
 	return nil
 }
 
@@ -183,10 +186,8 @@ func (e *encoder) appendClassMeta(b []byte, c *Classification, field string) ([]
 	o.str("creation-date", c.CreationDate)
 	o.str("type", TypeClassification)
 	o.issues("errors", c.Errors)
-	if err := e.unknown(&o, c.Unknown, field+".Unknown"); err != nil {
-		return o.b, err
-	}
-	return append(o.b, '}'), nil
+	err := e.end(&o, c.Unknown, field+".Unknown")
+	return o.b, err
 }
 
 func (e *encoder) appendDetection(b []byte, dt *Detection, field string) ([]byte, error) {
@@ -220,18 +221,16 @@ func (e *encoder) appendDetection(b []byte, dt *Detection, field string) ([]byte
 			}
 		}
 		ao.issues("errors", a.Errors)
-		if err := e.unknown(&ao, a.Unknown, af+".Unknown"); err != nil {
+		if err := e.end(&ao, a.Unknown, af+".Unknown"); err != nil {
 			return ao.b, err
 		}
-		o.b = append(ao.b, '}')
+		o.b = ao.b
 	}
 	o.b = append(o.b, ']')
 	o.issues("errors", dt.Errors)
 	o.issues("warnings", dt.Warnings)
-	if err := e.unknown(&o, dt.Unknown, field+".Unknown"); err != nil {
-		return o.b, err
-	}
-	return append(o.b, '}'), nil
+	err := e.end(&o, dt.Unknown, field+".Unknown")
+	return o.b, err
 }
 
 func (e *encoder) appendDetectionMeta(b []byte, dt *Detection, field string) ([]byte, error) {
@@ -274,10 +273,8 @@ func (e *encoder) appendDetectionMeta(b []byte, dt *Detection, field string) ([]
 		o.str("job-name", dt.JobName)
 	}
 	o.issues("errors", dt.MetadataErrors)
-	if err := e.unknown(&o, dt.MetadataUnknown, field+".MetadataUnknown"); err != nil {
-		return o.b, err
-	}
-	return append(o.b, '}'), nil
+	err := e.end(&o, dt.MetadataUnknown, field+".MetadataUnknown")
+	return o.b, err
 }
 
 // issues appends the member name, an errors or warnings array, unless
