@@ -28,15 +28,21 @@ import (
 // gives as the default.
 const defaultDatasetPageSize = 100
 
-// listable returns the refusal of a listing of e, or nil.
-func listable(e *datasetEntry) error {
+// listedDataset returns the dataset of arn for a listing of its entries
+// or labels, or the refusal: ResourceNotFoundException, or a dataset whose
+// operation has not ended. s.mu is held.
+func (s *Server) listedDataset(arn string) (*datasetEntry, error) {
+	e, err := s.dataset(arn)
+	if err != nil {
+		return nil, err
+	}
 	switch e.d.Status {
 	case customlabels.DatasetStatusCreateInProgress, customlabels.DatasetStatusUpdateInProgress:
-		return &customlabels.ResourceNotReadyException{Message: "The dataset " + e.arn + " is " + string(e.d.Status) + "; list it once its operation has ended"}
+		return nil, &customlabels.ResourceNotReadyException{Message: "The dataset " + e.arn + " is " + string(e.d.Status) + "; list it once its operation has ended"}
 	case customlabels.DatasetStatusDeleteInProgress:
-		return &customlabels.ResourceInUseException{Message: "The dataset " + e.arn + " is being deleted"}
+		return nil, &customlabels.ResourceInUseException{Message: "The dataset " + e.arn + " is being deleted"}
 	}
-	return nil
+	return e, nil
 }
 
 // entryQuery is a validated ListDatasetEntries request.
@@ -120,11 +126,8 @@ func (s *Server) listDatasetEntries(_ *caller, in *customlabels.ListDatasetEntri
 
 	s.lockSettled()
 	defer s.mu.Unlock()
-	e, err := s.dataset(in.DatasetArn)
+	e, err := s.listedDataset(in.DatasetArn)
 	if err != nil {
-		return nil, err
-	}
-	if err := listable(e); err != nil {
 		return nil, err
 	}
 	out := &customlabels.ListDatasetEntriesOutput{DatasetEntries: []string{}}
@@ -167,11 +170,8 @@ func (s *Server) listDatasetLabels(_ *caller, in *customlabels.ListDatasetLabels
 
 	s.lockSettled()
 	defer s.mu.Unlock()
-	e, err := s.dataset(in.DatasetArn)
+	e, err := s.listedDataset(in.DatasetArn)
 	if err != nil {
-		return nil, err
-	}
-	if err := listable(e); err != nil {
 		return nil, err
 	}
 	out := &customlabels.ListDatasetLabelsOutput{DatasetLabelDescriptions: []customlabels.DatasetLabelDescription{}}
