@@ -102,20 +102,6 @@ func (s *Server) newRecord(r *http.Request) Request {
 	return rec
 }
 
-// response returns the answer a fault gives in the service's stead, or
-// nil for a fault that lets the service answer (or for no fault).
-func (f *Fault) response(requestID string) *response {
-	switch f.kind {
-	case faultException:
-		return f.exceptionResponse(requestID)
-	case faultProxy:
-		return f.proxyResponse()
-	case faultRaw, faultRedirect:
-		return f.rawResponse()
-	}
-	return nil
-}
-
 // writeResponse records rec, then writes resp, its body as the fault f has it
 // (cut short, trickled, or whole).
 func (s *Server) writeResponse(w http.ResponseWriter, r *http.Request, resp *response, f *Fault, rec Request) {
