@@ -3,6 +3,8 @@ package customlabels
 import (
 	"errors"
 	"strings"
+
+	"github.com/rekognition-go/customlabels/internal/pattern"
 )
 
 // ARN is a Custom Labels project or project version ARN split into its
@@ -47,7 +49,7 @@ func ParseARN(s string) (ARN, error) {
 		return ARN{}, errNotARN
 	}
 	a.Partition, a.Region, a.AccountID = fields[0], fields[2], fields[3]
-	if !lowerDigitsDash(a.Partition) || !lowerDigitsDash(a.Region) || len(a.AccountID) != 12 || !digits(a.AccountID) {
+	if !pattern.LowerDigitsDash(a.Partition) || !pattern.LowerDigitsDash(a.Region) || len(a.AccountID) != 12 || !pattern.Digits(a.AccountID) {
 		return ARN{}, errNotARN
 	}
 	resource, ok := strings.CutPrefix(fields[4], "project/")
@@ -60,47 +62,16 @@ func ParseARN(s string) (ARN, error) {
 		a.ProjectName, a.Timestamp = parts[0], parts[1]
 	case len(parts) == 4 && parts[1] == "version":
 		a.ProjectName, a.VersionName, a.Timestamp = parts[0], parts[2], parts[3]
-		if !resourceName(a.VersionName) {
+		if !pattern.ResourceName(a.VersionName) {
 			return ARN{}, errNotARN
 		}
 	default:
 		return ARN{}, errNotARN
 	}
-	if !resourceName(a.ProjectName) || !digits(a.Timestamp) {
+	if !pattern.ResourceName(a.ProjectName) || !pattern.Digits(a.Timestamp) {
 		return ARN{}, errNotARN
 	}
 	return a, nil
-}
-
-// resourceName matches [a-zA-Z0-9_.\-]{1,255}.
-func resourceName(s string) bool {
-	return len(s) >= 1 && len(s) <= 255 && allNameChars(s)
-}
-
-// lowerDigitsDash matches [a-z\d-]+.
-func lowerDigitsDash(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
-			return false
-		}
-	}
-	return true
-}
-
-// digits matches [0-9]+.
-func digits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // String returns the ARN in its text form.

@@ -44,7 +44,7 @@ func CopyPolicyDocument(sourceVersionArn string, principals ...string) (string, 
 	arns := make([]string, len(principals))
 	for i, p := range principals {
 		switch {
-		case len(p) == 12 && digits(p):
+		case len(p) == 12 && pattern.Digits(p):
 			arns[i] = "arn:" + a.Partition + ":iam::" + p + ":root"
 		case iamPrincipal(p):
 			arns[i] = p
@@ -77,6 +77,6 @@ func CopyPolicyDocument(sourceVersionArn string, principals ...string) (string, 
 // account with a resource: "arn:PARTITION:iam::ACCOUNT:role/NAME".
 func iamPrincipal(p string) bool {
 	f := strings.SplitN(p, ":", 6)
-	return len(f) == 6 && f[0] == "arn" && lowerDigitsDash(f[1]) && (f[2] == "iam" || f[2] == "sts") &&
-		f[3] == "" && len(f[4]) == 12 && digits(f[4]) && f[5] != "" && utf8.ValidString(f[5])
+	return len(f) == 6 && f[0] == "arn" && pattern.LowerDigitsDash(f[1]) && (f[2] == "iam" || f[2] == "sts") &&
+		f[3] == "" && len(f[4]) == 12 && pattern.Digits(f[4]) && f[5] != "" && utf8.ValidString(f[5])
 }

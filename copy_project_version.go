@@ -84,9 +84,6 @@ type CopyProjectVersionOutput struct {
 // this call's, and the call succeeds with Recovered set. Else the error
 // stands.
 func (c *Client) CopyProjectVersion(ctx context.Context, params *CopyProjectVersionInput, optFns ...func(*Options)) (*CopyProjectVersionOutput, error) {
-	if params == nil {
-		params = &CopyProjectVersionInput{}
-	}
 	return call[CopyProjectVersionOutput](ctx, c, opCopyProjectVersion, params, optFns)
 }
 

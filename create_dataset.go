@@ -69,9 +69,6 @@ type CreateDatasetOutput struct {
 // dataset of this type created since the call began is taken for this
 // call's, and the call succeeds with Recovered set. Else the error stands.
 func (c *Client) CreateDataset(ctx context.Context, params *CreateDatasetInput, optFns ...func(*Options)) (*CreateDatasetOutput, error) {
-	if params == nil {
-		params = &CreateDatasetInput{}
-	}
 	return call[CreateDatasetOutput](ctx, c, opCreateDataset, params, optFns)
 }
 

@@ -101,9 +101,6 @@ type CreateProjectVersionOutput struct {
 // call's, and the call succeeds with Recovered set. Else the error stands:
 // the name was taken before.
 func (c *Client) CreateProjectVersion(ctx context.Context, params *CreateProjectVersionInput, optFns ...func(*Options)) (*CreateProjectVersionOutput, error) {
-	if params == nil {
-		params = &CreateProjectVersionInput{}
-	}
 	return call[CreateProjectVersionOutput](ctx, c, opCreateProjectVersion, params, optFns)
 }
 

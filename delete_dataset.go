@@ -32,8 +32,5 @@ type DeleteDatasetOutput struct {
 // lost may answer *ResourceNotFoundException because the first one took
 // effect.
 func (c *Client) DeleteDataset(ctx context.Context, params *DeleteDatasetInput, optFns ...func(*Options)) (*DeleteDatasetOutput, error) {
-	if params == nil {
-		params = &DeleteDatasetInput{}
-	}
 	return call[DeleteDatasetOutput](ctx, c, opDeleteDataset, params, optFns)
 }

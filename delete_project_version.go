@@ -37,8 +37,5 @@ type DeleteProjectVersionOutput struct {
 // lost answers DELETING again, or *ResourceNotFoundException once the
 // version is gone.
 func (c *Client) DeleteProjectVersion(ctx context.Context, params *DeleteProjectVersionInput, optFns ...func(*Options)) (*DeleteProjectVersionOutput, error) {
-	if params == nil {
-		params = &DeleteProjectVersionInput{}
-	}
 	return call[DeleteProjectVersionOutput](ctx, c, opDeleteProjectVersion, params, optFns)
 }

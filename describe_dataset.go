@@ -26,8 +26,5 @@ type DescribeDatasetOutput struct {
 // whose deletion has finished, is a *ResourceNotFoundException.
 // Throttling, 5xx responses and connection errors are retried.
 func (c *Client) DescribeDataset(ctx context.Context, params *DescribeDatasetInput, optFns ...func(*Options)) (*DescribeDatasetOutput, error) {
-	if params == nil {
-		params = &DescribeDatasetInput{}
-	}
 	return call[DescribeDatasetOutput](ctx, c, opDescribeDataset, params, optFns)
 }

@@ -40,9 +40,6 @@ type DistributeDatasetEntriesOutput struct {
 // distributed (being created or updated) a *ResourceNotReadyException.
 // Throttling, 5xx responses and connection errors are retried.
 func (c *Client) DistributeDatasetEntries(ctx context.Context, params *DistributeDatasetEntriesInput, optFns ...func(*Options)) (*DistributeDatasetEntriesOutput, error) {
-	if params == nil {
-		params = &DistributeDatasetEntriesInput{}
-	}
 	return call[DistributeDatasetEntriesOutput](ctx, c, opDistributeDatasetEntries, params, optFns)
 }
 

@@ -69,3 +69,31 @@ func TestGeneratedRequestsGolden(t *testing.T) {
 		}
 	}
 }
+
+// Every operation takes a nil input as its zero input: both are checked
+// alike, and the same request is sent when the zero input is valid.
+func TestNilInputIsZeroInput(t *testing.T) {
+	for _, g := range generatedOperations {
+		t.Run(g.op.name, func(t *testing.T) {
+			typ := reflect.TypeOf(g.minimal())
+			send := func(in request) ([]byte, error) {
+				ts := newTestServer(t, func(w http.ResponseWriter, r *http.Request, n int) { writeJSON(w, 200, `{}`) })
+				_, err := g.call(context.Background(), testClient(ts), in)
+				var body []byte
+				if reqs := ts.Requests(); len(reqs) == 1 {
+					body = reqs[0].Body
+				}
+				return body, err
+			}
+			nilBody, nilErr := send(reflect.Zero(typ).Interface().(request))
+			zeroBody, zeroErr := send(reflect.New(typ.Elem()).Interface().(request))
+			if zeroErr != nil {
+				require.Error(t, nilErr, "%s(nil)", g.op.name)
+				assert.Equal(t, zeroErr.Error(), nilErr.Error(), "%s(nil) and %s(zero input)", g.op.name, g.op.name)
+			} else {
+				require.NoError(t, nilErr, "%s(nil)", g.op.name)
+			}
+			assert.Equal(t, string(zeroBody), string(nilBody), "%s(nil) sent", g.op.name)
+		})
+	}
+}

@@ -74,9 +74,6 @@ type ListDatasetEntriesOutput struct {
 // To list every entry, range over AllDatasetEntries or use
 // NewListDatasetEntriesPaginator.
 func (c *Client) ListDatasetEntries(ctx context.Context, params *ListDatasetEntriesInput, optFns ...func(*Options)) (*ListDatasetEntriesOutput, error) {
-	if params == nil {
-		params = &ListDatasetEntriesInput{}
-	}
 	return call[ListDatasetEntriesOutput](ctx, c, opListDatasetEntries, params, optFns)
 }
 

@@ -46,9 +46,6 @@ type ListDatasetLabelsOutput struct {
 // To list every label, range over AllDatasetLabels or use
 // NewListDatasetLabelsPaginator.
 func (c *Client) ListDatasetLabels(ctx context.Context, params *ListDatasetLabelsInput, optFns ...func(*Options)) (*ListDatasetLabelsOutput, error) {
-	if params == nil {
-		params = &ListDatasetLabelsInput{}
-	}
 	return call[ListDatasetLabelsOutput](ctx, c, opListDatasetLabels, params, optFns)
 }
 

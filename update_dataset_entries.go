@@ -60,9 +60,6 @@ type UpdateDatasetEntriesOutput struct {
 // request buffer sized exactly for the body, as DetectCustomLabels encodes
 // its image.
 func (c *Client) UpdateDatasetEntries(ctx context.Context, params *UpdateDatasetEntriesInput, optFns ...func(*Options)) (*UpdateDatasetEntriesOutput, error) {
-	if params == nil {
-		params = &UpdateDatasetEntriesInput{}
-	}
 	return call[UpdateDatasetEntriesOutput](ctx, c, opUpdateDatasetEntries, params, optFns)
 }
 

@@ -37,19 +37,6 @@ func textRule(s string, min, max int, match func(string) bool, what string) stri
 	return ""
 }
 
-func allNameChars(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !isNameChar(s[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-func isNameChar(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-'
-}
-
 // Lengths of the model's ARN shapes (ProjectArn, ProjectVersionArn).
 const (
 	minArnLength = 20

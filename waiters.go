@@ -140,20 +140,44 @@ const (
 	waitFailure
 )
 
-// waiterSpec is one waiter's acceptors.
-type waiterSpec struct {
+// waiterSpec is one waiter's acceptors, for resources whose state is an
+// S: a ProjectVersionStatus, ProjectStatus or DatasetStatus.
+type waiterSpec[S ~string] struct {
 	name     string
 	minDelay time.Duration
-	// maxWait is the official waiter's bound: delay × max attempts.
+	// maxWait is the default maximum wait; for the official waiters'
+	// counterparts, their bound: delay × max attempts.
 	maxWait time.Duration
 	// accept returns what status means, and for a failure why.
-	accept func(ProjectVersionStatus) (waitState, string)
-	// gone is what a named version missing from the listing means:
-	// failure for every waiter but the one of deletes.
+	accept func(S) (waitState, string)
+	// gone is what a resource the poll did not find means: failure
+	// (whatever else it is set to) for every waiter but those of deletes.
 	gone waitState
 }
 
-var runningSpec = waiterSpec{
+// verdict returns what the state of one resource means, and for a failure
+// why: status as the poll found it, or found false when the poll did not
+// find it.
+func (s *waiterSpec[S]) verdict(status S, found bool) (waitState, string) {
+	switch {
+	case found:
+		return s.accept(status)
+	case s.gone == waitSuccess:
+		return waitSuccess, ""
+	}
+	return waitFailure, "was not found"
+}
+
+// waiterOptions returns the options optFns set.
+func waiterOptions(optFns []func(*WaiterOptions)) WaiterOptions {
+	var o WaiterOptions
+	for _, fn := range optFns {
+		fn(&o)
+	}
+	return o
+}
+
+var runningSpec = waiterSpec[ProjectVersionStatus]{
 	name:     "ProjectVersionRunning",
 	minDelay: 30 * time.Second,
 	maxWait:  40 * 30 * time.Second,
@@ -180,7 +204,7 @@ var runningSpec = waiterSpec{
 	},
 }
 
-var trainingSpec = waiterSpec{
+var trainingSpec = waiterSpec[ProjectVersionStatus]{
 	name:     "ProjectVersionTrainingCompleted",
 	minDelay: 120 * time.Second,
 	maxWait:  25 * time.Hour,
@@ -204,7 +228,7 @@ var trainingSpec = waiterSpec{
 	},
 }
 
-var copySpec = waiterSpec{
+var copySpec = waiterSpec[ProjectVersionStatus]{
 	name:     "ProjectVersionCopyCompleted",
 	minDelay: 30 * time.Second,
 	maxWait:  6 * time.Hour,
@@ -228,7 +252,7 @@ var copySpec = waiterSpec{
 	},
 }
 
-var deletedSpec = waiterSpec{
+var deletedSpec = waiterSpec[ProjectVersionStatus]{
 	name:     "ProjectVersionDeleted",
 	minDelay: 10 * time.Second,
 	maxWait:  30 * time.Minute,
@@ -290,7 +314,7 @@ func (w *ProjectVersionDeletedWaiter) Wait(ctx context.Context, params *Describe
 // waiter polls DescribeProjectVersions until spec accepts.
 type waiter struct {
 	client DescribeProjectVersionsAPIClient
-	spec   *waiterSpec
+	spec   *waiterSpec[ProjectVersionStatus]
 	opts   WaiterOptions
 }
 
@@ -350,12 +374,8 @@ func (w *ProjectVersionTrainingCompletedWaiter) WaitForOutput(ctx context.Contex
 	return w.w.wait(ctx, params, maxWait, optFns)
 }
 
-func newWaiter(client DescribeProjectVersionsAPIClient, spec *waiterSpec, optFns []func(*WaiterOptions)) waiter {
-	w := waiter{client: client, spec: spec}
-	for _, fn := range optFns {
-		fn(&w.opts)
-	}
-	return w
+func newWaiter(client DescribeProjectVersionsAPIClient, spec *waiterSpec[ProjectVersionStatus], optFns []func(*WaiterOptions)) waiter {
+	return waiter{client: client, spec: spec, opts: waiterOptions(optFns)}
 }
 
 // pollRetryable decides which poll errors the next poll may cure: the
@@ -503,22 +523,19 @@ func (w *waiter) poll(ctx context.Context, in *DescribeProjectVersionsInput) (*D
 func (w *waiter) judge(in *DescribeProjectVersionsInput, versions []ProjectVersionDescription) (bool, error) {
 	allDone := true
 	for _, name := range in.VersionNames {
-		var v *ProjectVersionDescription
+		var v ProjectVersionDescription
+		found := false
 		for i := range versions {
 			if versions[i].VersionName() == name {
-				v = &versions[i]
+				v, found = versions[i], true
 				break
 			}
 		}
-		if v == nil {
-			if w.spec.gone == waitSuccess {
-				continue
-			}
-			return true, &WaiterStateError{Waiter: w.spec.name, VersionName: name,
-				Reason: "was not found in project " + in.ProjectArn}
-		}
-		switch state, why := w.spec.accept(v.Status); state {
+		switch state, why := w.spec.verdict(v.Status, found); state {
 		case waitFailure:
+			if !found {
+				why += " in project " + in.ProjectArn
+			}
 			return true, &WaiterStateError{Waiter: w.spec.name, VersionName: name,
 				Status: v.Status, StatusMessage: v.StatusMessage, Reason: why}
 		case waitRetry:

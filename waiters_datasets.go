@@ -19,18 +19,7 @@ import (
 // does not say otherwise), so a state the awaited one cannot come from
 // fails the wait at once.
 
-// datasetSpec is a dataset waiter's acceptors.
-type datasetSpec struct {
-	name     string
-	minDelay time.Duration
-	maxWait  time.Duration
-	// accept returns what status means, and for a failure why.
-	accept func(DatasetStatus) (waitState, string)
-	// gone is what a dataset DescribeDataset does not find means.
-	gone waitState
-}
-
-var datasetCreatedSpec = datasetSpec{
+var datasetCreatedSpec = waiterSpec[DatasetStatus]{
 	name:     "DatasetCreated",
 	minDelay: 5 * time.Second,
 	maxWait:  2 * time.Hour,
@@ -52,7 +41,7 @@ var datasetCreatedSpec = datasetSpec{
 	},
 }
 
-var datasetUpdatedSpec = datasetSpec{
+var datasetUpdatedSpec = waiterSpec[DatasetStatus]{
 	name:     "DatasetUpdated",
 	minDelay: 5 * time.Second,
 	maxWait:  2 * time.Hour,
@@ -78,7 +67,7 @@ var datasetUpdatedSpec = datasetSpec{
 	},
 }
 
-var datasetDeletedSpec = datasetSpec{
+var datasetDeletedSpec = waiterSpec[DatasetStatus]{
 	name:     "DatasetDeleted",
 	minDelay: 5 * time.Second,
 	maxWait:  30 * time.Minute,
@@ -173,16 +162,12 @@ func (w *DatasetDeletedWaiter) Wait(ctx context.Context, datasetArns []string, m
 // datasetWaiter polls DescribeDataset until spec accepts every dataset.
 type datasetWaiter struct {
 	client DescribeDatasetAPIClient
-	spec   *datasetSpec
+	spec   *waiterSpec[DatasetStatus]
 	opts   WaiterOptions
 }
 
-func newDatasetWaiter(client DescribeDatasetAPIClient, spec *datasetSpec, optFns []func(*WaiterOptions)) datasetWaiter {
-	w := datasetWaiter{client: client, spec: spec}
-	for _, fn := range optFns {
-		fn(&w.opts)
-	}
-	return w
+func newDatasetWaiter(client DescribeDatasetAPIClient, spec *waiterSpec[DatasetStatus], optFns []func(*WaiterOptions)) datasetWaiter {
+	return datasetWaiter{client: client, spec: spec, opts: waiterOptions(optFns)}
 }
 
 func (w *datasetWaiter) wait(ctx context.Context, datasetArns []string, maxWait time.Duration, optFns []func(*WaiterOptions)) ([]DatasetDescription, error) {
@@ -242,13 +227,7 @@ func (w *datasetWaiter) wait(ctx context.Context, datasetArns []string, maxWait 
 func (w *datasetWaiter) judge(arns []string, seen []DatasetDescription, found []bool) (bool, error) {
 	allDone := true
 	for i, arn := range arns {
-		if !found[i] {
-			if w.spec.gone == waitSuccess {
-				continue
-			}
-			return true, &WaiterStateError{Waiter: w.spec.name, Resource: "dataset " + arn, Reason: "was not found"}
-		}
-		switch state, why := w.spec.accept(seen[i].Status); state {
+		switch state, why := w.spec.verdict(seen[i].Status, found[i]); state {
 		case waitFailure:
 			return true, &WaiterStateError{Waiter: w.spec.name, Resource: "dataset " + arn,
 				ResourceStatus: string(seen[i].Status), StatusMessage: seen[i].StatusMessage, Reason: why}

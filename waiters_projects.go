@@ -11,18 +11,7 @@ import (
 // (DELETING → gone). The official SDKs have neither; Terraform's provider
 // polls DescribeProjects by hand for both.
 
-// projectSpec is a project waiter's acceptors.
-type projectSpec struct {
-	name     string
-	minDelay time.Duration
-	maxWait  time.Duration
-	// accept returns what status means, and for a failure why.
-	accept func(ProjectStatus) (waitState, string)
-	// gone is what a named project missing from the listing means.
-	gone waitState
-}
-
-var projectCreatedSpec = projectSpec{
+var projectCreatedSpec = waiterSpec[ProjectStatus]{
 	name:     "ProjectCreated",
 	minDelay: 5 * time.Second,
 	maxWait:  10 * time.Minute,
@@ -40,7 +29,7 @@ var projectCreatedSpec = projectSpec{
 	},
 }
 
-var projectDeletedSpec = projectSpec{
+var projectDeletedSpec = waiterSpec[ProjectStatus]{
 	name:     "ProjectDeleted",
 	minDelay: 5 * time.Second,
 	maxWait:  30 * time.Minute,
@@ -101,16 +90,12 @@ func (w *ProjectDeletedWaiter) Wait(ctx context.Context, params *DescribeProject
 // projectWaiter polls DescribeProjects until spec accepts.
 type projectWaiter struct {
 	client DescribeProjectsAPIClient
-	spec   *projectSpec
+	spec   *waiterSpec[ProjectStatus]
 	opts   WaiterOptions
 }
 
-func newProjectWaiter(client DescribeProjectsAPIClient, spec *projectSpec, optFns []func(*WaiterOptions)) projectWaiter {
-	w := projectWaiter{client: client, spec: spec}
-	for _, fn := range optFns {
-		fn(&w.opts)
-	}
-	return w
+func newProjectWaiter(client DescribeProjectsAPIClient, spec *waiterSpec[ProjectStatus], optFns []func(*WaiterOptions)) projectWaiter {
+	return projectWaiter{client: client, spec: spec, opts: waiterOptions(optFns)}
 }
 
 func (w *projectWaiter) wait(ctx context.Context, params *DescribeProjectsInput, maxWait time.Duration, optFns []func(*WaiterOptions)) (*DescribeProjectsOutput, error) {
@@ -153,17 +138,15 @@ func (w *projectWaiter) wait(ctx context.Context, params *DescribeProjectsInput,
 func (w *projectWaiter) judge(names []string, projects []ProjectDescription) (bool, error) {
 	allDone := true
 	for _, name := range names {
+		var p ProjectDescription
 		i := slices.IndexFunc(projects, func(p ProjectDescription) bool { return p.Name() == name })
-		if i < 0 {
-			if w.spec.gone == waitSuccess {
-				continue
-			}
-			return true, &WaiterStateError{Waiter: w.spec.name, Resource: "project " + quoteShort(name), Reason: "was not found"}
+		if i >= 0 {
+			p = projects[i]
 		}
-		switch state, why := w.spec.accept(projects[i].Status); state {
+		switch state, why := w.spec.verdict(p.Status, i >= 0); state {
 		case waitFailure:
 			return true, &WaiterStateError{Waiter: w.spec.name, Resource: "project " + quoteShort(name),
-				ResourceStatus: string(projects[i].Status), Reason: why}
+				ResourceStatus: string(p.Status), Reason: why}
 		case waitRetry:
 			allDone = false
 		}

@@ -252,3 +252,31 @@ func TestWaiterPollErrors(t *testing.T) {
 		require.ErrorAs(t, err, &nf)
 	})
 }
+
+// A named version missing from the listing fails every waiter of versions
+// at once but the one of deletes, for which it is the awaited state.
+func TestWaitersOfVersionsOnMissingVersion(t *testing.T) {
+	srv := waitServer(t, map[string]customlabels.ProjectVersionStatus{"old": customlabels.ProjectVersionStatusStopped})
+	client := srv.Client()
+	ctx := context.Background()
+	in := &customlabels.DescribeProjectVersionsInput{ProjectArn: waitProject, VersionNames: []string{"nothing"}}
+	for name, wait := range map[string]func() error{
+		"ProjectVersionRunning": func() error {
+			return customlabels.NewProjectVersionRunningWaiter(client, fast).Wait(ctx, in, time.Minute)
+		},
+		"ProjectVersionTrainingCompleted": func() error {
+			return customlabels.NewProjectVersionTrainingCompletedWaiter(client, fast).Wait(ctx, in, time.Minute)
+		},
+		"ProjectVersionCopyCompleted": func() error {
+			return customlabels.NewProjectVersionCopyCompletedWaiter(client, fast).Wait(ctx, in, time.Minute)
+		},
+	} {
+		err := wait()
+		want := &customlabels.WaiterStateError{Waiter: name, VersionName: "nothing", Reason: "was not found in project " + waitProject}
+		var se *customlabels.WaiterStateError
+		require.ErrorAs(t, err, &se, "%s.Wait", name)
+		assert.Equal(t, want, se, "%s.Wait", name)
+		assert.Equal(t, `customlabels: `+name+`: version "nothing" was not found in project `+waitProject, err.Error())
+	}
+	assert.NoError(t, customlabels.NewProjectVersionDeletedWaiter(client, fast).Wait(ctx, in, time.Minute), "ProjectVersionDeleted.Wait")
+}

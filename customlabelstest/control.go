@@ -124,11 +124,7 @@ func (s *Server) control(w http.ResponseWriter, r *http.Request) (any, error) {
 	}
 	fn, ok := methods[r.Method]
 	if !ok {
-		allowed := make([]string, 0, len(methods))
-		for m := range methods {
-			allowed = append(allowed, m)
-		}
-		slices.Sort(allowed)
+		allowed := sortedKeys(methods)
 		w.Header().Set("Allow", strings.Join(allowed, ", "))
 		return nil, &controlError{status: http.StatusMethodNotAllowed,
 			message: r.Method + " is not allowed on " + ControlPath + name + "; allowed: " + strings.Join(allowed, ", ")}
@@ -289,6 +285,7 @@ func fieldNames(dst any) map[string]bool {
 	return names
 }
 
+// sortedKeys returns the keys of m in order.
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {

@@ -23,10 +23,8 @@ type datasetJSON struct {
 // listDatasets answers GET datasets: {"Datasets": [...]} by ARN, each
 // with its description as it is now on the models' clock.
 func listDatasets(s *Server, _ []byte) (any, error) {
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	out := struct{ Datasets []datasetJSON }{Datasets: []datasetJSON{}}
 	for _, e := range s.datasets.byArn {
 		out.Datasets = append(out.Datasets, datasetJSON{e.arn, e.project, e.typ, e.d})

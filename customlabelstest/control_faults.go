@@ -132,40 +132,12 @@ func clearFaults(s *Server, _ []byte) (any, error) {
 }
 
 // decodeFault reads one fault object; p prefixes the member names of its
-// errors.
+// errors. It returns the fault and its Count.
 func decodeFault(raw json.RawMessage, p string) (Fault, int, error) {
-	var members map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &members); err != nil {
-		return Fault{}, 0, jsonError(strings.TrimSuffix(p, "."), err)
+	fj, kind, err := readFaultJSON(raw, p)
+	if err != nil {
+		return Fault{}, 0, err
 	}
-	var kind string
-	if k, ok := members["Kind"]; !ok {
-		return Fault{}, 0, badField(p+"Kind", "is required: one of %s", strings.Join(sortedKeys(faultKinds), ", "))
-	} else if err := json.Unmarshal(k, &kind); err != nil {
-		return Fault{}, 0, badField(p+"Kind", "must be a JSON string, got %s", jsonKind(k))
-	}
-	extra, ok := faultKinds[kind]
-	if !ok {
-		return Fault{}, 0, badField(p+"Kind", "unknown kind %q: one of %s", truncate(kind, 64), strings.Join(sortedKeys(faultKinds), ", "))
-	}
-	allowed := map[string]bool{"Kind": true, "Count": true, "Delay": true, "RetryAfter": true}
-	for _, m := range extra {
-		allowed[m] = true
-	}
-	known := fieldNames(&faultJSON{})
-	for k := range members {
-		switch {
-		case !known[k]:
-			return Fault{}, 0, badField(p+truncate(k, 64), "unknown member (members: %s)", strings.Join(sortedKeys(known), ", "))
-		case !allowed[k]:
-			return Fault{}, 0, badField(p+k, "is not used by kind %s (it uses %s)", kind, strings.Join(sortedKeys(allowed), ", "))
-		}
-	}
-	var fj faultJSON
-	if err := json.Unmarshal(raw, &fj); err != nil {
-		return Fault{}, 0, jsonError(strings.TrimSuffix(p, "."), err)
-	}
-
 	count := 1
 	if fj.Count != nil {
 		count = *fj.Count
@@ -181,87 +153,9 @@ func decodeFault(raw json.RawMessage, p string) (Fault, int, error) {
 	if err != nil {
 		return Fault{}, 0, err
 	}
-
-	var f Fault
-	switch kind {
-	case "exception":
-		if fj.Code == "" || len(fj.Code) > 128 || strings.ContainsAny(fj.Code, "\r\n") {
-			return Fault{}, 0, badField(p+"Code", "is required: an error code of 1 to 128 characters, e.g. ThrottlingException")
-		}
-		if fj.Status != 0 && (fj.Status < 400 || fj.Status > 599) {
-			return Fault{}, 0, badField(p+"Status", "must be 400 to 599, or 0 or absent for the status AWS documents for the code; got %d", fj.Status)
-		}
-		form := CodePlain
-		if fj.CodeForm != "" {
-			var ok bool
-			if form, ok = codeFormNames[fj.CodeForm]; !ok {
-				return Fault{}, 0, badField(p+"CodeForm", "unknown form %q: one of %s", truncate(fj.CodeForm, 64), strings.Join(sortedKeys(codeFormNames), ", "))
-			}
-		}
-		f = Exception(fj.Code, fj.Status, fj.Message).WithCodeForm(form)
-	case "latency":
-		if delay == 0 {
-			return Fault{}, 0, badField(p+"Delay", "is required for kind latency, e.g. \"2s\"")
-		}
-		f = Latency(delay)
-	case "truncated-body":
-		f = TruncatedBody()
-	case "drop-connection":
-		f = DropConnection()
-	case "lost-answer":
-		f = LostAnswer()
-	case "proxy-error":
-		if fj.Status != 0 && (fj.Status < 400 || fj.Status > 599) {
-			return Fault{}, 0, badField(p+"Status", "must be 400 to 599, or absent for 502; got %d", fj.Status)
-		}
-		f = ProxyError(fj.Status)
-	case "slow-body":
-		if fj.Chunk < 1 {
-			return Fault{}, 0, badField(p+"Chunk", "is required: the bytes sent at a time, 1 or more; got %d", fj.Chunk)
-		}
-		every, err := controlDuration(p+"Every", fj.Every, 0)
-		if err != nil {
-			return Fault{}, 0, err
-		}
-		if every == 0 {
-			return Fault{}, 0, badField(p+"Every", "is required for kind slow-body: the pause between chunks, e.g. \"100ms\"")
-		}
-		f = SlowBody(fj.Chunk, every)
-	case "redirect":
-		switch fj.Status {
-		case http.StatusMovedPermanently, http.StatusFound, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
-		default:
-			return Fault{}, 0, badField(p+"Status", "must be 301, 302, 307 or 308; got %d", fj.Status)
-		}
-		if fj.Location == "" || strings.ContainsAny(fj.Location, "\r\n") {
-			return Fault{}, 0, badField(p+"Location", "is required: the URL redirected to, on one line")
-		}
-		f = Redirect(fj.Status, fj.Location)
-	case "raw-response":
-		if fj.Status < 200 || fj.Status > 599 {
-			return Fault{}, 0, badField(p+"Status", "is required: 200 to 599; got %d", fj.Status)
-		}
-		h := http.Header{}
-		for name, raw := range fj.Header {
-			if !validHeaderName(name) {
-				return Fault{}, 0, badField(p+"Header", "%q is not a valid header name", truncate(name, 64))
-			}
-			var vals []string
-			if err := json.Unmarshal(raw, &vals); err != nil {
-				var one string
-				if err := json.Unmarshal(raw, &one); err != nil {
-					return Fault{}, 0, badField(p+"Header."+name, "must be a JSON string or a list of strings, got %s", jsonKind(raw))
-				}
-				vals = []string{one}
-			}
-			for _, v := range vals {
-				if strings.ContainsAny(v, "\r\n\x00") {
-					return Fault{}, 0, badField(p+"Header."+name, "a value must not hold CR, LF or NUL")
-				}
-			}
-			h[http.CanonicalHeaderKey(name)] = vals
-		}
-		f = RawResponse(fj.Status, h, []byte(fj.Body))
+	f, err := fj.fault(kind, p, delay)
+	if err != nil {
+		return Fault{}, 0, err
 	}
 	if delay > 0 {
 		f = f.WithDelay(delay)
@@ -270,6 +164,144 @@ func decodeFault(raw json.RawMessage, p string) (Fault, int, error) {
 		f = f.WithRetryAfter(retryAfter)
 	}
 	return f, count, nil
+}
+
+// readFaultJSON decodes a fault object and its Kind, refusing an unknown
+// kind, an unknown member and a member its kind does not use.
+func readFaultJSON(raw json.RawMessage, p string) (faultJSON, string, error) {
+	var fj faultJSON
+	var members map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &members); err != nil {
+		return fj, "", jsonError(strings.TrimSuffix(p, "."), err)
+	}
+	var kind string
+	if k, ok := members["Kind"]; !ok {
+		return fj, "", badField(p+"Kind", "is required: one of %s", strings.Join(sortedKeys(faultKinds), ", "))
+	} else if err := json.Unmarshal(k, &kind); err != nil {
+		return fj, "", badField(p+"Kind", "must be a JSON string, got %s", jsonKind(k))
+	}
+	extra, ok := faultKinds[kind]
+	if !ok {
+		return fj, "", badField(p+"Kind", "unknown kind %q: one of %s", truncate(kind, 64), strings.Join(sortedKeys(faultKinds), ", "))
+	}
+	allowed := map[string]bool{"Kind": true, "Count": true, "Delay": true, "RetryAfter": true}
+	for _, m := range extra {
+		allowed[m] = true
+	}
+	known := fieldNames(&faultJSON{})
+	for k := range members {
+		switch {
+		case !known[k]:
+			return fj, "", badField(p+truncate(k, 64), "unknown member (members: %s)", strings.Join(sortedKeys(known), ", "))
+		case !allowed[k]:
+			return fj, "", badField(p+k, "is not used by kind %s (it uses %s)", kind, strings.Join(sortedKeys(allowed), ", "))
+		}
+	}
+	if err := json.Unmarshal(raw, &fj); err != nil {
+		return fj, "", jsonError(strings.TrimSuffix(p, "."), err)
+	}
+	return fj, kind, nil
+}
+
+// fault returns the fault of kind that fj describes, checking the members
+// the kind reads; delay is fj's Delay, parsed.
+func (fj *faultJSON) fault(kind, p string, delay time.Duration) (Fault, error) {
+	switch kind {
+	case "exception":
+		return fj.exception(p)
+	case "latency":
+		if delay == 0 {
+			return Fault{}, badField(p+"Delay", "is required for kind latency, e.g. \"2s\"")
+		}
+		return Latency(delay), nil
+	case "truncated-body":
+		return TruncatedBody(), nil
+	case "drop-connection":
+		return DropConnection(), nil
+	case "lost-answer":
+		return LostAnswer(), nil
+	case "proxy-error":
+		if fj.Status != 0 && (fj.Status < 400 || fj.Status > 599) {
+			return Fault{}, badField(p+"Status", "must be 400 to 599, or absent for 502; got %d", fj.Status)
+		}
+		return ProxyError(fj.Status), nil
+	case "slow-body":
+		if fj.Chunk < 1 {
+			return Fault{}, badField(p+"Chunk", "is required: the bytes sent at a time, 1 or more; got %d", fj.Chunk)
+		}
+		every, err := controlDuration(p+"Every", fj.Every, 0)
+		if err != nil {
+			return Fault{}, err
+		}
+		if every == 0 {
+			return Fault{}, badField(p+"Every", "is required for kind slow-body: the pause between chunks, e.g. \"100ms\"")
+		}
+		return SlowBody(fj.Chunk, every), nil
+	case "redirect":
+		switch fj.Status {
+		case http.StatusMovedPermanently, http.StatusFound, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		default:
+			return Fault{}, badField(p+"Status", "must be 301, 302, 307 or 308; got %d", fj.Status)
+		}
+		if fj.Location == "" || strings.ContainsAny(fj.Location, "\r\n") {
+			return Fault{}, badField(p+"Location", "is required: the URL redirected to, on one line")
+		}
+		return Redirect(fj.Status, fj.Location), nil
+	case "raw-response":
+		if fj.Status < 200 || fj.Status > 599 {
+			return Fault{}, badField(p+"Status", "is required: 200 to 599; got %d", fj.Status)
+		}
+		h, err := rawHeader(fj.Header, p)
+		if err != nil {
+			return Fault{}, err
+		}
+		return RawResponse(fj.Status, h, []byte(fj.Body)), nil
+	}
+	return Fault{}, nil // not reached: readFaultJSON knows the kinds
+}
+
+// exception returns the exception fault fj describes.
+func (fj *faultJSON) exception(p string) (Fault, error) {
+	if fj.Code == "" || len(fj.Code) > 128 || strings.ContainsAny(fj.Code, "\r\n") {
+		return Fault{}, badField(p+"Code", "is required: an error code of 1 to 128 characters, e.g. ThrottlingException")
+	}
+	if fj.Status != 0 && (fj.Status < 400 || fj.Status > 599) {
+		return Fault{}, badField(p+"Status", "must be 400 to 599, or 0 or absent for the status AWS documents for the code; got %d", fj.Status)
+	}
+	form := CodePlain
+	if fj.CodeForm != "" {
+		var ok bool
+		if form, ok = codeFormNames[fj.CodeForm]; !ok {
+			return Fault{}, badField(p+"CodeForm", "unknown form %q: one of %s", truncate(fj.CodeForm, 64), strings.Join(sortedKeys(codeFormNames), ", "))
+		}
+	}
+	return Exception(fj.Code, fj.Status, fj.Message).WithCodeForm(form), nil
+}
+
+// rawHeader reads the Header of a raw-response fault: each value a string
+// or a list of strings.
+func rawHeader(header map[string]json.RawMessage, p string) (http.Header, error) {
+	h := http.Header{}
+	for name, raw := range header {
+		if !validHeaderName(name) {
+			return nil, badField(p+"Header", "%q is not a valid header name", truncate(name, 64))
+		}
+		var vals []string
+		if err := json.Unmarshal(raw, &vals); err != nil {
+			var one string
+			if err := json.Unmarshal(raw, &one); err != nil {
+				return nil, badField(p+"Header."+name, "must be a JSON string or a list of strings, got %s", jsonKind(raw))
+			}
+			vals = []string{one}
+		}
+		for _, v := range vals {
+			if strings.ContainsAny(v, "\r\n\x00") {
+				return nil, badField(p+"Header."+name, "a value must not hold CR, LF or NUL")
+			}
+		}
+		h[http.CanonicalHeaderKey(name)] = vals
+	}
+	return h, nil
 }
 
 // controlDuration parses a Go duration from 0 (or least, when not 0) to

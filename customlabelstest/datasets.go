@@ -51,10 +51,8 @@ func (s *Server) FailDataset(datasetArn, message string) bool {
 	if message == "" {
 		message = msgDatasetFailed
 	}
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	if datasetArn == "" {
 		s.datasets.failNext = &message
 		return true
@@ -108,10 +106,8 @@ func (s *Server) createDataset(_ *caller, in *customlabels.CreateDatasetInput) (
 		}
 	}
 
-	now := s.modelNow()
-	s.mu.Lock()
+	now := s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	pe, ok := s.store.byArn[in.ProjectArn]
 	switch {
 	case !ok:
@@ -174,10 +170,8 @@ func (s *Server) dataset(arn string) (*datasetEntry, error) {
 // the models' clock; an unknown one, or one whose deletion has ended, is
 // ResourceNotFoundException (the API reference).
 func (s *Server) describeDataset(_ *caller, in *customlabels.DescribeDatasetInput) (*customlabels.DescribeDatasetOutput, error) {
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	e, err := s.dataset(in.DatasetArn)
 	if err != nil {
 		return nil, err
@@ -192,10 +186,8 @@ func (s *Server) describeDataset(_ *caller, in *customlabels.DescribeDatasetInpu
 // deleted; the code is inferred from the model). A dataset already
 // DELETE_IN_PROGRESS answers again (assumed).
 func (s *Server) deleteDataset(_ *caller, in *customlabels.DeleteDatasetInput) (*customlabels.DeleteDatasetOutput, error) {
-	now := s.modelNow()
-	s.mu.Lock()
+	now := s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	e, err := s.dataset(in.DatasetArn)
 	if err != nil {
 		return nil, err
@@ -225,10 +217,8 @@ func (s *Server) deleteDataset(_ *caller, in *customlabels.DeleteDatasetInput) (
 // (assumed).
 func (s *Server) updateDatasetEntries(_ *caller, in *customlabels.UpdateDatasetEntriesInput) (*customlabels.UpdateDatasetEntriesOutput, error) {
 	lines, failure := readManifest(in.Changes.GroundTruth)
-	now := s.modelNow()
-	s.mu.Lock()
+	now := s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	e, err := s.dataset(in.DatasetArn)
 	if err != nil {
 		return nil, err
@@ -297,10 +287,8 @@ func upsert(old, changes []*datasetLine) []*datasetLine {
 // ended, or whose creation failed, ResourceNotReadyException (the model
 // lists it, and no ResourceInUseException, for this operation).
 func (s *Server) distributeDatasetEntries(_ *caller, in *customlabels.DistributeDatasetEntriesInput) (*customlabels.DistributeDatasetEntriesOutput, error) {
-	now := s.modelNow()
-	s.mu.Lock()
+	now := s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	var pair [2]*datasetEntry
 	for i, d := range in.Datasets {
 		e, err := s.dataset(d.Arn)

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
-	"errors"
 	"slices"
 	"sort"
 	"strings"
@@ -29,15 +28,21 @@ import (
 // gives as the default.
 const defaultDatasetPageSize = 100
 
-// listable returns the refusal of a listing of e, or nil.
-func listable(e *datasetEntry) error {
+// listedDataset returns the dataset of arn for a listing of its entries
+// or labels, or the refusal: ResourceNotFoundException, or a dataset whose
+// operation has not ended. s.mu is held.
+func (s *Server) listedDataset(arn string) (*datasetEntry, error) {
+	e, err := s.dataset(arn)
+	if err != nil {
+		return nil, err
+	}
 	switch e.d.Status {
 	case customlabels.DatasetStatusCreateInProgress, customlabels.DatasetStatusUpdateInProgress:
-		return &customlabels.ResourceNotReadyException{Message: "The dataset " + e.arn + " is " + string(e.d.Status) + "; list it once its operation has ended"}
+		return nil, &customlabels.ResourceNotReadyException{Message: "The dataset " + e.arn + " is " + string(e.d.Status) + "; list it once its operation has ended"}
 	case customlabels.DatasetStatusDeleteInProgress:
-		return &customlabels.ResourceInUseException{Message: "The dataset " + e.arn + " is being deleted"}
+		return nil, &customlabels.ResourceInUseException{Message: "The dataset " + e.arn + " is being deleted"}
 	}
-	return nil
+	return e, nil
 }
 
 // entryQuery is a validated ListDatasetEntries request.
@@ -108,29 +113,21 @@ func triState(b *bool) byte {
 func (s *Server) listDatasetEntries(_ *caller, in *customlabels.ListDatasetEntriesInput) (*customlabels.ListDatasetEntriesOutput, error) {
 	q := entryQuery{arn: in.DatasetArn, labels: in.ContainsLabels, labeled: in.Labeled,
 		sourceRefContains: in.SourceRefContains, hasErrors: in.HasErrors}
-	limit := defaultDatasetPageSize
-	if in.MaxResults != 0 {
-		limit = int(in.MaxResults)
-	}
+	limit := pageLimit(in.MaxResults, defaultDatasetPageSize)
 	var after uint64
 	if in.NextToken != "" {
 		payload, err := s.decodeDatasetToken(q.filterHash(), in.NextToken)
 		n, size := binary.Uvarint(payload)
 		if err != nil || size != len(payload) {
-			return nil, paginationError(err, "DatasetArn or other filters")
+			return nil, paginationError(err, "another DatasetArn or other filters")
 		}
 		after = n
 	}
 
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
-	e, err := s.dataset(in.DatasetArn)
+	e, err := s.listedDataset(in.DatasetArn)
 	if err != nil {
-		return nil, err
-	}
-	if err := listable(e); err != nil {
 		return nil, err
 	}
 	out := &customlabels.ListDatasetEntriesOutput{DatasetEntries: []string{}}
@@ -160,29 +157,21 @@ func (s *Server) listDatasetEntries(_ *caller, in *customlabels.ListDatasetEntri
 // NextToken holds the last label returned, bound to the dataset.
 func (s *Server) listDatasetLabels(_ *caller, in *customlabels.ListDatasetLabelsInput) (*customlabels.ListDatasetLabelsOutput, error) {
 	fh := labelsFilterHash(in.DatasetArn)
-	limit := defaultDatasetPageSize
-	if in.MaxResults != 0 {
-		limit = int(in.MaxResults)
-	}
+	limit := pageLimit(in.MaxResults, defaultDatasetPageSize)
 	var after *string
 	if in.NextToken != "" {
 		payload, err := s.decodeDatasetToken(fh, in.NextToken)
 		if err != nil {
-			return nil, paginationError(err, "DatasetArn")
+			return nil, paginationError(err, "another DatasetArn")
 		}
 		name := string(payload)
 		after = &name
 	}
 
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
-	e, err := s.dataset(in.DatasetArn)
+	e, err := s.listedDataset(in.DatasetArn)
 	if err != nil {
-		return nil, err
-	}
-	if err := listable(e); err != nil {
 		return nil, err
 	}
 	out := &customlabels.ListDatasetLabelsOutput{DatasetLabelDescriptions: []customlabels.DatasetLabelDescription{}}
@@ -247,16 +236,6 @@ func labelsFilterHash(arn string) [8]byte {
 	var out [8]byte
 	copy(out[:], sum[:])
 	return out
-}
-
-// paginationError is the InvalidPaginationTokenException of a token that
-// decodeDatasetToken refused.
-func paginationError(err error, filters string) error {
-	msg := "Invalid pagination token"
-	if errors.Is(err, errTokenQuery) {
-		msg = "Invalid pagination token: it was issued for a request with another " + filters
-	}
-	return &customlabels.InvalidPaginationTokenException{Message: msg}
 }
 
 // The tokens of the dataset listings are base64 (standard alphabet) of

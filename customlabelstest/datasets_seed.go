@@ -67,10 +67,8 @@ func (s *Server) addDataset(d Dataset) (arn, field string, err error) {
 			return "", "Manifest", errors.New("the manifest fails the dataset with " + failure)
 		}
 	}
-	now := s.modelNow()
-	s.mu.Lock()
+	now := s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	pe, ok := s.store.byArn[d.ProjectArn]
 	switch {
 	case !ok:

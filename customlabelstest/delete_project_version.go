@@ -36,12 +36,10 @@ var busyStatuses = map[customlabels.ProjectVersionStatus]bool{
 // (assumed). The files its training wrote stay in S3.
 func (s *Server) deleteProjectVersion(_ *caller, in *customlabels.DeleteProjectVersionInput) (*customlabels.DeleteProjectVersionOutput, error) {
 	arn := in.ProjectVersionArn
-	now := s.modelNow()
-	s.mu.Lock()
+	e, now, err := s.lockVersion(arn)
 	defer s.mu.Unlock()
-	e, ok := s.version(arn, now)
-	if !ok {
-		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
+	if err != nil {
+		return nil, err
 	}
 	switch {
 	case e.v.Status == customlabels.ProjectVersionStatusRunning || e.v.Status == customlabels.ProjectVersionStatusStarting:
@@ -57,14 +55,28 @@ func (s *Server) deleteProjectVersion(_ *caller, in *customlabels.DeleteProjectV
 }
 
 // version returns the version with this ARN as it is at now, on the
-// models' clock, and false when there is none (or no more). s.mu is held.
-func (s *Server) version(arn string, now time.Time) (*versionEntry, bool) {
+// models' clock, or ResourceNotFoundException when there is none (or no
+// more). s.mu is held.
+func (s *Server) version(arn string, now time.Time) (*versionEntry, error) {
 	e, ok := s.versions.byArn[arn]
-	if !ok {
-		return nil, false
+	if ok {
+		s.settle(e, now)
 	}
-	s.settle(e, now)
-	return e, s.versions.byArn[arn] == e
+	if !ok || s.versions.byArn[arn] != e {
+		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
+	}
+	return e, nil
+}
+
+// lockVersion locks s.mu and returns the version with this ARN as it is
+// now, on the models' clock, and that time, as version does: how a
+// handler of one version begins. The caller unlocks s.mu, also after an
+// error.
+func (s *Server) lockVersion(arn string) (*versionEntry, time.Time, error) {
+	now := s.modelNow()
+	s.mu.Lock()
+	e, err := s.version(arn, now)
+	return e, now, err
 }
 
 // sweepVersions brings every version to now, on the models' clock,

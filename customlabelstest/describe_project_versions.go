@@ -1,8 +1,6 @@
 package customlabelstest
 
 import (
-	"errors"
-
 	"github.com/rekognition-go/customlabels"
 )
 
@@ -21,33 +19,19 @@ func (s *Server) describeProjectVersions(_ *caller, in *customlabels.DescribePro
 	q := versionQuery{
 		projectArn: in.ProjectArn,
 		project:    projectKey(in.ProjectArn),
-		limit:      defaultVersionPageSize,
-	}
-	if in.VersionNames != nil {
-		q.names = map[string]bool{}
-		for _, n := range in.VersionNames {
-			q.names[n] = true
-		}
-	}
-	if in.MaxResults != 0 {
-		q.limit = int(in.MaxResults)
+		names:      nameSet(in.VersionNames),
+		limit:      pageLimit(in.MaxResults, defaultVersionPageSize),
 	}
 	if in.NextToken != "" {
 		pos, err := s.decodeTokenFor(q.filterHash(), in.NextToken)
 		if err != nil {
-			msg := "Invalid pagination token"
-			if errors.Is(err, errTokenQuery) {
-				msg = "Invalid pagination token: it was issued for a request with another ProjectArn or other VersionNames"
-			}
-			return nil, &customlabels.InvalidPaginationTokenException{Message: msg}
+			return nil, paginationError(err, "another ProjectArn or other VersionNames")
 		}
 		q.start = &pos
 	}
 
-	now := s.modelNow()
-	s.mu.Lock()
+	now := s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	s.sweepVersions(now)
 	if _, ok := s.store.byArn[q.projectArn]; !ok {
 		return nil, &customlabels.ResourceNotFoundException{Message: "The project " + q.projectArn + " does not exist"}

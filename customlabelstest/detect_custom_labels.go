@@ -57,12 +57,10 @@ func (s *Server) detectCustomLabels(_ *caller, in *customlabels.DetectCustomLabe
 	}
 	arn := in.ProjectVersionArn
 
-	now := s.modelNow()
-	s.mu.Lock()
-	e, ok := s.version(arn, now)
-	if !ok {
+	e, _, err := s.lockVersion(arn)
+	if err != nil {
 		s.mu.Unlock()
-		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
+		return nil, err
 	}
 	if e.v.Feature == customlabels.CustomizationFeatureContentModeration {
 		s.mu.Unlock()

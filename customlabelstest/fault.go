@@ -276,6 +276,20 @@ func (s *Server) nextFault() (Fault, bool) {
 	return f, true
 }
 
+// response returns the answer a fault gives in the service's stead, or
+// nil for a fault that lets the service answer (or for no fault).
+func (f *Fault) response(requestID string) *response {
+	switch f.kind {
+	case faultException:
+		return f.exceptionResponse(requestID)
+	case faultProxy:
+		return f.proxyResponse()
+	case faultRaw, faultRedirect:
+		return f.rawResponse()
+	}
+	return nil
+}
+
 // exceptionResponse builds an injected exception in f's code form.
 func (f *Fault) exceptionResponse(requestID string) *response {
 	if f.form == CodePlain {

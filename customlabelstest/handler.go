@@ -1,12 +1,10 @@
 package customlabelstest
 
 import (
-	"errors"
 	"io"
 	"math"
 	"mime"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -20,9 +18,9 @@ import (
 const maxRequestBody = 1 << 20
 
 // serveHTTP answers one request: a control API request as control.go
-// says; an S3 request as s3_handler.go says; else an injected fault if one is queued, else as the service does
-// (authentication, routing, throttling, decoding, validation, then the
-// operation).
+// says; an S3 request as s3_handler.go says; else an injected fault if
+// one is queued, else as the service does (authentication, routing,
+// throttling, decoding, validation, then the operation).
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	if isControlPath(r.URL.Path) {
 		s.serveControl(w, r)
@@ -32,16 +30,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveS3(w, r) // s3_handler.go
 		return
 	}
-	rec := Request{
-		Received:    s.now(),
-		Method:      r.Method,
-		Path:        r.URL.Path,
-		Target:      r.Header.Get("X-Amz-Target"),
-		Header:      r.Header.Clone(),
-		AccessKeyID: accessKeyID(r.Header.Get("Authorization")),
-	}
-	rec.Header.Del("Authorization")
-	rec.Header.Del("X-Amz-Security-Token")
+	rec := s.newRecord(r)
 
 	// The request is recorded before any byte of the answer goes out, so
 	// that a client that has its answer finds it in Requests.
@@ -72,19 +61,13 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	var resp *response
-	switch f.kind {
-	case faultDrop:
+	if f.kind == faultDrop {
 		s.record(rec)
 		hijackClose(w)
 		return
-	case faultException:
-		resp = f.exceptionResponse(requestID)
-	case faultProxy:
-		resp = f.proxyResponse()
-	case faultRaw, faultRedirect:
-		resp = f.rawResponse()
-	default:
+	}
+	resp := f.response(requestID)
+	if resp == nil {
 		resp = s.answer(r, body, op, rec.Params, refuse, tooLarge, &caller{account: s.accountOf(rec.AccessKeyID), requestID: requestID})
 	}
 	if f.kind == faultLostAnswer {
@@ -100,6 +83,28 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		rec.RequestID = requestID
 	}
 	rec.Status, rec.ErrorCode = resp.status, resp.code
+	s.writeResponse(w, r, resp, &f, rec)
+}
+
+// newRecord returns the record of request r as it arrives, without its
+// credentials.
+func (s *Server) newRecord(r *http.Request) Request {
+	rec := Request{
+		Received:    s.now(),
+		Method:      r.Method,
+		Path:        r.URL.Path,
+		Target:      r.Header.Get("X-Amz-Target"),
+		Header:      r.Header.Clone(),
+		AccessKeyID: accessKeyID(r.Header.Get("Authorization")),
+	}
+	rec.Header.Del("Authorization")
+	rec.Header.Del("X-Amz-Security-Token")
+	return rec
+}
+
+// writeResponse records rec, then writes resp, its body as the fault f has it
+// (cut short, trickled, or whole).
+func (s *Server) writeResponse(w http.ResponseWriter, r *http.Request, resp *response, f *Fault, rec Request) {
 	if _, ok := resp.header["Date"]; !ok {
 		resp.header.Set("Date", s.now().UTC().Format(http.TimeFormat))
 	}
@@ -161,12 +166,7 @@ func (s *Server) answer(r *http.Request, body []byte, op *operation, params any,
 
 // servedTargets returns the X-Amz-Target values served, sorted.
 func servedTargets() []string {
-	out := make([]string, 0, len(operations))
-	for t := range operations {
-		out = append(out, t)
-	}
-	slices.Sort(out)
-	return out
+	return sortedKeys(operations)
 }
 
 // describeProjects answers DescribeProjects: the projects of the features
@@ -176,7 +176,8 @@ func servedTargets() []string {
 func (s *Server) describeProjects(c *caller, in *customlabels.DescribeProjectsInput) (*customlabels.DescribeProjectsOutput, error) {
 	q := query{
 		features: map[customlabels.CustomizationFeature]bool{},
-		limit:    customlabels.DescribeProjectsMaxResults,
+		names:    nameSet(in.ProjectNames),
+		limit:    pageLimit(in.MaxResults, customlabels.DescribeProjectsMaxResults),
 	}
 	if s.scoped {
 		q.account = c.account
@@ -187,30 +188,15 @@ func (s *Server) describeProjects(c *caller, in *customlabels.DescribeProjectsIn
 	for _, f := range in.Features {
 		q.features[f] = true
 	}
-	if in.ProjectNames != nil {
-		q.names = map[string]bool{}
-		for _, n := range in.ProjectNames {
-			q.names[n] = true
-		}
-	}
-	if in.MaxResults != 0 {
-		q.limit = int(in.MaxResults)
-	}
 	if in.NextToken != "" {
 		pos, err := s.decodeToken(&q, in.NextToken)
 		if err != nil {
-			msg := "Invalid pagination token"
-			if errors.Is(err, errTokenQuery) {
-				msg = "Invalid pagination token: it was issued for a request with other ProjectNames or Features"
-			}
-			return nil, &customlabels.InvalidPaginationTokenException{Message: msg}
+			return nil, paginationError(err, "other ProjectNames or Features")
 		}
 		q.start = &pos
 	}
 
-	now := s.modelNow()
-	s.mu.Lock()
-	s.settleProjects(now)
+	s.lockSettled()
 	items, more := s.store.page(&q)
 	s.mu.Unlock()
 	out := &customlabels.DescribeProjectsOutput{ProjectDescriptions: make([]customlabels.ProjectDescription, len(items))}

@@ -146,6 +146,12 @@ func (m *Model) labelsFor(image []byte, minConfidence *float64, maxResults int64
 	// specified value" (API reference); a MinConfidence of 0 returns
 	// every label, so a label at exactly the threshold is kept.
 	labels = slices.DeleteFunc(labels, func(l customlabels.CustomLabel) bool { return float64(l.Confidence) < threshold })
+	return topLabels(labels, maxResults)
+}
+
+// topLabels orders labels by confidence, highest first, then by name, and
+// returns the first maxResults of them when it is positive.
+func topLabels(labels []customlabels.CustomLabel, maxResults int64) []customlabels.CustomLabel {
 	slices.SortStableFunc(labels, func(a, b customlabels.CustomLabel) int {
 		switch {
 		case a.Confidence > b.Confidence:

@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"slices"
 	"strings"
 
@@ -110,10 +109,8 @@ func (s *Server) policyProject(arn string) (*entry, error) {
 // only repeat a put that cannot succeed until the quota is raised.
 func (s *Server) putProjectPolicy(_ *caller, in *customlabels.PutProjectPolicyInput) (*customlabels.PutProjectPolicyOutput, error) {
 	doc, problem := parsePolicyDocument(in.PolicyDocument)
-	now := s.modelNow()
-	s.mu.Lock()
+	now := s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	project, err := s.policyProject(in.ProjectArn)
 	if err != nil {
 		return nil, err
@@ -163,26 +160,17 @@ func (s *Server) putProjectPolicy(_ *caller, in *customlabels.PutProjectPolicyIn
 // holds the place of the last policy listed and is bound to ProjectArn.
 func (s *Server) listProjectPolicies(_ *caller, in *customlabels.ListProjectPoliciesInput) (*customlabels.ListProjectPoliciesOutput, error) {
 	fh := policyFilterHash(in.ProjectArn)
-	limit := defaultPolicyPageSize
-	if in.MaxResults != 0 {
-		limit = int(in.MaxResults)
-	}
+	limit := pageLimit(in.MaxResults, defaultPolicyPageSize)
 	var after uint64
 	if in.NextToken != "" {
 		pos, err := s.decodeTokenFor(fh, in.NextToken)
 		if err != nil {
-			msg := "Invalid pagination token"
-			if errors.Is(err, errTokenQuery) {
-				msg = "Invalid pagination token: it was issued for a request with another ProjectArn"
-			}
-			return nil, &customlabels.InvalidPaginationTokenException{Message: msg}
+			return nil, paginationError(err, "another ProjectArn")
 		}
 		after = pos.seq
 	}
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	if _, err := s.policyProject(in.ProjectArn); err != nil {
 		return nil, err
 	}
@@ -218,10 +206,8 @@ func policyFilterHash(projectArn string) [8]byte {
 // deleted. Assumed: an unknown project or policy is
 // ResourceNotFoundException.
 func (s *Server) deleteProjectPolicy(_ *caller, in *customlabels.DeleteProjectPolicyInput) (*customlabels.DeleteProjectPolicyOutput, error) {
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	if _, err := s.policyProject(in.ProjectArn); err != nil {
 		return nil, err
 	}

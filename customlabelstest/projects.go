@@ -59,10 +59,8 @@ func (s *Server) createProject(c *caller, in *customlabels.CreateProjectInput) (
 	if in.AutoUpdate != "" && feature != customlabels.CustomizationFeatureContentModeration {
 		return nil, &customlabels.InvalidParameterException{Message: "AutoUpdate applies only to projects with the Feature CONTENT_MODERATION"}
 	}
-	now := s.modelNow()
-	s.mu.Lock()
+	now := s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	prefix := s.arnPrefix(c.account) + "project/" + in.ProjectName + "/"
 	for _, e := range s.store.entries {
 		if strings.HasPrefix(e.p.ProjectArn, prefix) {
@@ -97,10 +95,8 @@ func (s *Server) createProject(c *caller, in *customlabels.CreateProjectInput) (
 // again (assumed).
 func (s *Server) deleteProject(_ *caller, in *customlabels.DeleteProjectInput) (*customlabels.DeleteProjectOutput, error) {
 	arn := in.ProjectArn
-	now := s.modelNow()
-	s.mu.Lock()
+	now := s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	s.sweepVersions(now) // versions whose deletion has ended are gone
 	e, ok := s.store.byArn[arn]
 	if !ok {
@@ -119,6 +115,16 @@ func (s *Server) deleteProject(_ *caller, in *customlabels.DeleteProjectInput) (
 		s.projectLife[arn] = &projectLife{status: customlabels.ProjectStatusDeleting, due: now.Add(s.deletingTime)}
 	}
 	return &customlabels.DeleteProjectOutput{Status: customlabels.ProjectStatusDeleting}, nil
+}
+
+// lockSettled locks s.mu and settles the projects and datasets at the
+// time of the models' clock, which it returns: how a handler that reads
+// or changes them begins. The caller unlocks s.mu.
+func (s *Server) lockSettled() time.Time {
+	now := s.modelNow()
+	s.mu.Lock()
+	s.settleProjects(now)
+	return now
 }
 
 // settleProjects ends the projects' transitional statuses whose time has

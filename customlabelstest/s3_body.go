@@ -41,48 +41,75 @@ func readS3Payload(r *http.Request, a s3Auth, limit int64, isXML bool) (s3Payloa
 		return errEntityTooLarge(n)
 	}
 	var trailers map[string]string
+	var err *s3Error
 	if isAWSChunked(r, a.payloadHash) {
-		n := int64(-1) // unknown: a stream the client could not measure
-		if dl := r.Header.Get("X-Amz-Decoded-Content-Length"); dl != "" {
-			var err error
-			if n, err = strconv.ParseInt(dl, 10, 64); err != nil || n < 0 {
-				return p, errInvalidArgument("x-amz-decoded-content-length must be a number of bytes", "x-amz-decoded-content-length", dl)
-			}
-			if n > limit {
-				return p, tooLarge(n)
-			}
-		}
-		signed := a.payloadHash == hashStreamingSigned || a.payloadHash == hashStreamingSignedTrailer
-		var signer *chunkSigner
-		if signed {
-			signer = a.chunks
-		}
-		var serr *s3Error
-		p.data, trailers, serr = decodeAWSChunked(r.Body, n, limit, signer, a.payloadHash == hashStreamingSignedTrailer)
-		if serr != nil {
-			if serr.code == "EntityTooLarge" {
-				return p, tooLarge(int64(len(p.data)))
-			}
-			return p, serr
-		}
+		p.data, trailers, err = readS3Chunked(r, a, limit, tooLarge)
 	} else {
-		if r.ContentLength < 0 {
-			return p, &s3Error{status: http.StatusLengthRequired, code: "MissingContentLength",
-				message: "You must provide the Content-Length HTTP header."}
+		p.data, err = readS3Plain(r, limit, tooLarge)
+	}
+	if err != nil {
+		return p, err
+	}
+	if err := checkS3Digests(r, a, p.data); err != nil {
+		return p, err
+	}
+	if want.algorithm == "" {
+		return p, nil
+	}
+	p.checksum, err = checkS3Checksum(r, a, want, trailers, p.data)
+	return p, err
+}
+
+// readS3Chunked reads an aws-chunked payload, and its trailers.
+func readS3Chunked(r *http.Request, a s3Auth, limit int64, tooLarge func(int64) *s3Error) ([]byte, map[string]string, *s3Error) {
+	n := int64(-1) // unknown: a stream the client could not measure
+	if dl := r.Header.Get("X-Amz-Decoded-Content-Length"); dl != "" {
+		var err error
+		if n, err = strconv.ParseInt(dl, 10, 64); err != nil || n < 0 {
+			return nil, nil, errInvalidArgument("x-amz-decoded-content-length must be a number of bytes", "x-amz-decoded-content-length", dl)
 		}
-		if r.ContentLength > limit {
-			return p, tooLarge(r.ContentLength)
-		}
-		p.data = make([]byte, r.ContentLength)
-		if _, err := io.ReadFull(r.Body, p.data); err != nil {
-			return p, errIncompleteBody()
+		if n > limit {
+			return nil, nil, tooLarge(n)
 		}
 	}
+	signed := a.payloadHash == hashStreamingSigned || a.payloadHash == hashStreamingSignedTrailer
+	var signer *chunkSigner
+	if signed {
+		signer = a.chunks
+	}
+	data, trailers, err := decodeAWSChunked(r.Body, n, limit, signer, a.payloadHash == hashStreamingSignedTrailer)
+	if err != nil {
+		if err.code == "EntityTooLarge" {
+			return data, trailers, tooLarge(int64(len(data)))
+		}
+		return data, trailers, err
+	}
+	return data, trailers, nil
+}
 
+// readS3Plain reads a payload of Content-Length bytes.
+func readS3Plain(r *http.Request, limit int64, tooLarge func(int64) *s3Error) ([]byte, *s3Error) {
+	if r.ContentLength < 0 {
+		return nil, &s3Error{status: http.StatusLengthRequired, code: "MissingContentLength",
+			message: "You must provide the Content-Length HTTP header."}
+	}
+	if r.ContentLength > limit {
+		return nil, tooLarge(r.ContentLength)
+	}
+	data := make([]byte, r.ContentLength)
+	if _, err := io.ReadFull(r.Body, data); err != nil {
+		return data, errIncompleteBody()
+	}
+	return data, nil
+}
+
+// checkS3Digests checks data against X-Amz-Content-Sha256, when it is a
+// hash, and Content-MD5.
+func checkS3Digests(r *http.Request, a s3Auth, data []byte) *s3Error {
 	if len(a.payloadHash) == 64 {
-		sum := sha256.Sum256(p.data)
+		sum := sha256.Sum256(data)
 		if got := hex.EncodeToString(sum[:]); got != a.payloadHash {
-			return p, &s3Error{status: http.StatusBadRequest, code: "XAmzContentSHA256Mismatch",
+			return &s3Error{status: http.StatusBadRequest, code: "XAmzContentSHA256Mismatch",
 				message: "The provided 'x-amz-content-sha256' header does not match what was computed.",
 				fields:  []s3Field{{"ClientComputedContentSHA256", a.payloadHash}, {"S3ComputedContentSHA256", got}}}
 		}
@@ -90,35 +117,37 @@ func readS3Payload(r *http.Request, a s3Auth, limit int64, isXML bool) (s3Payloa
 	if m := r.Header.Get("Content-MD5"); m != "" {
 		raw, err := base64.StdEncoding.DecodeString(m)
 		if err != nil || len(raw) != md5.Size {
-			return p, &s3Error{status: http.StatusBadRequest, code: "InvalidDigest", message: "The Content-MD5 you specified was invalid."}
+			return &s3Error{status: http.StatusBadRequest, code: "InvalidDigest", message: "The Content-MD5 you specified was invalid."}
 		}
-		if sum := md5.Sum(p.data); string(sum[:]) != string(raw) {
-			return p, &s3Error{status: http.StatusBadRequest, code: "BadDigest", message: "The Content-MD5 you specified did not match what we received."}
+		if sum := md5.Sum(data); string(sum[:]) != string(raw) {
+			return &s3Error{status: http.StatusBadRequest, code: "BadDigest", message: "The Content-MD5 you specified did not match what we received."}
 		}
 	}
-	if want.algorithm == "" {
-		return p, nil
-	}
+	return nil
+}
+
+// checkS3Checksum checks data against the checksum the client asked for,
+// in a header or in a trailer of an aws-chunked payload, and returns it.
+func checkS3Checksum(r *http.Request, a s3Auth, want s3ChecksumRequest, trailers map[string]string, data []byte) (s3Checksum, *s3Error) {
 	value := want.value
 	if want.trailer {
 		header := s3ChecksumHeader(want.algorithm)
 		v, ok := trailers[header]
 		switch {
 		case !isAWSChunked(r, a.payloadHash):
-			return p, errInvalidRequest("x-amz-trailer " + header + " needs an aws-chunked payload (Content-Encoding: aws-chunked)")
+			return s3Checksum{}, errInvalidRequest("x-amz-trailer " + header + " needs an aws-chunked payload (Content-Encoding: aws-chunked)")
 		case !ok:
-			return p, errInvalidRequest("The " + header + " trailer announced in x-amz-trailer was not sent.")
+			return s3Checksum{}, errInvalidRequest("The " + header + " trailer announced in x-amz-trailer was not sent.")
 		case !validS3ChecksumValue(want.algorithm, v):
-			return p, errInvalidRequest("Value for " + header + " trailing header is invalid.")
+			return s3Checksum{}, errInvalidRequest("Value for " + header + " trailing header is invalid.")
 		}
 		value = v
 	}
-	got := s3ChecksumOf(want.algorithm, p.data)
+	got := s3ChecksumOf(want.algorithm, data)
 	if got.value != value {
-		return p, errBadDigest(want.algorithm)
+		return s3Checksum{}, errBadDigest(want.algorithm)
 	}
-	p.checksum = got
-	return p, nil
+	return got, nil
 }
 
 // storedContentEncoding is the Content-Encoding S3 keeps: the one sent,

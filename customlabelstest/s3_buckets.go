@@ -56,16 +56,9 @@ func serveCreateBucket(s *Server, c *s3Call) *s3Response {
 			return s3ErrorResponse(errNotImplemented("the " + strings.ToLower(h) + " header"))
 		}
 	}
-	p, err := readS3Payload(c.r, c.auth, maxS3XMLBody, true)
-	if err != nil {
-		return s3ErrorResponse(err)
-	}
-	c.recordedBody = p.data
 	var cfg createBucketConfiguration
-	if len(strings.TrimSpace(string(p.data))) > 0 {
-		if err := decodeS3XML(p.data, &cfg); err != nil {
-			return s3ErrorResponse(err)
-		}
+	if err := readS3XMLBody(c, &cfg, true); err != nil {
+		return s3ErrorResponse(err)
 	}
 	loc := cfg.LocationConstraint
 	switch {

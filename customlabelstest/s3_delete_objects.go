@@ -37,13 +37,8 @@ func serveDeleteObjects(s *Server, c *s3Call) *s3Response {
 	if c.r.Header.Get("Content-MD5") == "" && want.algorithm == "" {
 		return s3ErrorResponse(errInvalidRequest("Missing required header for this request: Content-MD5 OR x-amz-checksum-*"))
 	}
-	p, err := readS3Payload(c.r, c.auth, maxS3XMLBody, true)
-	if err != nil {
-		return s3ErrorResponse(err)
-	}
-	c.recordedBody = p.data
 	var in deleteRequest
-	if err := decodeS3XML(p.data, &in); err != nil {
+	if err := readS3XMLBody(c, &in, false); err != nil {
 		return s3ErrorResponse(err)
 	}
 	if len(in.Objects) == 0 || len(in.Objects) > maxS3DeleteObjects {

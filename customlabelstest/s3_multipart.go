@@ -69,10 +69,7 @@ type initiateMultipartUploadResult struct {
 
 // serveCreateMultipartUpload answers CreateMultipartUpload.
 func serveCreateMultipartUpload(s *Server, c *s3Call) *s3Response {
-	if err := checkS3Key(c.key); err != nil {
-		return s3ErrorResponse(err)
-	}
-	if err := checkS3WriteHeaders(c.r.Header); err != nil {
+	if err := checkS3Write(c); err != nil {
 		return s3ErrorResponse(err)
 	}
 	attrs, err := readS3Attributes(c.r.Header)
@@ -202,13 +199,8 @@ type completeMultipartUploadResult struct {
 // object; its ETag is the MD5 of the parts' MD5s, then "-" and their
 // number. Parts not listed are dropped.
 func serveCompleteMultipartUpload(s *Server, c *s3Call) *s3Response {
-	p, err := readS3Payload(c.r, c.auth, maxS3XMLBody, true)
-	if err != nil {
-		return s3ErrorResponse(err)
-	}
-	c.recordedBody = p.data
 	var in completeMultipartUpload
-	if err := decodeS3XML(p.data, &in); err != nil {
+	if err := readS3XMLBody(c, &in, false); err != nil {
 		return s3ErrorResponse(err)
 	}
 	if len(in.Parts) == 0 {

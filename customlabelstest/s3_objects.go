@@ -56,6 +56,15 @@ func checkS3WriteHeaders(h http.Header) *s3Error {
 	return nil
 }
 
+// checkS3Write refuses a write of an object S3 refuses, or the fake does
+// not serve: its key, then its headers.
+func checkS3Write(c *s3Call) *s3Error {
+	if err := checkS3Key(c.key); err != nil {
+		return err
+	}
+	return checkS3WriteHeaders(c.r.Header)
+}
+
 // checkS3Key refuses a key S3 refuses.
 func checkS3Key(key string) *s3Error {
 	if len(key) > maxS3KeyBytes {
@@ -162,10 +171,7 @@ func servePutObject(s *Server, c *s3Call) *s3Response {
 	if err := s.bucketExists(c.bucket); err != nil {
 		return s3ErrorResponse(err)
 	}
-	if err := checkS3Key(c.key); err != nil {
-		return s3ErrorResponse(err)
-	}
-	if err := checkS3WriteHeaders(c.r.Header); err != nil {
+	if err := checkS3Write(c); err != nil {
 		return s3ErrorResponse(err)
 	}
 	attrs, err := readS3Attributes(c.r.Header)
@@ -414,10 +420,7 @@ func serveDeleteObject(s *Server, c *s3Call) *s3Response {
 // named in x-amz-copy-source) copied, with its metadata (COPY) or the
 // request's (REPLACE).
 func serveCopyObject(s *Server, c *s3Call) *s3Response {
-	if err := checkS3Key(c.key); err != nil {
-		return s3ErrorResponse(err)
-	}
-	if err := checkS3WriteHeaders(c.r.Header); err != nil {
+	if err := checkS3Write(c); err != nil {
 		return s3ErrorResponse(err)
 	}
 	src := c.r.Header.Get("X-Amz-Copy-Source")

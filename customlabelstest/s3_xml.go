@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"strings"
 )
 
 // XML documents of the server's S3: the shapes shared by several
@@ -48,6 +49,21 @@ func (x *checksumXML) field(algorithm string) *string {
 		return &x.ChecksumSHA256
 	}
 	return &x.ChecksumSHA512
+}
+
+// readS3XMLBody reads the XML body of a request (readS3Payload), keeps it
+// for the request log, and decodes it into v (decodeS3XML). An optional
+// body that is empty or white space leaves v as it is.
+func readS3XMLBody(c *s3Call, v any, optional bool) *s3Error {
+	p, err := readS3Payload(c.r, c.auth, maxS3XMLBody, true)
+	if err != nil {
+		return err
+	}
+	c.recordedBody = p.data
+	if optional && len(strings.TrimSpace(string(p.data))) == 0 {
+		return nil
+	}
+	return decodeS3XML(p.data, v)
 }
 
 // decodeS3XML decodes an XML request body into v; a body that does not

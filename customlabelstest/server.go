@@ -424,10 +424,8 @@ func (s *Server) removeVersionsOf(project string) {
 // Projects returns copies of all the server's projects, of every feature,
 // in the order DescribeProjects lists them: by creation time.
 func (s *Server) Projects() []customlabels.ProjectDescription {
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	out := make([]customlabels.ProjectDescription, len(s.store.entries))
 	for i, e := range s.store.entries {
 		out[i] = copyProject(e.p)

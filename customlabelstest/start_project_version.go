@@ -39,12 +39,10 @@ func (s *Server) startProjectVersion(_ *caller, in *customlabels.StartProjectVer
 			") must be greater than or equal to MinInferenceUnits (" + strconv.FormatInt(minUnits, 10) + ")"}
 	}
 
-	now := s.modelNow()
-	s.mu.Lock()
+	e, now, err := s.lockVersion(arn)
 	defer s.mu.Unlock()
-	e, ok := s.version(arn, now)
-	if !ok {
-		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
+	if err != nil {
+		return nil, err
 	}
 	if e.v.Feature == customlabels.CustomizationFeatureContentModeration {
 		return nil, &customlabels.InvalidParameterException{Message: "StartProjectVersion applies only to Custom Labels models; " + arn + " is a Custom Moderation adapter"}

@@ -18,12 +18,10 @@ var stoppableStatuses = map[customlabels.ProjectVersionStatus]bool{
 // inference units.
 func (s *Server) stopProjectVersion(_ *caller, in *customlabels.StopProjectVersionInput) (*customlabels.StopProjectVersionOutput, error) {
 	arn := in.ProjectVersionArn
-	now := s.modelNow()
-	s.mu.Lock()
+	e, now, err := s.lockVersion(arn)
 	defer s.mu.Unlock()
-	e, ok := s.version(arn, now)
-	if !ok {
-		return nil, &customlabels.ResourceNotFoundException{Message: "The model " + arn + " does not exist"}
+	if err != nil {
+		return nil, err
 	}
 	if !stoppableStatuses[e.v.Status] {
 		return nil, &customlabels.ResourceInUseException{Message: "The model " + arn + " is " + string(e.v.Status) +

@@ -167,6 +167,39 @@ var (
 	errTokenQuery     = errors.New("issued for another query")
 )
 
+// pageLimit is the page size of a listing: MaxResults, or def when it is
+// not set.
+func pageLimit(maxResults int32, def int) int {
+	if maxResults != 0 {
+		return int(maxResults)
+	}
+	return def
+}
+
+// nameSet is the set of names a listing selects: nil, every name, when
+// names is nil.
+func nameSet(names []string) map[string]bool {
+	if names == nil {
+		return nil
+	}
+	set := map[string]bool{}
+	for _, n := range names {
+		set[n] = true
+	}
+	return set
+}
+
+// paginationError is the InvalidPaginationTokenException of a token a
+// listing refused; other says what differed when the token was issued for
+// another query ("another ProjectArn").
+func paginationError(err error, other string) error {
+	msg := "Invalid pagination token"
+	if errors.Is(err, errTokenQuery) {
+		msg = "Invalid pagination token: it was issued for a request with " + other
+	}
+	return &customlabels.InvalidPaginationTokenException{Message: msg}
+}
+
 // filterHash identifies the filters of q, ignoring order and duplicates.
 func filterHash(q *query) [8]byte {
 	h := sha256.New()

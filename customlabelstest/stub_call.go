@@ -338,10 +338,5 @@ func inputType(c codec) reflect.Type {
 // operationNames returns the names of the operations the client
 // implements, sorted.
 func operationNames() []string {
-	names := make([]string, 0, len(codecs))
-	for name := range codecs {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	return names
+	return sortedKeys(codecs)
 }

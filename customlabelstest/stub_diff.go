@@ -164,11 +164,7 @@ func sortedMapKeys(maps ...reflect.Value) []reflect.Value {
 			seen[showValue(k)] = k
 		}
 	}
-	names := make([]string, 0, len(seen))
-	for n := range seen {
-		names = append(names, n)
-	}
-	slices.Sort(names)
+	names := sortedKeys(seen)
 	keys := make([]reflect.Value, len(names))
 	for i, n := range names {
 		keys[i] = seen[n]
@@ -211,62 +207,11 @@ func writeValue(b *strings.Builder, v reflect.Value, depth int) {
 		}
 		writeValue(b, v.Elem(), depth+1)
 	case reflect.Struct:
-		b.WriteByte('{')
-		first := true
-		for i := range v.NumField() {
-			f := v.Type().Field(i)
-			if !f.IsExported() || v.Field(i).IsZero() {
-				continue
-			}
-			if !first {
-				b.WriteByte(' ')
-			}
-			first = false
-			b.WriteString(f.Name + ":")
-			writeValue(b, v.Field(i), depth+1)
-		}
-		b.WriteByte('}')
+		writeStruct(b, v, depth)
 	case reflect.Slice, reflect.Array:
-		if v.Kind() == reflect.Slice && v.IsNil() {
-			b.WriteString("nil")
-			return
-		}
-		if v.Type().Elem().Kind() == reflect.Uint8 {
-			bs := bytesOf(v)
-			if len(bs) > maxShownBytes {
-				fmt.Fprintf(b, "[%d bytes: %q%s]", len(bs), bs[:maxShownBytes], ellipsis)
-			} else {
-				fmt.Fprintf(b, "%q", bs)
-			}
-			return
-		}
-		b.WriteByte('[')
-		for i := range v.Len() {
-			if i == maxShownItems {
-				fmt.Fprintf(b, " ... (%d in all)", v.Len())
-				break
-			}
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			writeValue(b, v.Index(i), depth+1)
-		}
-		b.WriteByte(']')
+		writeList(b, v, depth)
 	case reflect.Map:
-		if v.IsNil() {
-			b.WriteString("nil")
-			return
-		}
-		b.WriteString("map[")
-		for i, k := range sortedMapKeys(v) {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			writeValue(b, k, depth+1)
-			b.WriteByte(':')
-			writeValue(b, v.MapIndex(k), depth+1)
-		}
-		b.WriteByte(']')
+		writeMap(b, v, depth)
 	case reflect.String:
 		s := v.String()
 		if len(s) > maxShownString {
@@ -281,6 +226,74 @@ func writeValue(b *strings.Builder, v reflect.Value, depth int) {
 			b.WriteString("?")
 		}
 	}
+}
+
+// writeStruct writes the struct v as {Member:value ...}, the members that
+// are set only.
+func writeStruct(b *strings.Builder, v reflect.Value, depth int) {
+	b.WriteByte('{')
+	first := true
+	for i := range v.NumField() {
+		f := v.Type().Field(i)
+		if !f.IsExported() || v.Field(i).IsZero() {
+			continue
+		}
+		if !first {
+			b.WriteByte(' ')
+		}
+		first = false
+		b.WriteString(f.Name + ":")
+		writeValue(b, v.Field(i), depth+1)
+	}
+	b.WriteByte('}')
+}
+
+// writeList writes the slice or array v: bytes quoted, other elements
+// each shown, both shortened.
+func writeList(b *strings.Builder, v reflect.Value, depth int) {
+	if v.Kind() == reflect.Slice && v.IsNil() {
+		b.WriteString("nil")
+		return
+	}
+	if v.Type().Elem().Kind() == reflect.Uint8 {
+		bs := bytesOf(v)
+		if len(bs) > maxShownBytes {
+			fmt.Fprintf(b, "[%d bytes: %q%s]", len(bs), bs[:maxShownBytes], ellipsis)
+		} else {
+			fmt.Fprintf(b, "%q", bs)
+		}
+		return
+	}
+	b.WriteByte('[')
+	for i := range v.Len() {
+		if i == maxShownItems {
+			fmt.Fprintf(b, " ... (%d in all)", v.Len())
+			break
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		writeValue(b, v.Index(i), depth+1)
+	}
+	b.WriteByte(']')
+}
+
+// writeMap writes the map v as map[key:value ...], in key order.
+func writeMap(b *strings.Builder, v reflect.Value, depth int) {
+	if v.IsNil() {
+		b.WriteString("nil")
+		return
+	}
+	b.WriteString("map[")
+	for i, k := range sortedMapKeys(v) {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		writeValue(b, k, depth+1)
+		b.WriteByte(':')
+		writeValue(b, v.MapIndex(k), depth+1)
+	}
+	b.WriteByte(']')
 }
 
 // cloneValue returns a deep copy of x: pointers, lists, maps and structs

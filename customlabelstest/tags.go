@@ -86,10 +86,8 @@ func (s *Server) taggable(arn string) error {
 // ServiceQuotaExceededException, the one quota error the model lists for
 // the operation, and nothing is added.
 func (s *Server) tagResource(_ *caller, in *customlabels.TagResourceInput) (*customlabels.TagResourceOutput, error) {
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	if err := s.taggable(in.ResourceArn); err != nil {
 		return nil, err
 	}
@@ -113,10 +111,8 @@ func (s *Server) tagResource(_ *caller, in *customlabels.TagResourceInput) (*cus
 // the resource does not have is ignored (assumed, as tagging APIs across
 // AWS do).
 func (s *Server) untagResource(_ *caller, in *customlabels.UntagResourceInput) (*customlabels.UntagResourceOutput, error) {
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	if err := s.taggable(in.ResourceArn); err != nil {
 		return nil, err
 	}
@@ -134,10 +130,8 @@ func (s *Server) untagResource(_ *caller, in *customlabels.UntagResourceInput) (
 // listTagsForResource answers ListTagsForResource: every tag of the
 // resource, an empty map when it has none.
 func (s *Server) listTagsForResource(_ *caller, in *customlabels.ListTagsForResourceInput) (*customlabels.ListTagsForResourceOutput, error) {
-	now := s.modelNow()
-	s.mu.Lock()
+	s.lockSettled()
 	defer s.mu.Unlock()
-	s.settleProjects(now)
 	if err := s.taggable(in.ResourceArn); err != nil {
 		return nil, err
 	}

@@ -216,23 +216,7 @@ func (m *trainedModel) labelsFor(image []byte, ref customlabels.S3Object, minCon
 			out = append(out, l)
 		}
 	}
-	slices.SortStableFunc(out, func(a, b customlabels.CustomLabel) int {
-		switch {
-		case a.Confidence > b.Confidence:
-			return -1
-		case a.Confidence < b.Confidence:
-			return 1
-		case a.Name < b.Name:
-			return -1
-		case a.Name > b.Name:
-			return 1
-		}
-		return 0
-	})
-	if maxResults > 0 && int64(len(out)) > maxResults {
-		out = out[:maxResults]
-	}
-	return out
+	return topLabels(out, maxResults)
 }
 
 // guess returns the labels of an image the model was not trained on,

@@ -205,57 +205,12 @@ func (s *Server) runTraining(ctx context.Context, job *trainingJob) *trainingRes
 		return r
 	}
 
-	trainData, testData := job.trainData, job.testData
-	split := job.in.TestingData.AutoCreate
-	if !job.fromDatasets {
-		var msg string
-		if trainData, msg = s.readManifest(ctx, job.in.TrainingData.Assets); msg != "" {
-			return fail(msg)
-		}
-		if !split {
-			if testData, msg = s.readManifest(ctx, job.in.TestingData.Assets); msg != "" {
-				return fail(msg)
-			}
-		}
-	}
-	if !out.bucketExists() {
-		return fail(msgOutputBucket)
-	}
-	if job.fromDatasets {
-		// The datasets are the training's input: written out as the
-		// manifests they are, so that the version can name them.
-		r.trainingData.Input.Assets = []customlabels.Asset{out.put(datasetTrainFile, trainData, "", false)}
-		split = !job.hasTestDataset
-		if split {
-			r.testingData.Input = customlabels.TestingData{AutoCreate: true}
-		} else {
-			r.testingData.Input.Assets = []customlabels.Asset{out.put(datasetTestFile, testData, "", false)}
-		}
-	}
-
-	train, msg := newTrainingManifest(trainData)
+	trainData, testData, split, msg := s.trainingData(ctx, job, out, r)
 	if msg != "" {
 		return fail(msg)
 	}
-	var test *trainingManifest
-	if split {
-		if failures := train.failures(); len(failures) > 0 {
-			s.writeValidation(out, r, train, nil, nil, nil)
-			return fail(failureStatus(failures))
-		}
-		trainPart, testPart, ok := splitForTesting(train)
-		if !ok {
-			extra := []manifest.Issue{{Code: codeInsufficientImagesForAutosplit, Message: contentMessages[codeInsufficientImagesForAutosplit]}}
-			s.writeValidation(out, r, train, nil, extra, nil)
-			return fail(statusOfContentError(codeInsufficientImagesForAutosplit))
-		}
-		if train, msg = newTrainingManifest(trainPart); msg != "" {
-			return fail(msg)
-		}
-		if test, msg = newTrainingManifest(testPart); msg != "" {
-			return fail(msg)
-		}
-	} else if test, msg = newTrainingManifest(testData); msg != "" {
+	train, test, msg := s.trainingManifests(out, r, trainData, testData, split)
+	if msg != "" {
 		return fail(msg)
 	}
 
@@ -287,6 +242,73 @@ func (s *Server) runTraining(ctx context.Context, job *trainingJob) *trainingRes
 		return fail(msgOutputBucket)
 	}
 	return r
+}
+
+// trainingData returns the training's manifests, read from S3 or taken
+// from the datasets (then written to the output as the training's input,
+// in r), and whether the test data is split from the training data; or
+// the failure's status message.
+func (s *Server) trainingData(ctx context.Context, job *trainingJob, out *outputs, r *trainingResult) (trainData, testData []byte, split bool, failure string) {
+	trainData, testData = job.trainData, job.testData
+	split = job.in.TestingData.AutoCreate
+	if !job.fromDatasets {
+		var msg string
+		if trainData, msg = s.readManifest(ctx, job.in.TrainingData.Assets); msg != "" {
+			return nil, nil, false, msg
+		}
+		if !split {
+			if testData, msg = s.readManifest(ctx, job.in.TestingData.Assets); msg != "" {
+				return nil, nil, false, msg
+			}
+		}
+	}
+	if !out.bucketExists() {
+		return nil, nil, false, msgOutputBucket
+	}
+	if job.fromDatasets {
+		// The datasets are the training's input: written out as the
+		// manifests they are, so that the version can name them.
+		r.trainingData.Input.Assets = []customlabels.Asset{out.put(datasetTrainFile, trainData, "", false)}
+		split = !job.hasTestDataset
+		if split {
+			r.testingData.Input = customlabels.TestingData{AutoCreate: true}
+		} else {
+			r.testingData.Input.Assets = []customlabels.Asset{out.put(datasetTestFile, testData, "", false)}
+		}
+	}
+	return trainData, testData, split, ""
+}
+
+// trainingManifests parses the training's manifests, splitting the test
+// manifest from the training one when split; or returns the failure's
+// status message, having written the validation files of a split that
+// fails.
+func (s *Server) trainingManifests(out *outputs, r *trainingResult, trainData, testData []byte, split bool) (train, test *trainingManifest, failure string) {
+	train, msg := newTrainingManifest(trainData)
+	if msg != "" {
+		return nil, nil, msg
+	}
+	if !split {
+		test, msg = newTrainingManifest(testData)
+		return train, test, msg
+	}
+	if failures := train.failures(); len(failures) > 0 {
+		s.writeValidation(out, r, train, nil, nil, nil)
+		return nil, nil, failureStatus(failures)
+	}
+	trainPart, testPart, ok := splitForTesting(train)
+	if !ok {
+		extra := []manifest.Issue{{Code: codeInsufficientImagesForAutosplit, Message: contentMessages[codeInsufficientImagesForAutosplit]}}
+		s.writeValidation(out, r, train, nil, extra, nil)
+		return nil, nil, statusOfContentError(codeInsufficientImagesForAutosplit)
+	}
+	if train, msg = newTrainingManifest(trainPart); msg != "" {
+		return nil, nil, msg
+	}
+	if test, msg = newTrainingManifest(testPart); msg != "" {
+		return nil, nil, msg
+	}
+	return train, test, ""
 }
 
 // writeValidation writes the validation manifests of train and test (nil

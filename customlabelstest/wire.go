@@ -383,11 +383,7 @@ type textConstraint struct {
 // satisfy constraint: [Member must have length less than or equal to 128,
 // ...]").
 func (r *reader) mapEntries(m map[string]string, p path, key, value textConstraint) {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := sortedKeys(m)
 	check := func(what string, c textConstraint, of func(k string) string) {
 		for _, k := range keys {
 			if c.broken(of(k)) {
@@ -425,11 +421,7 @@ func (c textConstraint) rules() []string {
 // javaMap formats a map as the service's messages do: "{a=1, b=2}", in
 // key order.
 func javaMap(m map[string]string) string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := sortedKeys(m)
 	for i, k := range keys {
 		keys[i] = k + "=" + m[k]
 	}

@@ -39,6 +39,23 @@ func (e *ParseError) Error() string {
 // Unwrap returns the cause.
 func (e *ParseError) Unwrap() error { return e.Err }
 
+// parseFile reads a whole file (readFile) and parses it with the
+// UnmarshalJSON of its type.
+func parseFile[T any, P interface {
+	*T
+	UnmarshalJSON([]byte) error
+}](r io.Reader, file string) (*T, error) {
+	data, err := readFile(r, file)
+	if err != nil {
+		return nil, err
+	}
+	p := P(new(T))
+	if err := p.UnmarshalJSON(data); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
 // readFile reads a whole file of at most MaxFileSize bytes.
 func readFile(r io.Reader, file string) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))

@@ -60,15 +60,7 @@ type DatasetStatistics struct {
 // or is larger than MaxFileSize, gives a [*ParseError] that says which.
 // Members it does not know are ignored.
 func ParseManifestSummary(r io.Reader) (*ManifestSummary, error) {
-	data, err := readFile(r, "manifest summary")
-	if err != nil {
-		return nil, err
-	}
-	var s ManifestSummary
-	if err := s.UnmarshalJSON(data); err != nil {
-		return nil, err
-	}
-	return &s, nil
+	return parseFile[ManifestSummary](r, "manifest summary")
 }
 
 // UnmarshalJSON parses manifest_summary.json, as ParseManifestSummary

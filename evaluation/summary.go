@@ -137,15 +137,7 @@ func formatTimestamp(t time.Time) string {
 // LabelEvaluationResults, or is larger than MaxFileSize, gives an error
 // that says which.
 func ParseSummary(r io.Reader) (*Summary, error) {
-	data, err := readFile(r, "summary")
-	if err != nil {
-		return nil, err
-	}
-	var s Summary
-	if err := s.UnmarshalJSON(data); err != nil {
-		return nil, err
-	}
-	return &s, nil
+	return parseFile[Summary](r, "summary")
 }
 
 // The file's shapes, with pointers for the members that must be there.

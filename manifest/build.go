@@ -42,6 +42,16 @@ func (o Labeling) meta() (human, date string) {
 	return human, t.UTC().Format(CreationDateLayout)
 }
 
+// attribute returns the name of the label attribute, def when Attribute
+// is empty, or the error of a name the service would misread.
+func (o Labeling) attribute(def string) (string, error) {
+	name := o.Attribute
+	if name == "" {
+		name = def
+	}
+	return name, checkAttribute(name)
+}
+
 func checkAttribute(name string) error {
 	switch {
 	case name == "source-ref" || name == "errors" || name == "warnings" || strings.HasPrefix(name, "cl-"):
@@ -79,11 +89,8 @@ func NewClassification(sourceRef string, labels []string, o Labeling) (Line, err
 	if len(labels) == 0 || len(labels) > MaxLabelsPerImage {
 		return Line{}, &FieldError{Field: "labels", Rule: "an image must have 1 to " + strconv.Itoa(MaxLabelsPerImage) + " labels, not " + strconv.Itoa(len(labels))}
 	}
-	prefix := o.Attribute
-	if prefix == "" {
-		prefix = "label"
-	}
-	if err := checkAttribute(prefix); err != nil {
+	prefix, err := o.attribute("label")
+	if err != nil {
 		return Line{}, err
 	}
 	human, date := o.meta()
@@ -148,11 +155,8 @@ func NewDetection(sourceRef string, size ImageSize, boxes []Box, o Labeling) (Li
 	if len(boxes) > MaxBoundingBoxes {
 		return Line{}, &FieldError{Field: "boxes", Rule: "an image may have " + strconv.Itoa(MaxBoundingBoxes) + " boxes, not " + strconv.Itoa(len(boxes))}
 	}
-	attr := o.Attribute
-	if attr == "" {
-		attr = "bounding-box"
-	}
-	if err := checkAttribute(attr); err != nil {
+	attr, err := o.attribute("bounding-box")
+	if err != nil {
 		return Line{}, err
 	}
 	human, date := o.meta()

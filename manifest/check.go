@@ -93,47 +93,13 @@ func checkSourceRef(s []byte) (bucket []byte, msg string) {
 func (d *decoder) checkLine() lineStatus {
 	v := &d.v
 	d.uses = d.uses[:0]
-	switch {
-	case v.sourceRefKind == jsonread.None:
-		d.prob(CodeMissingSourceRef, where{}, "the line has no source-ref")
-		return lineDropped
-	case v.sourceRefKind != jsonread.String:
-		d.prob(CodeInvalidSourceRefFormat, at(sourceRefName), "source-ref is "+article(v.sourceRefKind)+", not a string")
-		return lineDropped
-	}
-	if _, msg := checkSourceRef(v.sourceRef); msg != "" {
-		d.prob(CodeInvalidSourceRefFormat, at(sourceRefName), msg)
+	if !d.checkLineSourceRef() {
 		return lineDropped
 	}
 	for _, name := range v.dups {
 		d.prob(CodeDuplicateMember, at(name), "the line has more than one member of this name; the first is used here")
 	}
-	valid, empty, invalid := 0, 0, len(v.badPairs)
-	boxes := 0
-	for i := range v.class {
-		c := &v.class[i]
-		if c.formatOK && d.checkClassification(c) {
-			valid++
-		} else {
-			invalid++
-		}
-	}
-	for i := range v.det {
-		dv := &v.det[i]
-		boxes += len(dv.anns)
-		if !dv.formatOK {
-			invalid++
-			continue
-		}
-		switch d.checkDetection(dv) {
-		case lineValid:
-			valid++
-		case lineIgnored:
-			empty++
-		default:
-			invalid++
-		}
-	}
+	valid, invalid, boxes := d.checkAttributes()
 	status := lineValid
 	attrs := len(v.class) + len(v.det) + len(v.badPairs)
 	switch {
@@ -179,6 +145,58 @@ func (d *decoder) checkLine() lineStatus {
 		d.uses = d.uses[:0]
 	}
 	return status
+}
+
+// checkLineSourceRef checks the line's source-ref, and reports whether
+// the service keeps the line.
+func (d *decoder) checkLineSourceRef() bool {
+	v := &d.v
+	switch {
+	case v.sourceRefKind == jsonread.None:
+		d.prob(CodeMissingSourceRef, where{}, "the line has no source-ref")
+		return false
+	case v.sourceRefKind != jsonread.String:
+		d.prob(CodeInvalidSourceRefFormat, at(sourceRefName), "source-ref is "+article(v.sourceRefKind)+", not a string")
+		return false
+	}
+	if _, msg := checkSourceRef(v.sourceRef); msg != "" {
+		d.prob(CodeInvalidSourceRefFormat, at(sourceRefName), msg)
+		return false
+	}
+	return true
+}
+
+// checkAttributes checks the label attributes of the line and counts the
+// valid and the invalid ones (a detection without boxes is neither), and
+// the line's bounding boxes.
+func (d *decoder) checkAttributes() (valid, invalid, boxes int) {
+	v := &d.v
+	invalid = len(v.badPairs)
+	for i := range v.class {
+		c := &v.class[i]
+		if c.formatOK && d.checkClassification(c) {
+			valid++
+		} else {
+			invalid++
+		}
+	}
+	for i := range v.det {
+		dv := &v.det[i]
+		boxes += len(dv.anns)
+		if !dv.formatOK {
+			invalid++
+			continue
+		}
+		switch d.checkDetection(dv) {
+		case lineValid:
+			valid++
+		case lineIgnored:
+			// No boxes: neither valid nor invalid.
+		default:
+			invalid++
+		}
+	}
+	return valid, invalid, boxes
 }
 
 // mergeUses sorts d.uses by label and merges the uses of one label.

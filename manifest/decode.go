@@ -427,6 +427,25 @@ func (d *decoder) mistyped(st *state, code Code, w where, name, want string, k j
 	return d.r.Skip() == nil
 }
 
+// begin starts the array or object (want) that r is at, which w names as
+// what. Another kind is a format error of code, and is skipped: then begun
+// is false, and good reports whether reading can go on.
+func (d *decoder) begin(st *state, code Code, w where, what string, want jsonread.Kind) (begun, good bool) {
+	r := &d.r
+	if k := r.Peek(); k != want {
+		st.fail()
+		d.prob(code, w, what+" is "+article(k)+", not "+article(want))
+		return false, r.Skip() == nil
+	}
+	var err error
+	if want == jsonread.Array {
+		err = r.BeginArray()
+	} else {
+		err = r.BeginObject()
+	}
+	return err == nil, err == nil
+}
+
 // unknownMember keeps the member whose name r just read, skipping its
 // value. raw is the object r reads.
 func (d *decoder) unknownMember(dst *[]memberView, key, raw []byte) bool {

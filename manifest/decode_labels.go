@@ -225,21 +225,40 @@ func (d *decoder) classification(ai, mi int) *classView {
 		d.prob(CodeInvalidLabelAttributeFormat, at(attr.name),
 			"the value of a classification label attribute must be an integer, not "+what)
 	}
-	seen := d.metadata(&c.meta, meta.raw, at(meta.name), false, &st)
-	if miss := missing(seen, classNames, classRequired); miss != "" {
+	d.pairMetadata(&c.meta, attr, meta, false, &st)
+	c.formatOK, c.exact = d.settlePair(st, ai, mi)
+	return c
+}
+
+// pairMetadata decodes meta, the metadata of the label attribute attr,
+// into m, for a classification or a detection. A required member missing
+// is a format error; an empty job-name, or an attribute without a name,
+// makes the typed form inexact: the first is not written back, and the
+// writer refuses the second.
+func (d *decoder) pairMetadata(m *metaView, attr, meta *memberView, detection bool, st *state) {
+	names, required := classNames, classRequired
+	if detection {
+		names, required = detNames, detRequired
+	}
+	seen := d.metadata(m, meta.raw, at(meta.name), detection, st)
+	if miss := missing(seen, names, required); miss != "" {
 		st.fail()
 		d.prob(CodeInvalidLabelAttributeMetadata, at(meta.name), "the metadata has no "+miss)
 	}
-	if c.meta.hasJob && len(c.meta.job) == 0 || len(attr.name) == 0 {
-		// An empty job-name is not written back, and the writer refuses
-		// an attribute without a name.
+	if m.hasJob && len(m.job) == 0 || len(attr.name) == 0 {
 		st.exact = false
 	}
-	c.formatOK, c.exact = st.formatOK, st.exact && st.formatOK
-	if !c.exact {
+}
+
+// settlePair returns what st found of the pair of members ai and mi:
+// whether its format is right, and whether its typed form is exact; when
+// it is not, both members are kept raw.
+func (d *decoder) settlePair(st state, ai, mi int) (formatOK, exact bool) {
+	exact = st.exact && st.formatOK
+	if !exact {
 		d.role[ai], d.role[mi] = roleRaw, roleRaw
 	}
-	return c
+	return st.formatOK, exact
 }
 
 // Members of a detection's label attribute and of an annotation, as bits.
@@ -292,14 +311,7 @@ func (d *decoder) detection(ai, mi int) *detView {
 	} else {
 		d.detectionAttr(dv, attr.raw, at(attr.name), &st)
 	}
-	seen := d.metadata(&dv.meta, meta.raw, at(meta.name), true, &st)
-	if miss := missing(seen, detNames, detRequired); miss != "" {
-		st.fail()
-		d.prob(CodeInvalidLabelAttributeMetadata, at(meta.name), "the metadata has no "+miss)
-	}
-	if dv.meta.hasJob && len(dv.meta.job) == 0 || len(attr.name) == 0 {
-		st.exact = false
-	}
+	d.pairMetadata(&dv.meta, attr, meta, true, &st)
 	// Annotation carries its object's confidence, so the typed form needs
 	// one object with a confidence per annotation.
 	if len(dv.meta.objects) != len(dv.anns) {
@@ -310,10 +322,7 @@ func (d *decoder) detection(ai, mi int) *detView {
 			st.exact = false
 		}
 	}
-	dv.formatOK, dv.exact = st.formatOK, st.exact && st.formatOK
-	if !dv.exact {
-		d.role[ai], d.role[mi] = roleRaw, roleRaw
-	}
+	dv.formatOK, dv.exact = d.settlePair(st, ai, mi)
 	return dv
 }
 
@@ -385,13 +394,8 @@ func (d *decoder) detectionAttr(dv *detView, raw []byte, w where, st *state) {
 func (d *decoder) imageSize(dv *detView, w where, st *state) bool {
 	r := &d.r
 	w = w.in(".image_size")
-	if k := r.Peek(); k != jsonread.Array {
-		st.fail()
-		d.prob(CodeInvalidLabelAttributeFormat, w, "image_size is "+article(k)+", not an array")
-		return r.Skip() == nil
-	}
-	if r.BeginArray() != nil {
-		return false
+	if begun, good := d.begin(st, CodeInvalidLabelAttributeFormat, w, "image_size", jsonread.Array); !begun {
+		return good
 	}
 	for {
 		more, err := r.NextElem()
@@ -409,16 +413,11 @@ func (d *decoder) imageSize(dv *detView, w where, st *state) bool {
 			continue
 		}
 		ew := w.elem(0)
-		if k := r.Peek(); k != jsonread.Object {
-			st.fail()
-			d.prob(CodeInvalidLabelAttributeFormat, ew, "the image size is "+article(k)+", not an object")
-			if r.Skip() != nil {
+		if begun, good := d.begin(st, CodeInvalidLabelAttributeFormat, ew, "the image size", jsonread.Object); !begun {
+			if !good {
 				return false
 			}
 			continue
-		}
-		if r.BeginObject() != nil {
-			return false
 		}
 		seen := 0
 		for {
@@ -490,13 +489,8 @@ func (d *decoder) intMember(st *state, dst *int, w where, name string) bool {
 func (d *decoder) annotations(dv *detView, raw []byte, w where, st *state) bool {
 	r := &d.r
 	w = w.in(".annotations")
-	if k := r.Peek(); k != jsonread.Array {
-		st.fail()
-		d.prob(CodeInvalidLabelAttributeFormat, w, "annotations is "+article(k)+", not an array")
-		return r.Skip() == nil
-	}
-	if r.BeginArray() != nil {
-		return false
+	if begun, good := d.begin(st, CodeInvalidLabelAttributeFormat, w, "annotations", jsonread.Array); !begun {
+		return good
 	}
 	for i := 0; ; i++ {
 		more, err := r.NextElem()
@@ -508,76 +502,80 @@ func (d *decoder) annotations(dv *detView, raw []byte, w where, st *state) bool 
 		}
 		var a *annView
 		dv.anns, a = grow(dv.anns)
-		if k := r.Peek(); k != jsonread.Object {
-			st.fail()
-			d.prob(CodeInvalidLabelAttributeFormat, w.elem(i),
-				"the annotation is "+article(k)+", not an object")
-			if r.Skip() != nil {
+		if begun, good := d.begin(st, CodeInvalidLabelAttributeFormat, w.elem(i), "the annotation", jsonread.Object); !begun {
+			if !good {
 				return false
 			}
 			continue
 		}
-		if r.BeginObject() != nil {
+		if !d.annotation(a, raw, w.elem(i), st) {
 			return false
 		}
-		seen := 0
-		for {
-			key, ok, err := r.NextKey()
-			if err != nil {
+	}
+}
+
+// annotation decodes the members of the annotation object r is in, which
+// w names, into a.
+func (d *decoder) annotation(a *annView, raw []byte, w where, st *state) bool {
+	r := &d.r
+	seen := 0
+	for {
+		key, ok, err := r.NextKey()
+		if err != nil {
+			return false
+		}
+		if !ok {
+			break
+		}
+		var bit int
+		var dst *float64
+		switch string(key) {
+		case "class_id":
+			bit = bClassID
+		case "top":
+			bit, dst = bTop, &a.top
+		case "left":
+			bit, dst = bLeft, &a.left
+		case "width":
+			bit, dst = bWidth, &a.width
+		case "height":
+			bit, dst = bHeight, &a.height
+		case "errors":
+			bit = bErrors
+		}
+		if bit == 0 || seen&bit != 0 {
+			if bit != 0 {
+				st.exact = false
+			}
+			if !d.unknownMember(&a.unknown, key, raw) {
 				return false
 			}
-			if !ok {
-				break
-			}
-			var bit int
-			var dst *float64
-			switch string(key) {
-			case "class_id":
-				bit = bClassID
-			case "top":
-				bit, dst = bTop, &a.top
-			case "left":
-				bit, dst = bLeft, &a.left
-			case "width":
-				bit, dst = bWidth, &a.width
-			case "height":
-				bit, dst = bHeight, &a.height
-			case "errors":
-				bit = bErrors
-			}
-			if bit == 0 || seen&bit != 0 {
-				if bit != 0 {
-					st.exact = false
-				}
-				if !d.unknownMember(&a.unknown, key, raw) {
-					return false
-				}
-				continue
-			}
-			seen |= bit
-			switch bit {
-			case bClassID:
-				if !d.intMember(st, &a.classID, w.elem(i), "class_id") {
-					return false
-				}
-			case bErrors:
-				if !d.issuesMember(&a.errs, &a.unknown, key, raw) {
-					return false
-				}
-			default:
-				// Ground Truth writes integers, but the guide's own COCO
-				// transform copies COCO's fractional pixels, so any number
-				// is taken.
-				if !d.numberMember(st, dst, CodeInvalidLabelAttributeFormat, w.elem(i), boxNames[bitIndex(bit)]) {
-					return false
-				}
-			}
+			continue
 		}
-		if miss := missing(seen, boxNames, boxRequired); miss != "" {
-			st.fail()
-			d.prob(CodeInvalidLabelAttributeFormat, w.elem(i), "the annotation has no "+miss)
+		seen |= bit
+		switch bit {
+		case bClassID:
+			if !d.intMember(st, &a.classID, w, "class_id") {
+				return false
+			}
+		case bErrors:
+			if !d.issuesMember(&a.errs, &a.unknown, key, raw) {
+				return false
+			}
+		default:
+			// Ground Truth writes integers, but the guide's own COCO
+			// transform copies COCO's fractional pixels, so any number
+			// is taken.
+			if !d.numberMember(st, dst, CodeInvalidLabelAttributeFormat, w, boxNames[bitIndex(bit)]) {
+				return false
+			}
 		}
 	}
+	if miss := missing(seen, boxNames, boxRequired); miss != "" {
+		st.fail()
+		d.prob(CodeInvalidLabelAttributeFormat, w, "the annotation has no "+miss)
+	}
+	return true
 }
 
 // objects decodes a detection's objects array. An object without a
@@ -586,13 +584,8 @@ func (d *decoder) annotations(dv *detView, raw []byte, w where, st *state) bool 
 func (d *decoder) objects(m *metaView, w where, st *state) bool {
 	r := &d.r
 	w = w.in(".objects")
-	if k := r.Peek(); k != jsonread.Array {
-		st.fail()
-		d.prob(CodeInvalidLabelAttributeMetadata, w, "objects is "+article(k)+", not an array")
-		return r.Skip() == nil
-	}
-	if r.BeginArray() != nil {
-		return false
+	if begun, good := d.begin(st, CodeInvalidLabelAttributeMetadata, w, "objects", jsonread.Array); !begun {
+		return good
 	}
 	m.hasObjects = true
 	for i := 0; ; i++ {
@@ -604,17 +597,12 @@ func (d *decoder) objects(m *metaView, w where, st *state) bool {
 			return true
 		}
 		var o objectView
-		if k := r.Peek(); k != jsonread.Object {
-			st.fail()
-			d.prob(CodeInvalidLabelAttributeMetadata, w.elem(i), "the object is "+article(k)+", not an object")
-			if r.Skip() != nil {
+		if begun, good := d.begin(st, CodeInvalidLabelAttributeMetadata, w.elem(i), "the object", jsonread.Object); !begun {
+			if !good {
 				return false
 			}
 			m.objects = append(m.objects, o)
 			continue
-		}
-		if r.BeginObject() != nil {
-			return false
 		}
 		for {
 			key, ok, err := r.NextKey()
@@ -647,13 +635,8 @@ func (d *decoder) objects(m *metaView, w where, st *state) bool {
 func (d *decoder) classMap(m *metaView, w where, st *state) bool {
 	r := &d.r
 	w = w.in(".class-map")
-	if k := r.Peek(); k != jsonread.Object {
-		st.fail()
-		d.prob(CodeInvalidLabelAttributeMetadata, w, "class-map is "+article(k)+", not an object")
-		return r.Skip() == nil
-	}
-	if r.BeginObject() != nil {
-		return false
+	if begun, good := d.begin(st, CodeInvalidLabelAttributeMetadata, w, "class-map", jsonread.Object); !begun {
+		return good
 	}
 	m.hasClassMap = true
 	for {

@@ -87,18 +87,12 @@ func (e *encoder) appendLine(b []byte, l *Line) ([]byte, error) {
 			return b[:start], err
 		}
 	}
-	if len(l.Errors) > 0 {
-		o.key("errors")
-		o.b = appendIssues(o.b, l.Errors)
-	}
-	if len(l.Warnings) > 0 {
-		o.key("warnings")
-		o.b = appendIssues(o.b, l.Warnings)
-	}
-	if err := e.unknown(&o, l.Unknown, "Unknown"); err != nil {
+	o.issues("errors", l.Errors)
+	o.issues("warnings", l.Warnings)
+	if err := e.end(&o, l.Unknown, "Unknown"); err != nil {
 		return b[:start], err
 	}
-	b = append(o.b, '}')
+	b = o.b
 	if n := len(b) - start; n > MaxLineLength && utf8.RuneCount(b[start:]) > MaxLineLength {
 		return b[:start], &FieldError{Field: "Line", Rule: "its JSON is longer than " + strconv.Itoa(MaxLineLength) + " characters, which the service drops"}
 	}
@@ -165,7 +159,9 @@ func (o *object) num(name string, f float64, field string) error {
 	return err
 }
 
-func (e *encoder) unknown(o *object, ms []Member, field string) error {
+// end appends the members ms, which the typed form keeps raw, and closes
+// the object; field names ms in errors.
+func (e *encoder) end(o *object, ms []Member, field string) error {
 	for i, m := range ms {
 		o.key(m.Name)
 		var err error
@@ -173,6 +169,7 @@ func (e *encoder) unknown(o *object, ms []Member, field string) error {
 			return err
 		}
 	}
+	o.b = append(o.b, '}')
 	return nil
 }
 
@@ -188,14 +185,9 @@ func (e *encoder) appendClassMeta(b []byte, c *Classification, field string) ([]
 	o.str("human-annotated", c.HumanAnnotated)
 	o.str("creation-date", c.CreationDate)
 	o.str("type", TypeClassification)
-	if len(c.Errors) > 0 {
-		o.key("errors")
-		o.b = appendIssues(o.b, c.Errors)
-	}
-	if err := e.unknown(&o, c.Unknown, field+".Unknown"); err != nil {
-		return o.b, err
-	}
-	return append(o.b, '}'), nil
+	o.issues("errors", c.Errors)
+	err := e.end(&o, c.Unknown, field+".Unknown")
+	return o.b, err
 }
 
 func (e *encoder) appendDetection(b []byte, dt *Detection, field string) ([]byte, error) {
@@ -228,28 +220,17 @@ func (e *encoder) appendDetection(b []byte, dt *Detection, field string) ([]byte
 				return ao.b, err
 			}
 		}
-		if len(a.Errors) > 0 {
-			ao.key("errors")
-			ao.b = appendIssues(ao.b, a.Errors)
-		}
-		if err := e.unknown(&ao, a.Unknown, af+".Unknown"); err != nil {
+		ao.issues("errors", a.Errors)
+		if err := e.end(&ao, a.Unknown, af+".Unknown"); err != nil {
 			return ao.b, err
 		}
-		o.b = append(ao.b, '}')
+		o.b = ao.b
 	}
 	o.b = append(o.b, ']')
-	if len(dt.Errors) > 0 {
-		o.key("errors")
-		o.b = appendIssues(o.b, dt.Errors)
-	}
-	if len(dt.Warnings) > 0 {
-		o.key("warnings")
-		o.b = appendIssues(o.b, dt.Warnings)
-	}
-	if err := e.unknown(&o, dt.Unknown, field+".Unknown"); err != nil {
-		return o.b, err
-	}
-	return append(o.b, '}'), nil
+	o.issues("errors", dt.Errors)
+	o.issues("warnings", dt.Warnings)
+	err := e.end(&o, dt.Unknown, field+".Unknown")
+	return o.b, err
 }
 
 func (e *encoder) appendDetectionMeta(b []byte, dt *Detection, field string) ([]byte, error) {
@@ -291,14 +272,18 @@ func (e *encoder) appendDetectionMeta(b []byte, dt *Detection, field string) ([]
 	if dt.JobName != "" {
 		o.str("job-name", dt.JobName)
 	}
-	if len(dt.MetadataErrors) > 0 {
-		o.key("errors")
-		o.b = appendIssues(o.b, dt.MetadataErrors)
+	o.issues("errors", dt.MetadataErrors)
+	err := e.end(&o, dt.MetadataUnknown, field+".MetadataUnknown")
+	return o.b, err
+}
+
+// issues appends the member name, an errors or warnings array, unless
+// there are no issues.
+func (o *object) issues(name string, issues []Issue) {
+	if len(issues) > 0 {
+		o.key(name)
+		o.b = appendIssues(o.b, issues)
 	}
-	if err := e.unknown(&o, dt.MetadataUnknown, field+".MetadataUnknown"); err != nil {
-		return o.b, err
-	}
-	return append(o.b, '}'), nil
 }
 
 func appendIssues(b []byte, issues []Issue) []byte {

@@ -343,35 +343,67 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	d, err := loadData(o)
+	if err != nil {
+		fmt.Fprintln(stderr, "customlabels-fake:", err)
+		return 1
+	}
+	l, code := listen(o.addr, stderr)
+	if l == nil {
+		return code
+	}
+	srv := customlabelstest.NewServer(serverOptions(o, l, d, stderr)...)
+	// The banner is written whole, and before the URL that clients wait
+	// for: request log lines never land in the middle of it.
+	io.WriteString(stderr, banner(o, d, srv))
+	fmt.Fprintf(stdout, "listening on %s\n", srv.URL)
 
+	<-ctx.Done()
+	srv.Close()
+	fmt.Fprintln(stderr, "customlabels-fake: stopped")
+	return 0
+}
+
+// loadData returns the projects and versions to serve: those of --data,
+// then the demo ones.
+func loadData(o *options) (customlabelstest.Data, error) {
 	var d customlabelstest.Data
 	if o.data != "" {
 		data, err := os.ReadFile(o.data)
 		if err != nil {
-			fmt.Fprintln(stderr, "customlabels-fake:", err)
-			return 1
+			return d, err
 		}
 		d, err = customlabelstest.ParseData(data)
 		if err != nil {
-			fmt.Fprintf(stderr, "customlabels-fake: %s: %v\n", o.data, err)
-			return 1
+			return d, fmt.Errorf("%s: %v", o.data, err)
 		}
 	}
 	demo := customlabelstest.DemoData(o.region, o.projects, o.seed)
 	d.Projects = append(d.Projects, demo.Projects...)
 	d.ProjectVersions = append(d.ProjectVersions, demo.ProjectVersions...)
+	return d, nil
+}
 
-	l, err := net.Listen("tcp", o.addr)
+// listen listens on addr, which must resolve to a loopback address. When
+// it cannot, it says why on stderr and returns a nil listener and the
+// exit status.
+func listen(addr string, stderr io.Writer) (net.Listener, int) {
+	l, err := net.Listen("tcp", addr)
 	if err != nil {
 		fmt.Fprintln(stderr, "customlabels-fake:", err)
-		return 1
+		return nil, 1
 	}
 	if a, ok := l.Addr().(*net.TCPAddr); !ok || !a.IP.IsLoopback() {
 		l.Close()
-		fmt.Fprintf(stderr, "customlabels-fake: %s resolved to %s, which is not a loopback address\n", o.addr, l.Addr())
-		return 2
+		fmt.Fprintf(stderr, "customlabels-fake: %s resolved to %s, which is not a loopback address\n", addr, l.Addr())
+		return nil, 2
 	}
+	return l, 0
+}
 
+// serverOptions returns the options of the server the flags describe,
+// serving d on l and logging requests to stderr unless --quiet.
+func serverOptions(o *options, l net.Listener, d customlabelstest.Data, stderr io.Writer) []customlabelstest.Option {
 	opts := []customlabelstest.Option{
 		customlabelstest.WithListener(l),
 		customlabelstest.WithProjects(d.Projects...),
@@ -406,10 +438,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		logger := &requestLogger{w: stderr}
 		opts = append(opts, customlabelstest.WithRequestHook(logger.log))
 	}
-	srv := customlabelstest.NewServer(opts...)
+	return opts
+}
 
-	// The banner is written whole, and before the URL that clients wait
-	// for: request log lines never land in the middle of it.
+// banner returns the lines that say what srv serves and how.
+func banner(o *options, d customlabelstest.Data, srv *customlabelstest.Server) string {
 	verify := "signatures verified"
 	if o.noVerify {
 		verify = "signatures not verified"
@@ -418,30 +451,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if o.token != "" {
 		token = " with a session token"
 	}
-	var banner strings.Builder
-	fmt.Fprintf(&banner, "customlabels-fake: %d projects, %d models, region %s, access key ID %s%s, %s",
+	var b strings.Builder
+	fmt.Fprintf(&b, "customlabels-fake: %d projects, %d models, region %s, access key ID %s%s, %s",
 		len(d.Projects), len(d.ProjectVersions), o.region, o.keyID, token, verify)
 	if o.throttleRPS > 0 {
-		fmt.Fprintf(&banner, ", throttled above %s requests/s", strconv.FormatFloat(o.throttleRPS, 'g', -1, 64))
+		fmt.Fprintf(&b, ", throttled above %s requests/s", strconv.FormatFloat(o.throttleRPS, 'g', -1, 64))
 	}
-	fmt.Fprintf(&banner, "; models train in %s, copy in %s, start in %s, stop in %s", o.trainingTime, o.copyTime, o.startingTime, o.stoppingTime)
+	fmt.Fprintf(&b, "; models train in %s, copy in %s, start in %s, stop in %s", o.trainingTime, o.copyTime, o.startingTime, o.stoppingTime)
 	if o.unitsLimit > 0 {
-		fmt.Fprintf(&banner, ", at most %d inference units", o.unitsLimit)
+		fmt.Fprintf(&b, ", at most %d inference units", o.unitsLimit)
 	}
-	banner.WriteString("; stop with Ctrl-C or SIGTERM\n")
+	b.WriteString("; stop with Ctrl-C or SIGTERM\n")
 	if o.s3Endpoint != "" {
-		fmt.Fprintf(&banner, "customlabels-fake: S3 objects in %s (--s3-endpoint); S3 requests here answer NotImplemented\n", o.s3Endpoint)
+		fmt.Fprintf(&b, "customlabels-fake: S3 objects in %s (--s3-endpoint); S3 requests here answer NotImplemented\n", o.s3Endpoint)
 	} else {
-		fmt.Fprintf(&banner, "customlabels-fake: S3 at %s/BUCKET/KEY (path-style, in memory)\n", srv.URL)
+		fmt.Fprintf(&b, "customlabels-fake: S3 at %s/BUCKET/KEY (path-style, in memory)\n", srv.URL)
 	}
-	fmt.Fprintf(&banner, "customlabels-fake: control API at %s (GET it for its resources)\n", srv.ControlURL())
-	io.WriteString(stderr, banner.String())
-	fmt.Fprintf(stdout, "listening on %s\n", srv.URL)
-
-	<-ctx.Done()
-	srv.Close()
-	fmt.Fprintln(stderr, "customlabels-fake: stopped")
-	return 0
+	fmt.Fprintf(&b, "customlabels-fake: control API at %s (GET it for its resources)\n", srv.ControlURL())
+	return b.String()
 }
 
 // wrap breaks text into lines of at most width characters, each starting

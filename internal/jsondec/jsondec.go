@@ -294,26 +294,16 @@ func (d *Decoder) Skip() {
 
 // String reads a string.
 func (d *Decoder) String(dst *string) {
-	if !d.start(jsonread.String, "string") {
-		return
+	if b, ok := d.stringBytes(); ok {
+		*dst = string(b)
 	}
-	b, err := d.r.ReadString()
-	if err != nil {
-		d.fail(err)
-		return
-	}
-	*dst = string(b)
 }
 
 // SharedString reads a string that often repeats from one element to the
 // next (a status message): an equal string shares the last one's memory.
 func (d *Decoder) SharedString(dst *string) {
-	if !d.start(jsonread.String, "string") {
-		return
-	}
-	b, err := d.r.ReadString()
-	if err != nil {
-		d.fail(err)
+	b, ok := d.stringBytes()
+	if !ok {
 		return
 	}
 	if string(b) != d.last {
@@ -325,12 +315,8 @@ func (d *Decoder) SharedString(dst *string) {
 // Enum reads a string enum: a value of known takes no allocation, another
 // is kept as sent.
 func Enum[T ~string](d *Decoder, dst *T, known []T) {
-	if !d.start(jsonread.String, "string") {
-		return
-	}
-	b, err := d.r.ReadString()
-	if err != nil {
-		d.fail(err)
+	b, ok := d.stringBytes()
+	if !ok {
 		return
 	}
 	for _, v := range known {
@@ -340,6 +326,20 @@ func Enum[T ~string](d *Decoder, dst *T, known []T) {
 		}
 	}
 	*dst = T(b)
+}
+
+// stringBytes reads the decoded bytes of a string, valid until the next
+// string is read.
+func (d *Decoder) stringBytes() ([]byte, bool) {
+	if !d.start(jsonread.String, "string") {
+		return nil, false
+	}
+	b, err := d.r.ReadString()
+	if err != nil {
+		d.fail(err)
+		return nil, false
+	}
+	return b, true
 }
 
 // Bool reads true or false.

@@ -36,11 +36,12 @@ func nameChar(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '.' || c == '-'
 }
 
-// resourceName matches [a-zA-Z0-9_.\-]{1,255}.
-func resourceName(s string) bool { return len(s) <= 255 && Name(s) }
+// ResourceName matches [a-zA-Z0-9_.\-]{1,255}: the name of a project or
+// version in its ARN.
+func ResourceName(s string) bool { return len(s) <= 255 && Name(s) }
 
-// lowerDigitsDash matches [a-z\d-]+.
-func lowerDigitsDash(s string) bool {
+// LowerDigitsDash matches [a-z\d-]+: a partition or a Region.
+func LowerDigitsDash(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -52,8 +53,9 @@ func lowerDigitsDash(s string) bool {
 	return true
 }
 
-// digits matches [0-9]+.
-func digits(s string) bool {
+// Digits matches [0-9]+: an account ID (its length checked apart) or a
+// timestamp.
+func Digits(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -73,7 +75,7 @@ func projectResource(s string) (string, bool) {
 		return "", false
 	}
 	partition, rest, ok := strings.Cut(rest, ":")
-	if !ok || !lowerDigitsDash(partition) {
+	if !ok || !LowerDigitsDash(partition) {
 		return "", false
 	}
 	rest, ok = strings.CutPrefix(rest, "rekognition:")
@@ -81,11 +83,11 @@ func projectResource(s string) (string, bool) {
 		return "", false
 	}
 	region, rest, ok := strings.Cut(rest, ":")
-	if !ok || !lowerDigitsDash(region) {
+	if !ok || !LowerDigitsDash(region) {
 		return "", false
 	}
 	account, rest, ok := strings.Cut(rest, ":")
-	if !ok || len(account) != 12 || !digits(account) {
+	if !ok || len(account) != 12 || !Digits(account) {
 		return "", false
 	}
 	return strings.CutPrefix(rest, "project/")
@@ -99,7 +101,7 @@ func ProjectArn(s string) bool {
 		return false
 	}
 	name, ts, ok := strings.Cut(r, "/")
-	return ok && resourceName(name) && digits(ts)
+	return ok && ResourceName(name) && Digits(ts)
 }
 
 // ProjectVersionArn matches the model's ProjectVersionArn:
@@ -110,8 +112,8 @@ func ProjectVersionArn(s string) bool {
 		return false
 	}
 	parts := strings.Split(r, "/")
-	return len(parts) == 4 && resourceName(parts[0]) && parts[1] == "version" &&
-		resourceName(parts[2]) && digits(parts[3])
+	return len(parts) == 4 && ResourceName(parts[0]) && parts[1] == "version" &&
+		ResourceName(parts[2]) && Digits(parts[3])
 }
 
 // DatasetArn matches the model's DatasetArn:
@@ -122,8 +124,8 @@ func DatasetArn(s string) bool {
 		return false
 	}
 	parts := strings.Split(r, "/")
-	return len(parts) == 4 && resourceName(parts[0]) && parts[1] == "dataset" &&
-		(parts[2] == "train" || parts[2] == "test") && digits(parts[3])
+	return len(parts) == 4 && ResourceName(parts[0]) && parts[1] == "dataset" &&
+		(parts[2] == "train" || parts[2] == "test") && Digits(parts[3])
 }
 
 // S3Bucket matches [0-9A-Za-z\.\-_]*.

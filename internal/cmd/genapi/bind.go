@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"go/ast"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -106,11 +108,7 @@ func bind(m *model, p *goPackage) (*api, error) {
 	for name := range scratchLists {
 		a.scratch[name] = true
 	}
-	names := make([]string, 0, len(m.Operations))
-	for n := range m.Operations {
-		names = append(names, n)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(m.Operations))
 	for _, name := range names {
 		mop := m.Operations[name]
 		if _, ok := p.structs[name+"Input"]; !ok {
@@ -368,12 +366,7 @@ func (a *api) sortedStructs() []*structure {
 
 // sortedEnums returns the enum type names of the api.
 func (a *api) sortedEnums() []string {
-	out := make([]string, 0, len(a.enums))
-	for n := range a.enums {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(maps.Keys(a.enums))
 }
 
 // topLevel reports whether s is an operation's Input or Output.

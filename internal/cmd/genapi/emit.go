@@ -4,7 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"go/format"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -41,11 +42,7 @@ func (g *gen) source(name string) ([]byte, error) {
 	f.WriteString(header)
 	fmt.Fprintf(&f, "package %s\n\n", g.pkg)
 	if len(g.imports) > 0 {
-		paths := make([]string, 0, len(g.imports))
-		for p := range g.imports {
-			paths = append(paths, p)
-		}
-		sort.Strings(paths)
+		paths := slices.Sorted(maps.Keys(g.imports))
 		f.WriteString("import (\n")
 		for _, p := range paths {
 			if strings.Contains(p, ".") {

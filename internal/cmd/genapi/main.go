@@ -90,6 +90,10 @@ func generate(root string) ([]file, error) {
 	if err != nil {
 		return nil, err
 	}
+	fake, err := loadGoPackage(filepath.Join(root, "customlabelstest"))
+	if err != nil {
+		return nil, err
+	}
 	makers := []struct {
 		path string
 		make func(*api) (*gen, error)
@@ -99,24 +103,16 @@ func generate(root string) ([]file, error) {
 		{"codec_gen.go", codecFile},
 		{"validate_gen.go", validateFile},
 		{"op_table_gen_test.go", testTableFile},
+		{filepath.Join("customlabelstest", "wire_gen.go"), func(a *api) (*gen, error) {
+			return fakeFile(a, fake.methods["Server"])
+		}},
+		{filepath.Join("customlabelstest", "op_table_gen_test.go"), func(a *api) (*gen, error) {
+			return clientTestTableFile(a, "customlabelstest", true)
+		}},
+		{filepath.Join("compat", "sdkv2", "op_table_gen_test.go"), func(a *api) (*gen, error) {
+			return clientTestTableFile(a, "sdkv2_test", false)
+		}},
 	}
-	fake, err := loadGoPackage(filepath.Join(root, "customlabelstest"))
-	if err != nil {
-		return nil, err
-	}
-	makers = append(makers, struct {
-		path string
-		make func(*api) (*gen, error)
-	}{filepath.Join("customlabelstest", "wire_gen.go"), func(a *api) (*gen, error) {
-		return fakeFile(a, fake.methods["Server"])
-	}})
-	makers = append(makers, struct {
-		path string
-		make func(*api) (*gen, error)
-	}{filepath.Join("customlabelstest", "op_table_gen_test.go"), fakeTestTableFile}, struct {
-		path string
-		make func(*api) (*gen, error)
-	}{filepath.Join("compat", "sdkv2", "op_table_gen_test.go"), compatTestTableFile})
 	var out []file
 	for _, mk := range makers {
 		g, err := mk.make(a)

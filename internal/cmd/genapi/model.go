@@ -3,8 +3,10 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 )
 
@@ -92,12 +94,7 @@ func readJSON(path string, v any) error {
 // memberNames returns the members of s in alphabetical order, the order
 // the AWS SDKs write them in a request.
 func (s *shape) memberNames() []string {
-	names := make([]string, 0, len(s.Members))
-	for n := range s.Members {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
+	return slices.Sorted(maps.Keys(s.Members))
 }
 
 func (s *shape) required(member string) bool {
