@@ -53,11 +53,8 @@ func parseCopy(args []string, e *env) (*copySettings, error) {
 	fs.Var(&s.tags, "tag", "tag the copy with `KEY=VALUE` (repeatable)")
 	fs.BoolVar(&s.wait, "wait", false, "wait until the copy is COPYING_COMPLETED")
 	s.waits.register(fs, 24*time.Hour, copyPoll)
-	positional, err := parseFlags(fs, args, e, "MODEL --to PROJECT --version NAME --output-config s3://BUCKET/PREFIX [flags]", copyAbout)
+	positional, err := s.common.parse(fs, workflowOptions, args, e, "MODEL --to PROJECT --version NAME --output-config s3://BUCKET/PREFIX [flags]", copyAbout)
 	if err != nil {
-		return nil, err
-	}
-	if err := s.common.check(fs, workflowOptions); err != nil {
 		return nil, err
 	}
 	if err := s.waits.check(s.common.set); err != nil {

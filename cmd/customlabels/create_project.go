@@ -41,11 +41,8 @@ func parseCreateProject(args []string, e *env) (*createProjectSettings, error) {
 	fs.Var(&s.tags, "tag", "tag the project with `KEY=VALUE` (repeatable)")
 	fs.BoolVar(&s.wait, "wait", false, "wait until the project is CREATED")
 	s.waits.register(fs, 10*time.Minute, projectPoll)
-	positional, err := parseFlags(fs, args, e, "NAME [--feature F] [--tag KEY=VALUE]... [--wait] [flags]", createProjectAbout)
+	positional, err := s.common.parse(fs, workflowOptions, args, e, "NAME [--feature F] [--tag KEY=VALUE]... [--wait] [flags]", createProjectAbout)
 	if err != nil {
-		return nil, err
-	}
-	if err := s.common.check(fs, workflowOptions); err != nil {
 		return nil, err
 	}
 	if err := s.waits.check(s.common.set); err != nil {

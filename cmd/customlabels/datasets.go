@@ -83,11 +83,8 @@ func parseDatasets(args []string, e *env) (*datasetsSettings, error) {
 	fs.Func("has-errors", "with --entries, only entries with errors (true) or only entries without (false)", boolFlag(&s.hasErrors))
 	fs.StringVar(&s.sourceRefContains, "source-ref-contains", "", "with --entries, only entries whose image's S3 URI contains `TEXT`")
 	fs.IntVar(&s.maxItems, "max-items", 0, "with --entries, stop after this many entries (default: all)")
-	positional, err := parseFlags(fs, args, e, "PROJECT [--labels | --entries [filters]] [--type TRAIN|TEST] [flags]", datasetsAbout)
+	positional, err := s.common.parse(fs, datasetsOptions, args, e, "PROJECT [--labels | --entries [filters]] [--type TRAIN|TEST] [flags]", datasetsAbout)
 	if err != nil {
-		return nil, err
-	}
-	if err := s.common.check(fs, datasetsOptions); err != nil {
 		return nil, err
 	}
 	switch len(positional) {

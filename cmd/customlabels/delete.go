@@ -45,11 +45,8 @@ rekognition:ListProjectPolicies.`
 // parseDestroy parses the flags of a destructive subcommand and returns
 // its one argument, what, which missing says how to give.
 func parseDestroy(fs *flag.FlagSet, s *destroySettings, args []string, e *env, what, missing, synopsis, about string) (string, error) {
-	positional, err := parseFlags(fs, args, e, synopsis, about)
+	positional, err := s.common.parse(fs, workflowOptions, args, e, synopsis, about)
 	if err != nil {
-		return "", err
-	}
-	if err := s.common.check(fs, workflowOptions); err != nil {
 		return "", err
 	}
 	if err := s.waits.check(s.common.set); err != nil {

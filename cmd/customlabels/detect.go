@@ -45,11 +45,8 @@ func parseDetect(args []string, e *env) (*detectSettings, error) {
 	fs.StringVar(&s.model, "model", "", "the running `MODEL`: its ARN, or PROJECT/VERSION (required)")
 	fs.Float64Var(&s.minConfidence, "min-confidence", 0, "only labels of at least this confidence, 0 to 100 (default: each label's threshold from training)")
 	fs.IntVar(&s.maxResults, "max-results", 0, "at most this many labels per image, highest confidence first (default: no limit)")
-	positional, err := parseFlags(fs, args, e, "--model MODEL IMAGE... [flags]", detectAbout)
+	positional, err := s.common.parse(fs, lifecycleOptions, args, e, "--model MODEL IMAGE... [flags]", detectAbout)
 	if err != nil {
-		return nil, err
-	}
-	if err := s.common.check(fs, lifecycleOptions); err != nil {
 		return nil, err
 	}
 	if !s.common.set["model"] {

@@ -42,11 +42,8 @@ func parseEvaluate(args []string, e *env) (*evaluateSettings, error) {
 	fs := flag.NewFlagSet("evaluate", flag.ContinueOnError)
 	s.common.register(fs, workflowOptions)
 	compare := fs.String("compare", "", "compare with this `MODEL`, the candidate: its ARN, or PROJECT/VERSION")
-	positional, err := parseFlags(fs, args, e, "MODEL [--compare MODEL] [flags]", evaluateAbout)
+	positional, err := s.common.parse(fs, workflowOptions, args, e, "MODEL [--compare MODEL] [flags]", evaluateAbout)
 	if err != nil {
-		return nil, err
-	}
-	if err := s.common.check(fs, workflowOptions); err != nil {
 		return nil, err
 	}
 	switch len(positional) {

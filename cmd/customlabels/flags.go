@@ -105,6 +105,20 @@ func (c *commonFlags) register(fs *flag.FlagSet, o commonOptions) {
 	fs.IntVar(&c.maxAttempts, "max-attempts", 0, fmt.Sprintf("attempts per request, the first included (default: AWS_MAX_ATTEMPTS, the profile's max_attempts, or %d)", attempts))
 }
 
+// parse parses args with fs as parseFlags does, then checks the shared
+// flags against o, the options fs was registered with. It returns the
+// positional arguments.
+func (c *commonFlags) parse(fs *flag.FlagSet, o commonOptions, args []string, e *env, synopsis, about string) ([]string, error) {
+	positional, err := parseFlags(fs, args, e, synopsis, about)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.check(fs, o); err != nil {
+		return nil, err
+	}
+	return positional, nil
+}
+
 // check validates the shared flags once fs has parsed them.
 func (c *commonFlags) check(fs *flag.FlagSet, o commonOptions) error {
 	c.set = map[string]bool{}

@@ -54,11 +54,8 @@ func newLifecycleFlags(name string, s *lifecycleSettings, maxWait time.Duration,
 // given, must agree); PROJECT/VERSION is in the Region of --region or the
 // configuration.
 func parseLifecycle(fs *flag.FlagSet, s *lifecycleSettings, args []string, e *env, synopsis, about string) ([]string, error) {
-	positional, err := parseFlags(fs, args, e, synopsis, about)
+	positional, err := s.common.parse(fs, lifecycleOptions, args, e, synopsis, about)
 	if err != nil {
-		return nil, err
-	}
-	if err := s.common.check(fs, lifecycleOptions); err != nil {
 		return nil, err
 	}
 	if len(positional) == 0 {

@@ -80,11 +80,8 @@ func parseManifestBuild(args []string, e *env) (*manifestBuildSettings, error) {
 	fs.BoolVar(&s.upload, "upload", false, "upload the images and the manifest to --bucket")
 	fs.BoolVar(&s.createBucket, "create-bucket", false, "with --upload, create the bucket first when it does not exist")
 	fs.StringVar(&s.out, "o", "", "write the manifest to `FILE` (default: standard output, or only S3 with --upload)")
-	positional, err := parseFlags(fs, args, e, "DIR --bucket s3://BUCKET/PREFIX [--upload] [-o FILE] [flags]", manifestBuildAbout)
+	positional, err := s.common.parse(fs, manifestOptions, args, e, "DIR --bucket s3://BUCKET/PREFIX [--upload] [-o FILE] [flags]", manifestBuildAbout)
 	if err != nil {
-		return nil, err
-	}
-	if err := s.common.check(fs, manifestOptions); err != nil {
 		return nil, err
 	}
 	switch len(positional) {

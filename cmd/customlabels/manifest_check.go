@@ -48,11 +48,8 @@ func parseManifestCheck(args []string, e *env) (*manifestCheckSettings, error) {
 	s.common.register(fs, manifestOptions)
 	fs.IntVar(&s.maxProblems, "max-problems", 1000, "list at most this many problems, 1 or more (the others are counted)")
 	fs.IntVar(&s.maxLines, "max-lines", manifest.DefaultMaxLines, "the most lines the account may have in a manifest (a quota; 500,000 for classification with an increase)")
-	positional, err := parseFlags(fs, args, e, "FILE|-|s3://BUCKET/KEY [flags]", manifestCheckAbout)
+	positional, err := s.common.parse(fs, manifestOptions, args, e, "FILE|-|s3://BUCKET/KEY [flags]", manifestCheckAbout)
 	if err != nil {
-		return nil, err
-	}
-	if err := s.common.check(fs, manifestOptions); err != nil {
 		return nil, err
 	}
 	switch len(positional) {

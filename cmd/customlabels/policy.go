@@ -47,11 +47,8 @@ none.` + projectAbout
 
 // parsePolicy parses the flags of a policy subcommand and its PROJECT.
 func parsePolicy(fs *flag.FlagSet, s *policySettings, args []string, e *env, synopsis, about string) error {
-	positional, err := parseFlags(fs, args, e, synopsis, about+policyAbout)
+	positional, err := s.common.parse(fs, workflowOptions, args, e, synopsis, about+policyAbout)
 	if err != nil {
-		return err
-	}
-	if err := s.common.check(fs, workflowOptions); err != nil {
 		return err
 	}
 	switch len(positional) {

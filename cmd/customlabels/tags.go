@@ -64,11 +64,8 @@ func parseTagArgs(name, synopsis, about string, args []string, e *env) (*tagSett
 	s := &tagSettings{}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	s.common.register(fs, workflowOptions)
-	positional, err := parseFlags(fs, args, e, synopsis, about+tagsARNAbout)
+	positional, err := s.common.parse(fs, workflowOptions, args, e, synopsis, about+tagsARNAbout)
 	if err != nil {
-		return nil, nil, err
-	}
-	if err := s.common.check(fs, workflowOptions); err != nil {
 		return nil, nil, err
 	}
 	if len(positional) == 0 {

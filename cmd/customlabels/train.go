@@ -68,11 +68,8 @@ func parseTrain(args []string, e *env) (*trainSettings, error) {
 	fs.Var(&s.tags, "tag", "tag the version with `KEY=VALUE` (repeatable)")
 	fs.BoolVar(&s.wait, "wait", false, "wait until training ends; exit 1 if it failed")
 	s.waits.register(fs, defaultTrainingWait, trainPoll)
-	positional, err := parseFlags(fs, args, e, "PROJECT --version NAME --output-config s3://BUCKET/PREFIX [--train MANIFEST (--test MANIFEST | --split)] [flags]", trainAbout)
+	positional, err := s.common.parse(fs, workflowOptions, args, e, "PROJECT --version NAME --output-config s3://BUCKET/PREFIX [--train MANIFEST (--test MANIFEST | --split)] [flags]", trainAbout)
 	if err != nil {
-		return nil, err
-	}
-	if err := s.common.check(fs, workflowOptions); err != nil {
 		return nil, err
 	}
 	if err := s.waits.check(s.common.set); err != nil {
