@@ -60,14 +60,11 @@ func parseCopy(args []string, e *env) (*copySettings, error) {
 	if err := s.waits.check(s.common.set); err != nil {
 		return nil, err
 	}
-	switch len(positional) {
-	case 0:
-		return nil, usagef("missing MODEL: %s", modelHelp)
-	case 1:
-	default:
-		return nil, usagef("unexpected argument %q: copy takes one MODEL", positional[1])
+	arg, err := oneArgument(fs, positional, "MODEL", modelHelp)
+	if err != nil {
+		return nil, err
 	}
-	ref, region, err := parseModelRef("MODEL", positional[0])
+	ref, region, err := parseModelRef("MODEL", arg)
 	if err != nil {
 		return nil, err
 	}

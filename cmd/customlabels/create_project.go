@@ -48,13 +48,8 @@ func parseCreateProject(args []string, e *env) (*createProjectSettings, error) {
 	if err := s.waits.check(s.common.set); err != nil {
 		return nil, err
 	}
-	switch len(positional) {
-	case 0:
-		return nil, usagef("missing NAME: the new project's name, 1 to 255 of [a-zA-Z0-9_.-]")
-	case 1:
-		s.name = positional[0]
-	default:
-		return nil, usagef("unexpected argument %q: create-project takes one NAME", positional[1])
+	if s.name, err = oneArgument(fs, positional, "NAME", "the new project's name, 1 to 255 of [a-zA-Z0-9_.-]"); err != nil {
+		return nil, err
 	}
 	if !namePattern.MatchString(s.name) {
 		return nil, usagef("invalid NAME %q: must be 1 to 255 of [a-zA-Z0-9_.-]", s.name)

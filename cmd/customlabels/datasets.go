@@ -87,14 +87,11 @@ func parseDatasets(args []string, e *env) (*datasetsSettings, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch len(positional) {
-	case 0:
-		return nil, usagef("missing PROJECT: %s", projectHelp)
-	case 1:
-	default:
-		return nil, usagef("unexpected argument %q: datasets takes one PROJECT", positional[1])
+	arg, err := oneArgument(fs, positional, "PROJECT", projectHelp)
+	if err != nil {
+		return nil, err
 	}
-	ref, region, err := parseProjectRef("PROJECT", positional[0])
+	ref, region, err := parseProjectRef("PROJECT", arg)
 	if err != nil {
 		return nil, err
 	}

@@ -52,14 +52,7 @@ func parseDestroy(fs *flag.FlagSet, s *destroySettings, args []string, e *env, w
 	if err := s.waits.check(s.common.set); err != nil {
 		return "", err
 	}
-	switch len(positional) {
-	case 0:
-		return "", usagef("missing %s: %s", what, missing)
-	case 1:
-	default:
-		return "", usagef("unexpected argument %q: %s takes one %s", positional[1], fs.Name(), what)
-	}
-	return positional[0], nil
+	return oneArgument(fs, positional, what, missing)
 }
 
 // newDestroyFlags returns the flag set of a destructive subcommand.

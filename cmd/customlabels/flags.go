@@ -119,6 +119,20 @@ func (c *commonFlags) parse(fs *flag.FlagSet, o commonOptions, args []string, e 
 	return positional, nil
 }
 
+// oneArgument returns the one positional argument of the subcommand fs
+// parsed, what (PROJECT, MODEL, NAME); missing says, when it is not
+// given, what to give.
+func oneArgument(fs *flag.FlagSet, positional []string, what, missing string) (string, error) {
+	switch len(positional) {
+	case 0:
+		return "", usagef("missing %s: %s", what, missing)
+	case 1:
+		return positional[0], nil
+	default:
+		return "", usagef("unexpected argument %q: %s takes one %s", positional[1], fs.Name(), what)
+	}
+}
+
 // check validates the shared flags once fs has parsed them.
 func (c *commonFlags) check(fs *flag.FlagSet, o commonOptions) error {
 	c.set = map[string]bool{}

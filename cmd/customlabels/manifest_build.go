@@ -84,13 +84,8 @@ func parseManifestBuild(args []string, e *env) (*manifestBuildSettings, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch len(positional) {
-	case 0:
-		return nil, usagef("missing DIR: the folder with one sub-folder of images per label")
-	case 1:
-		s.dir = positional[0]
-	default:
-		return nil, usagef("unexpected argument %q: manifest build takes one DIR", positional[1])
+	if s.dir, err = oneArgument(fs, positional, "DIR", "the folder with one sub-folder of images per label"); err != nil {
+		return nil, err
 	}
 	if !s.common.set["bucket"] {
 		return nil, usagef("missing --bucket: the s3://BUCKET/PREFIX of the images")

@@ -51,14 +51,11 @@ func parsePolicy(fs *flag.FlagSet, s *policySettings, args []string, e *env, syn
 	if err != nil {
 		return err
 	}
-	switch len(positional) {
-	case 0:
-		return usagef("missing PROJECT: %s", projectHelp)
-	case 1:
-	default:
-		return usagef("unexpected argument %q: %s takes one PROJECT", positional[1], fs.Name())
+	arg, err := oneArgument(fs, positional, "PROJECT", projectHelp)
+	if err != nil {
+		return err
 	}
-	ref, region, err := parseProjectRef("PROJECT", positional[0])
+	ref, region, err := parseProjectRef("PROJECT", arg)
 	if err != nil {
 		return err
 	}

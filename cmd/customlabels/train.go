@@ -75,14 +75,11 @@ func parseTrain(args []string, e *env) (*trainSettings, error) {
 	if err := s.waits.check(s.common.set); err != nil {
 		return nil, err
 	}
-	switch len(positional) {
-	case 0:
-		return nil, usagef("missing PROJECT: %s", projectHelp)
-	case 1:
-	default:
-		return nil, usagef("unexpected argument %q: train takes one PROJECT", positional[1])
+	arg, err := oneArgument(fs, positional, "PROJECT", projectHelp)
+	if err != nil {
+		return nil, err
 	}
-	ref, region, err := parseProjectRef("PROJECT", positional[0])
+	ref, region, err := parseProjectRef("PROJECT", arg)
 	if err != nil {
 		return nil, err
 	}
