@@ -64,12 +64,7 @@ func parseCopy(args []string, e *env) (*copySettings, error) {
 	if err != nil {
 		return nil, err
 	}
-	ref, region, err := parseModelRef("MODEL", arg)
-	if err != nil {
-		return nil, err
-	}
-	s.model = ref
-	if err := s.common.regionOf("MODEL", region); err != nil {
+	if s.model, err = s.common.modelArg("MODEL", arg); err != nil {
 		return nil, err
 	}
 	for _, f := range []string{"to", "version", "output-config"} {
@@ -77,10 +72,7 @@ func parseCopy(args []string, e *env) (*copySettings, error) {
 			return nil, usagef("missing --%s", f)
 		}
 	}
-	if s.to, region, err = parseProjectRef("--to", *to); err != nil {
-		return nil, err
-	}
-	if err := s.common.regionOf("--to", region); err != nil {
+	if s.to, err = s.common.projectArg("--to", *to); err != nil {
 		return nil, err
 	}
 	if !namePattern.MatchString(s.version) {
@@ -93,15 +85,12 @@ func parseCopy(args []string, e *env) (*copySettings, error) {
 		if s.model.arn == "" {
 			return nil, usagef("--source-project needs MODEL as an ARN: a model of another account cannot be found by name")
 		}
-		src, region, err := parseProjectRef("--source-project", s.sourceProject)
+		src, err := s.common.projectArg("--source-project", s.sourceProject)
 		if err != nil {
 			return nil, err
 		}
 		if src.arn == "" {
 			return nil, usagef("invalid --source-project %q: must be a project's ARN", s.sourceProject)
-		}
-		if err := s.common.regionOf("--source-project", region); err != nil {
-			return nil, err
 		}
 		if a, _ := customlabels.ParseARN(s.model.arn); a.ProjectName != src.name || a.AccountID != accountOf(src.arn) {
 			return nil, usagef("--source-project %s is not the project of MODEL %s", s.sourceProject, s.model.arn)

@@ -91,12 +91,7 @@ func parseDatasets(args []string, e *env) (*datasetsSettings, error) {
 	if err != nil {
 		return nil, err
 	}
-	ref, region, err := parseProjectRef("PROJECT", arg)
-	if err != nil {
-		return nil, err
-	}
-	s.project = ref
-	if err := s.common.regionOf("PROJECT", region); err != nil {
+	if s.project, err = s.common.projectArg("PROJECT", arg); err != nil {
 		return nil, err
 	}
 	if s.labels && s.entries {

@@ -79,12 +79,7 @@ func runDelete(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	ref, region, err := parseModelRef("MODEL", arg)
-	if err != nil {
-		return err
-	}
-	s.model = ref
-	if err := s.common.regionOf("MODEL", region); err != nil {
+	if s.model, err = s.common.modelArg("MODEL", arg); err != nil {
 		return err
 	}
 	if err := s.confirm.check(e, "delete"); err != nil {
@@ -126,7 +121,7 @@ func runDeleteProject(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := s.parseProject(arg); err != nil {
+	if s.project, err = s.common.projectArg("PROJECT", arg); err != nil {
 		return err
 	}
 	if err := s.confirm.check(e, "delete-project"); err != nil {
@@ -166,7 +161,7 @@ func runCleanup(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := s.parseProject(arg); err != nil {
+	if s.project, err = s.common.projectArg("PROJECT", arg); err != nil {
 		return err
 	}
 	if !s.common.set["keep"] {
@@ -190,16 +185,6 @@ func runCleanup(ctx context.Context, e *env, args []string) error {
 		p := cleanupPlan(project, versions, s.keep)
 		return &p, nil
 	})
-}
-
-// parseProject reads the PROJECT argument.
-func (s *destroySettings) parseProject(arg string) error {
-	ref, region, err := parseProjectRef("PROJECT", arg)
-	if err != nil {
-		return err
-	}
-	s.project = ref
-	return s.common.regionOf("PROJECT", region)
 }
 
 // errBlocked is a plan that cannot be carried out as asked.

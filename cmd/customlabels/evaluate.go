@@ -53,20 +53,12 @@ func parseEvaluate(args []string, e *env) (*evaluateSettings, error) {
 	default:
 		return nil, usagef("unexpected argument %q: evaluate takes one MODEL (and --compare another)", positional[1])
 	}
-	ref, region, err := parseModelRef("MODEL", positional[0])
-	if err != nil {
-		return nil, err
-	}
-	s.model = ref
-	if err := s.common.regionOf("MODEL", region); err != nil {
+	if s.model, err = s.common.modelArg("MODEL", positional[0]); err != nil {
 		return nil, err
 	}
 	if s.common.set["compare"] {
-		ref, region, err := parseModelRef("--compare", *compare)
+		ref, err := s.common.modelArg("--compare", *compare)
 		if err != nil {
-			return nil, err
-		}
-		if err := s.common.regionOf("--compare", region); err != nil {
 			return nil, err
 		}
 		s.compare = &ref

@@ -59,6 +59,19 @@ func parseModelRef(what, arg string) (modelRef, string, error) {
 	return modelRef{project: project, version: version}, "", nil
 }
 
+// modelArg reads a model named by what (MODEL, --compare) as arg, and
+// makes the Region of its ARN the run's (see regionOf).
+func (c *commonFlags) modelArg(what, arg string) (modelRef, error) {
+	ref, region, err := parseModelRef(what, arg)
+	if err != nil {
+		return modelRef{}, err
+	}
+	if err := c.regionOf(what, region); err != nil {
+		return modelRef{}, err
+	}
+	return ref, nil
+}
+
 // resolve finds the ARN of a model named PROJECT/VERSION, in client's
 // Region: DescribeProjects for the project's ARN (a version's ARN holds
 // its project's creation time, which the names do not), then

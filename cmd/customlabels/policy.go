@@ -55,12 +55,7 @@ func parsePolicy(fs *flag.FlagSet, s *policySettings, args []string, e *env, syn
 	if err != nil {
 		return err
 	}
-	ref, region, err := parseProjectRef("PROJECT", arg)
-	if err != nil {
-		return err
-	}
-	s.project = ref
-	if err := s.common.regionOf("PROJECT", region); err != nil {
+	if s.project, err = s.common.projectArg("PROJECT", arg); err != nil {
 		return err
 	}
 	if s.common.set["name"] && !policyNamePattern.MatchString(s.name) {

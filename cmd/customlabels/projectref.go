@@ -42,6 +42,19 @@ func parseProjectRef(what, arg string) (projectRef, string, error) {
 	return projectRef{name: arg}, "", nil
 }
 
+// projectArg reads a project named by what (PROJECT, --to) as arg, and
+// makes the Region of its ARN the run's (see regionOf).
+func (c *commonFlags) projectArg(what, arg string) (projectRef, error) {
+	ref, region, err := parseProjectRef(what, arg)
+	if err != nil {
+		return projectRef{}, err
+	}
+	if err := c.regionOf(what, region); err != nil {
+		return projectRef{}, err
+	}
+	return ref, nil
+}
+
 // describe returns the project as DescribeProjects lists it, in client's
 // Region. A project that is not there is a usage error: a mistyped name
 // must not look like an empty project. A project named by an ARN must

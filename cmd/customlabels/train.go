@@ -79,12 +79,7 @@ func parseTrain(args []string, e *env) (*trainSettings, error) {
 	if err != nil {
 		return nil, err
 	}
-	ref, region, err := parseProjectRef("PROJECT", arg)
-	if err != nil {
-		return nil, err
-	}
-	s.project = ref
-	if err := s.common.regionOf("PROJECT", region); err != nil {
+	if s.project, err = s.common.projectArg("PROJECT", arg); err != nil {
 		return nil, err
 	}
 	for _, f := range []string{"version", "output-config"} {
