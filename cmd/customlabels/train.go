@@ -140,15 +140,41 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	prog := newProgress(e)
 	defer prog.done()
 	start := time.Now()
-	if project.Status == customlabels.ProjectStatusCreating {
-		if err := customlabels.NewProjectCreatedWaiter(client, waiterOptions(s.waits.policy(&s.common, projectPoll), func(p customlabels.WaiterPoll) {
-			prog.show("waiting for project %s to be CREATED: %s (poll %d)", project.Name(), pollStatus(p), p.Attempt)
-		})).Wait(ctx, &customlabels.DescribeProjectsInput{ProjectNames: []string{project.Name()}}, 0); err != nil {
-			return err
-		}
+	if err := s.awaitProject(ctx, client, project, prog); err != nil {
+		return err
 	}
 
 	res := trainJSON{ProjectArn: project.ProjectArn, VersionName: s.version, Datasets: []trainDatasetJSON{}, ValidationManifests: []string{}}
+	if s.train != nil && project.Feature != customlabels.CustomizationFeatureContentModeration {
+		if res.Datasets, err = s.createDatasets(ctx, e, client, project, prog, start); err != nil {
+			return err
+		}
+	}
+	if res.ProjectVersionArn, err = s.createVersion(ctx, e, client, project, region); err != nil {
+		return err
+	}
+	res.Status = string(customlabels.ProjectVersionStatusTrainingInProgress)
+	if !s.wait {
+		prog.done()
+		return writeTrain(e.stdout, s.common.output, res)
+	}
+	return s.awaitTraining(ctx, e, client, prog, res)
+}
+
+// awaitProject waits until a project still CREATING is CREATED.
+func (s *trainSettings) awaitProject(ctx context.Context, client *customlabels.Client, project customlabels.ProjectDescription, prog *progress) error {
+	if project.Status != customlabels.ProjectStatusCreating {
+		return nil
+	}
+	return customlabels.NewProjectCreatedWaiter(client, waiterOptions(s.waits.policy(&s.common, projectPoll), func(p customlabels.WaiterPoll) {
+		prog.show("waiting for project %s to be CREATED: %s (poll %d)", project.Name(), pollStatus(p), p.Attempt)
+	})).Wait(ctx, &customlabels.DescribeProjectsInput{ProjectNames: []string{project.Name()}}, 0)
+}
+
+// createVersion starts the training (CreateProjectVersion), and returns
+// the new version's ARN. An adapter is given its manifests here; a
+// project with datasets trains on them.
+func (s *trainSettings) createVersion(ctx context.Context, e *env, client *customlabels.Client, project customlabels.ProjectDescription, region string) (string, error) {
 	in := &customlabels.CreateProjectVersionInput{
 		ProjectArn:         project.ProjectArn,
 		VersionName:        s.version,
@@ -157,42 +183,35 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		VersionDescription: s.description,
 		Tags:               s.tags.m,
 	}
-	switch {
-	case s.train == nil:
-	case project.Feature == customlabels.CustomizationFeatureContentModeration:
+	if s.train != nil && project.Feature == customlabels.CustomizationFeatureContentModeration {
 		in.TrainingData.Assets = asset(*s.train)
 		if s.split {
 			in.TestingData.AutoCreate = true
 		} else {
 			in.TestingData.Assets = asset(*s.test)
 		}
-	default:
-		res.Datasets, err = s.createDatasets(ctx, e, client, project, prog, start)
-		if err != nil {
-			return err
-		}
 	}
-
 	out, err := client.CreateProjectVersion(ctx, in)
 	if err != nil {
 		if ctx.Err() != nil && !s.common.demo {
 			// The request may have reached the service before the answer
 			// was given up.
-			return &notedError{err, fmt.Sprintf("%s may be training: the request was sent. Check with\n  %s",
+			return "", &notedError{err, fmt.Sprintf("%s may be training: the request was sent. Check with\n  %s",
 				s.version, s.common.command("models", "--project", project.Name(), "--region", region))}
 		}
-		return err
+		return "", err
 	}
 	if out.Recovered {
 		fmt.Fprintf(e.stderr, "the answer to CreateProjectVersion was lost; %s is the version that attempt created\n", s.version)
 	}
-	res.ProjectVersionArn, res.Status = out.ProjectVersionArn, string(customlabels.ProjectVersionStatusTrainingInProgress)
-	if !s.wait {
-		prog.done()
-		return writeTrain(e.stdout, s.common.output, res)
-	}
+	return out.ProjectVersionArn, nil
+}
 
-	params := &customlabels.DescribeProjectVersionsInput{ProjectArn: project.ProjectArn, VersionNames: []string{s.version}}
+// awaitTraining waits until the training of res ends, and writes res as
+// it ended: exit 1 when it failed, with the version described again for
+// its validation files.
+func (s *trainSettings) awaitTraining(ctx context.Context, e *env, client *customlabels.Client, prog *progress, res trainJSON) error {
+	params := &customlabels.DescribeProjectVersionsInput{ProjectArn: res.ProjectArn, VersionNames: []string{s.version}}
 	trainingStart := time.Now()
 	got, err := customlabels.NewProjectVersionTrainingCompletedWaiter(client, waiterOptions(s.waits.policy(&s.common, trainPoll), func(p customlabels.WaiterPoll) {
 		prog.show("training %s: %s (poll %d), %s elapsed", s.version, pollStatus(p), p.Attempt, elapsed(trainingStart))
@@ -213,7 +232,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 		return &reportedError{msg: fmt.Sprintf("training %s ended %s: %s", s.version, res.Status, res.StatusMessage)}
 	case err != nil && !s.common.demo:
 		return &notedError{err, fmt.Sprintf("%s is still training, and bills for its time until it ends. Wait for it with\n  %s",
-			s.version, s.common.command("wait", "trained", out.ProjectVersionArn))}
+			s.version, s.common.command("wait", "trained", res.ProjectVersionArn))}
 	case err != nil:
 		return err
 	case len(got.ProjectVersionDescriptions) > 0:
