@@ -177,7 +177,7 @@ func runCopy(ctx context.Context, e *env, args []string) error {
 			res.Status, res.StatusMessage = string(v.Status), v.StatusMessage
 		}
 	}
-	return writeCopy(e.stdout, s.common.output, res)
+	return writeOutput(e.stdout, s.common.output, res, writeCopyTable)
 }
 
 // copyJSON is the JSON output of copy; doc.go documents it.
@@ -189,10 +189,7 @@ type copyJSON struct {
 	StatusMessage string `json:"StatusMessage,omitempty"`
 }
 
-func writeCopy(w io.Writer, output string, res copyJSON) error {
-	if output == "json" {
-		return writeJSON(w, res)
-	}
+func writeCopyTable(w io.Writer, res copyJSON) error {
 	tw := newTable(w)
 	fmt.Fprintln(tw, "COPY\tPROJECT\tSTATUS\tFROM")
 	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", cell(versionName(res.ProjectVersionArn)), cell(projectName(res.ProjectVersionArn)), cell(res.Status), cell(res.SourceProjectVersionArn))

@@ -110,7 +110,7 @@ func runCreateProject(ctx context.Context, e *env, args []string) error {
 		}
 		res.Status = projectStatus(got.ProjectDescriptions, s.name, nil)
 	}
-	return writeCreateProject(e.stdout, s.common.output, res)
+	return writeOutput(e.stdout, s.common.output, res, writeCreateProjectTable)
 }
 
 // projectStatus returns the status of the project named name among ps,
@@ -135,10 +135,7 @@ type createProjectJSON struct {
 	Status string `json:"Status"`
 }
 
-func writeCreateProject(w io.Writer, output string, res createProjectJSON) error {
-	if output == "json" {
-		return writeJSON(w, res)
-	}
+func writeCreateProjectTable(w io.Writer, res createProjectJSON) error {
 	tw := newTable(w)
 	fmt.Fprintln(tw, "PROJECT\tSTATUS\tARN")
 	fmt.Fprintf(tw, "%s\t%s\t%s\n", cell(projectName(res.ProjectArn)), cell(res.Status), cell(res.ProjectArn))

@@ -179,15 +179,7 @@ func (s *datasetsSettings) listLabels(ctx context.Context, e *env, client *custo
 		}
 	}
 	prog.done()
-	if s.common.output == "json" {
-		return writeJSON(e.stdout, res)
-	}
-	tw := newTable(e.stdout)
-	fmt.Fprintln(tw, "DATASET\tLABEL\tIMAGES\tBOXES")
-	for _, l := range res.Labels {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", l.DatasetType, cell(l.Label), l.Images, l.BoundingBoxes)
-	}
-	return tw.Flush()
+	return writeOutput(e.stdout, s.common.output, res, writeDatasetLabelsTable)
 }
 
 // listEntries is datasets --entries.
@@ -327,6 +319,15 @@ func writeDatasetsTable(w io.Writer, project customlabels.ProjectDescription, re
 	for _, d := range res.Datasets {
 		st := d.DatasetStats
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%s\n", d.DatasetType, cell(d.Status), st.TotalEntries, st.LabeledEntries, st.TotalLabels, st.ErrorEntries, cell(d.StatusMessage))
+	}
+	return tw.Flush()
+}
+
+func writeDatasetLabelsTable(w io.Writer, res datasetLabelsJSON) error {
+	tw := newTable(w)
+	fmt.Fprintln(tw, "DATASET\tLABEL\tIMAGES\tBOXES")
+	for _, l := range res.Labels {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\n", l.DatasetType, cell(l.Label), l.Images, l.BoundingBoxes)
 	}
 	return tw.Flush()
 }

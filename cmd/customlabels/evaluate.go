@@ -86,10 +86,7 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 	}
 	if s.compare == nil {
 		prog.done()
-		if s.common.output == "json" {
-			return writeJSON(e.stdout, base)
-		}
-		return writeEvaluationTable(e.stdout, base)
+		return writeOutput(e.stdout, s.common.output, base, writeEvaluationTable)
 	}
 	candidate, err := evaluationOf(ctx, client, cs.s3(), s.compare, "--compare", region, prog)
 	if err != nil {
@@ -97,10 +94,7 @@ func runEvaluate(ctx context.Context, e *env, args []string) error {
 	}
 	prog.done()
 	res := newComparisonJSON(base, candidate)
-	if s.common.output == "json" {
-		return writeJSON(e.stdout, res)
-	}
-	return writeComparisonTable(e.stdout, res)
+	return writeOutput(e.stdout, s.common.output, res, writeComparisonTable)
 }
 
 // evaluationOf reads the evaluation summary of a model: its location from

@@ -25,6 +25,15 @@ func writeJSON(w io.Writer, v any) error {
 	return err
 }
 
+// writeOutput writes res to w as --output (output) asks: as JSON
+// (writeJSON), or as the table that table writes of it.
+func writeOutput[T any](w io.Writer, output string, res T, table func(io.Writer, T) error) error {
+	if output == "json" {
+		return writeJSON(w, res)
+	}
+	return table(w, res)
+}
+
 // jsonTime is a timestamp as the AWS CLI prints it (see formatTimestamp).
 type jsonTime time.Time
 

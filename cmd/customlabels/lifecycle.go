@@ -155,7 +155,7 @@ func runStart(ctx context.Context, e *env, args []string) error {
 		}
 		res.Status, res.StatusMessage = string(v.Status), v.StatusMessage
 	}
-	return writeLifecycle(e.stdout, s.common.output, res)
+	return writeOutput(e.stdout, s.common.output, res, writeLifecycleTable)
 }
 
 // resolve returns the client of the run's Region, and finds the ARN of a
@@ -250,7 +250,7 @@ func runStop(ctx context.Context, e *env, args []string) error {
 		}
 		res.Status, res.StatusMessage = string(v.Status), v.StatusMessage
 	}
-	return writeLifecycle(e.stdout, s.common.output, res)
+	return writeOutput(e.stdout, s.common.output, res, writeLifecycleTable)
 }
 
 // alreadyStopped reports whether stopErr, StopProjectVersion's error,
@@ -325,7 +325,7 @@ func runWait(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return writeLifecycle(e.stdout, s.common.output, lifecycleJSON{ProjectVersionArn: s.arn, Status: string(v.Status), StatusMessage: v.StatusMessage})
+	return writeOutput(e.stdout, s.common.output, lifecycleJSON{ProjectVersionArn: s.arn, Status: string(v.Status), StatusMessage: v.StatusMessage}, writeLifecycleTable)
 }
 
 // lifecycleJSON is the JSON output of start, stop and wait.
@@ -337,10 +337,7 @@ type lifecycleJSON struct {
 	StatusMessage string `json:"StatusMessage,omitempty"`
 }
 
-func writeLifecycle(w io.Writer, output string, out lifecycleJSON) error {
-	if output == "json" {
-		return writeJSON(w, out)
-	}
+func writeLifecycleTable(w io.Writer, out lifecycleJSON) error {
 	tw := newTable(w)
 	fmt.Fprintln(tw, "VERSION\tSTATUS\tMESSAGE")
 	fmt.Fprintf(tw, "%s\t%s\t%s\n", cell(versionName(out.ProjectVersionArn)), cell(out.Status), cell(out.StatusMessage))

@@ -350,10 +350,7 @@ func runManifestBuild(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "%s, %s\n", plural(m.lines, "image"), labelCounts(m.labels))
 		return nil
 	}
-	if s.common.output == "json" {
-		return writeJSON(e.stdout, res)
-	}
-	return writeManifestBuildTable(e.stdout, res)
+	return writeOutput(e.stdout, s.common.output, res, writeManifestBuildTable)
 }
 
 // uploadDataset uploads the images, then the manifest, and returns the

@@ -112,7 +112,7 @@ func runTag(ctx context.Context, e *env, args []string) error {
 	if _, err := client.TagResource(ctx, &customlabels.TagResourceInput{ResourceArn: s.arn, Tags: tags.m}); err != nil {
 		return err
 	}
-	return writeTags(e.stdout, s.common.output, tagsJSON{ResourceArn: s.arn, Tags: tags.m})
+	return writeOutput(e.stdout, s.common.output, tagsJSON{ResourceArn: s.arn, Tags: tags.m}, writeTagsTable)
 }
 
 const untagAbout = `
@@ -181,7 +181,7 @@ func runTags(ctx context.Context, e *env, args []string) error {
 	if tags == nil {
 		tags = map[string]string{}
 	}
-	return writeTags(e.stdout, s.common.output, tagsJSON{ResourceArn: s.arn, Tags: tags})
+	return writeOutput(e.stdout, s.common.output, tagsJSON{ResourceArn: s.arn, Tags: tags}, writeTagsTable)
 }
 
 // tagsJSON is the JSON output of tag (the tags added) and tags (every
@@ -197,10 +197,7 @@ type untagJSON struct {
 	TagKeys     []string `json:"TagKeys"`
 }
 
-func writeTags(w io.Writer, output string, res tagsJSON) error {
-	if output == "json" {
-		return writeJSON(w, res)
-	}
+func writeTagsTable(w io.Writer, res tagsJSON) error {
 	tw := newTable(w)
 	fmt.Fprintln(tw, "KEY\tVALUE")
 	for _, k := range slices.Sorted(maps.Keys(res.Tags)) {

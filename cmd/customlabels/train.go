@@ -156,7 +156,7 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 	res.Status = string(customlabels.ProjectVersionStatusTrainingInProgress)
 	if !s.wait {
 		prog.done()
-		return writeTrain(e.stdout, s.common.output, res)
+		return writeOutput(e.stdout, s.common.output, res, writeTrainTable)
 	}
 	return s.awaitTraining(ctx, e, client, prog, res)
 }
@@ -226,7 +226,7 @@ func (s *trainSettings) awaitTraining(ctx context.Context, e *env, client *custo
 		} else {
 			res.Status, res.StatusMessage = string(failed.Status), failed.StatusMessage
 		}
-		if werr := writeTrain(e.stdout, s.common.output, res); werr != nil {
+		if werr := writeOutput(e.stdout, s.common.output, res, writeTrainTable); werr != nil {
 			return werr
 		}
 		return &reportedError{msg: fmt.Sprintf("training %s ended %s: %s", s.version, res.Status, res.StatusMessage)}
@@ -238,7 +238,7 @@ func (s *trainSettings) awaitTraining(ctx context.Context, e *env, client *custo
 	case len(got.ProjectVersionDescriptions) > 0:
 		res.describe(got.ProjectVersionDescriptions[0])
 	}
-	return writeTrain(e.stdout, s.common.output, res)
+	return writeOutput(e.stdout, s.common.output, res, writeTrainTable)
 }
 
 // checkProject refuses what the project cannot train with, before
@@ -384,10 +384,7 @@ func (res *trainJSON) describe(v customlabels.ProjectVersionDescription) {
 	}
 }
 
-func writeTrain(w io.Writer, output string, res trainJSON) error {
-	if output == "json" {
-		return writeJSON(w, res)
-	}
+func writeTrainTable(w io.Writer, res trainJSON) error {
 	if len(res.Datasets) > 0 {
 		tw := newTable(w)
 		fmt.Fprintln(tw, "DATASET\tSTATUS\tIMAGES\tLABELED\tLABELS\tERRORS")
