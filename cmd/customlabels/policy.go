@@ -237,11 +237,7 @@ func runPolicyList(ctx context.Context, e *env, args []string) error {
 	}
 	defer cs.close()
 	region, client := cs.one()
-	project, err := s.project.describe(ctx, client, "PROJECT", region)
-	if err != nil {
-		return err
-	}
-	policies, err := listPolicies(ctx, client, project.ProjectArn)
+	_, policies, err := s.describeWithPolicies(ctx, client, region)
 	if err != nil {
 		return err
 	}
@@ -249,6 +245,19 @@ func runPolicyList(ctx context.Context, e *env, args []string) error {
 		return writeJSON(e.stdout, policiesJSON{ProjectPolicies: policies})
 	}
 	return writePoliciesTable(e.stdout, policies)
+}
+
+// describeWithPolicies describes PROJECT in region and lists its policies.
+func (s *policySettings) describeWithPolicies(ctx context.Context, client *customlabels.Client, region string) (customlabels.ProjectDescription, []policyJSON, error) {
+	project, err := s.project.describe(ctx, client, "PROJECT", region)
+	if err != nil {
+		return customlabels.ProjectDescription{}, nil, err
+	}
+	policies, err := listPolicies(ctx, client, project.ProjectArn)
+	if err != nil {
+		return customlabels.ProjectDescription{}, nil, err
+	}
+	return project, policies, nil
 }
 
 // listPolicies lists the policies of a project.
@@ -298,11 +307,7 @@ func runPolicyDelete(ctx context.Context, e *env, args []string) error {
 	}
 	defer cs.close()
 	region, client := cs.one()
-	project, err := s.project.describe(ctx, client, "PROJECT", region)
-	if err != nil {
-		return err
-	}
-	policies, err := listPolicies(ctx, client, project.ProjectArn)
+	project, policies, err := s.describeWithPolicies(ctx, client, region)
 	if err != nil {
 		return err
 	}
