@@ -16,14 +16,7 @@ import (
 
 // projectVersions lists every version of a project.
 func projectVersions(ctx context.Context, client customlabels.DescribeProjectVersionsAPIClient, projectArn string) ([]customlabels.ProjectVersionDescription, error) {
-	var vs []customlabels.ProjectVersionDescription
-	for v, err := range customlabels.AllProjectVersions(ctx, client, &customlabels.DescribeProjectVersionsInput{ProjectArn: projectArn}) {
-		if err != nil {
-			return nil, fromService(err, fmt.Sprintf("a project ARN (%q) in DescribeProjects", clip(projectArn, 100)))
-		}
-		vs = append(vs, v)
-	}
-	return vs, nil
+	return allOfProject(customlabels.AllProjectVersions(ctx, client, &customlabels.DescribeProjectVersionsInput{ProjectArn: projectArn}), projectArn)
 }
 
 // projectPolicies lists the policies of a Custom Labels project; an
@@ -32,14 +25,7 @@ func projectPolicies(ctx context.Context, client customlabels.ListProjectPolicie
 	if project.Feature == customlabels.CustomizationFeatureContentModeration {
 		return nil, nil
 	}
-	var ps []customlabels.ProjectPolicy
-	for p, err := range customlabels.AllProjectPolicies(ctx, client, &customlabels.ListProjectPoliciesInput{ProjectArn: project.ProjectArn}) {
-		if err != nil {
-			return nil, fromService(err, fmt.Sprintf("a project ARN (%q) in DescribeProjects", clip(project.ProjectArn, 100)))
-		}
-		ps = append(ps, p)
-	}
-	return ps, nil
+	return allOfProject(customlabels.AllProjectPolicies(ctx, client, &customlabels.ListProjectPoliciesInput{ProjectArn: project.ProjectArn}), project.ProjectArn)
 }
 
 // planRun carries out a plan.

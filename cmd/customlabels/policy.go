@@ -262,11 +262,12 @@ func (s *policySettings) describeWithPolicies(ctx context.Context, client *custo
 
 // listPolicies lists the policies of a project.
 func listPolicies(ctx context.Context, client customlabels.ListProjectPoliciesAPIClient, projectArn string) ([]policyJSON, error) {
-	policies := []policyJSON{}
-	for p, err := range customlabels.AllProjectPolicies(ctx, client, &customlabels.ListProjectPoliciesInput{ProjectArn: projectArn}) {
-		if err != nil {
-			return nil, fromService(err, fmt.Sprintf("a project ARN (%q) in DescribeProjects", clip(projectArn, 100)))
-		}
+	ps, err := allOfProject(customlabels.AllProjectPolicies(ctx, client, &customlabels.ListProjectPoliciesInput{ProjectArn: projectArn}), projectArn)
+	if err != nil {
+		return nil, err
+	}
+	policies := make([]policyJSON, 0, len(ps))
+	for _, p := range ps {
 		policies = append(policies, policyJSON{
 			ProjectArn: p.ProjectArn, PolicyName: p.PolicyName, PolicyRevisionId: p.PolicyRevisionId,
 			PolicyDocument: p.PolicyDocument, CreationTimestamp: jsonTime(p.CreationTimestamp),

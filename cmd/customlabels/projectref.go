@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"iter"
 	"strings"
 
 	"github.com/rekognition-go/customlabels"
@@ -53,6 +55,20 @@ func (c *commonFlags) projectArg(what, arg string) (projectRef, error) {
 		return projectRef{}, err
 	}
 	return ref, nil
+}
+
+// allOfProject collects a listing of what the project projectArn holds.
+// The ARN is the one DescribeProjects gave: an error about it is the
+// service's (see fromService).
+func allOfProject[T any](listing iter.Seq2[T, error], projectArn string) ([]T, error) {
+	var all []T
+	for item, err := range listing {
+		if err != nil {
+			return nil, fromService(err, fmt.Sprintf("a project ARN (%q) in DescribeProjects", clip(projectArn, 100)))
+		}
+		all = append(all, item)
+	}
+	return all, nil
 }
 
 // describe returns the project as DescribeProjects lists it, in client's
